@@ -1,0 +1,95 @@
+"""MkDocs hooks: a thin adapter from the handbook model to one language's site.
+
+Each language is its own MkDocs build (mkdocs.yml for zh-Hans at the root,
+mkdocs.en.yml for English under /en/). These hooks load and check the YAML,
+hand MkDocs the generated pages and navigation, point each page's edit link at
+the file an editor changes, and post-process the search index.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File, Files
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from handbook import ContentError, load_handbook  # noqa: E402
+from handbook.generate import build_nav, build_pages  # noqa: E402
+from handbook.handwritten import ASSETS, compare_languages  # noqa: E402
+from handbook import search_terms  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.handbook")
+_state: dict = {}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _state["command"] = command
+
+
+def on_config(config):
+    lang = config.extra["handbook_lang"]
+    try:
+        handbook, problems = load_handbook(strict=False)
+    except ContentError as error:
+        for problem in error.problems:
+            log.error(str(problem))
+        raise Abort(f"The handbook content has {len(error.problems)} problem(s); "
+                    "fix them (file:line above) and build again.")
+    for problem in problems.warnings:
+        log.warning(str(problem))
+    for problem in compare_languages(ROOT / "docs"):
+        log.warning(str(problem))
+    _state.update(handbook=handbook, lang=lang, pages=build_pages(handbook, lang))
+    if lang == "zh":
+        search_terms.add_terms([term.zh for term in handbook.glossary])
+    config.nav = build_nav(handbook, lang)
+    if lang == "en" and config.site_url and not config.site_url.rstrip("/").endswith("/en"):
+        config.site_url = config.site_url.rstrip("/") + "/en/"
+    return config
+
+
+def on_files(files: Files, config) -> Files:
+    docs_folder = Path(config.docs_dir).resolve().relative_to(ROOT).as_posix()
+    for file in files:
+        file.edit_uri = f"{docs_folder}/{file.src_uri}"
+    for page in _state["pages"]:
+        generated = File.generated(config, page.path, content=page.markdown)
+        generated.edit_uri = page.source.resolve().relative_to(ROOT).as_posix()
+        files.append(generated)
+    for asset in sorted(ASSETS.rglob("*")):
+        if asset.is_file():
+            files.append(File(asset.relative_to(ASSETS.parent).as_posix(), src_dir=str(ASSETS.parent),
+                              dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls))
+    return files
+
+
+def on_post_build(config) -> None:
+    index_file = Path(config.site_dir) / "search" / "search_index.json"
+    if _state["lang"] == "zh" and index_file.exists():
+        index = json.loads(index_file.read_text(encoding="utf-8"))
+        index_file.write_text(json.dumps(search_terms.add_keywords(index), ensure_ascii=False,
+                                         separators=(",", ":")), encoding="utf-8")
+    if _state.get("command") == "serve" and _state["lang"] == "zh":
+        _build_english_beside(config)
+
+
+def _build_english_beside(config) -> None:
+    """While serving, rebuild the English site into /en/ so both are served."""
+    target = Path(config.site_dir) / "en"
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(ROOT / "mkdocs.en.yml"),
+               "-d", str(target)]
+    env = dict(os.environ, HANDBOOK_SITE_URL=config.site_url or "")
+    result = subprocess.run(command, cwd=ROOT, env=env, text=True, capture_output=True)
+    for line in (result.stdout + result.stderr).splitlines():
+        if line.strip() and not line.startswith("INFO"):
+            log.warning(f"[en] {line}")
+    if result.returncode:
+        log.error("The English build failed; the English pages are out of date.")

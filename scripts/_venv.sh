@@ -1,0 +1,32 @@
+# Sourced by the scripts in this folder. Creates or updates the project's
+# virtual environment from the pinned requirements, so that every command works
+# on a fresh machine. Usage: source scripts/_venv.sh site|test
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VENV="${HANDBOOK_VENV:-$ROOT/.venv}"
+_want="${1:-site}"
+_reqs="$ROOT/requirements.txt"
+[ "$_want" = test ] && _reqs="$ROOT/requirements-test.txt"
+
+_python="${PYTHON:-python3}"
+if ! "$_python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+  echo "error: Python 3.11 or newer is needed (found: $("$_python" --version 2>&1))." >&2
+  echo "Install it (Debian: apt-get install python3 python3-venv) or set PYTHON=/path/to/python3.11." >&2
+  exit 1
+fi
+
+_digest="$(cat "$ROOT/requirements.txt" "$_reqs" | sha256sum | cut -c1-16)"
+_marker="$VENV/.installed-$_want-$_digest"
+if [ ! -e "$_marker" ]; then
+  if [ ! -x "$VENV/bin/python" ]; then
+    echo "Creating the virtual environment in ${VENV#$ROOT/} ..." >&2
+    "$_python" -m venv "$VENV"
+  fi
+  echo "Installing pinned requirements from ${_reqs#$ROOT/} ..." >&2
+  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r "$_reqs"
+  rm -f "$VENV"/.installed-"$_want"-*
+  touch "$_marker"
+fi
+# Material prints an end-of-life notice on every build; README covers the plan.
+export NO_MKDOCS_2_WARNING=1
+export PYTHONPATH="$ROOT/scripts${PYTHONPATH:+:$PYTHONPATH}"
+unset _want _reqs _python _digest _marker

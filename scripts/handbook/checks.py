@@ -1,0 +1,151 @@
+"""Cross-checks the schema cannot express: ids, references, repairs, terms."""
+
+from __future__ import annotations
+
+import re
+
+from .model import Handbook, Origin, Section, Text
+from .problems import Problems
+
+REF_MARKER = re.compile(r"\[ref:([a-z0-9]+(?:[-.][a-z0-9]+)*)\]")
+RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>")
+
+
+def check_handbook(handbook: Handbook, problems: Problems) -> None:
+    _check_ids(handbook, problems)
+    _check_structure(handbook, problems)
+    _check_citations(handbook, problems)
+    _check_texts(handbook, problems)
+    _check_repairs(handbook, problems)
+    _check_glossary(handbook, problems)
+
+
+def _check_ids(handbook: Handbook, problems: Problems) -> None:
+    seen: dict[str, Origin] = {}
+
+    def claim(id_: str, origin: Origin) -> None:
+        if id_ in seen:
+            first = seen[id_]
+            where = problems.relative(first.file)
+            problems.add(origin.file, origin.line, f"duplicate id '{id_}'",
+                         f"already used at {where}:{first.line}; ids must be unique across the handbook")
+        else:
+            seen[id_] = origin
+
+    for manual in handbook.manuals:
+        for chapter in manual.chapters:
+            claim(chapter.id, chapter.origin)
+            for section in chapter.sections:
+                claim(section.id, section.origin)
+                for requirement in section.requirements:
+                    claim(requirement.id, requirement.origin)
+                    for step in requirement.steps:
+                        claim(step.id, step.origin)
+    for reference in handbook.references.values():
+        claim(reference.id, reference.origin)
+
+
+def _check_structure(handbook: Handbook, problems: Problems) -> None:
+    for manual in handbook.manuals:
+        numbers: dict[str, Origin] = {}
+        for chapter in manual.chapters:
+            if chapter.number in numbers:
+                problems.add(chapter.origin.file, chapter.origin.line,
+                             f"chapter number {chapter.number} appears twice in manual {manual.id}",
+                             "each chapter file needs its own number")
+            numbers[chapter.number] = chapter.origin
+            for section in chapter.sections:
+                _check_section(manual.id, chapter.number, section, numbers, problems)
+
+
+def _check_section(manual_id: str, chapter_number: str, section: Section,
+                   numbers: dict[str, Origin], problems: Problems) -> None:
+    file, line = section.origin.file, section.origin.line
+    if not section.number.startswith(chapter_number + "."):
+        problems.add(file, line, f"section {section.number} is not numbered under chapter {chapter_number}",
+                     f"number it {chapter_number}.N or move it to its chapter's file")
+    if section.number in numbers:
+        problems.add(file, line, f"section number {section.number} appears twice in manual {manual_id}",
+                     "give each section its own number")
+    numbers[section.number] = section.origin
+    if section.published and not section.requirements:
+        problems.add(file, line, f"published section {section.number} has no requirements",
+                     "add the section's rules under requirements:, each with an id")
+    if not section.published and (section.body or section.requirements):
+        problems.add(file, line, f"section {section.number} is source-missing but has text",
+                     "set status: published, or remove body and requirements")
+
+
+def _check_citations(handbook: Handbook, problems: Problems) -> None:
+    def cite(ref_id: str, by: str, origin: Origin, how: str) -> None:
+        reference = handbook.references.get(ref_id)
+        if reference is None:
+            problems.add(origin.file, origin.line, f"{how} '{ref_id}' is not in checklists/references.yml",
+                         "add the reference to the register, or correct the id")
+        elif by not in reference.cited_by:
+            reference.cited_by.append(by)
+
+    for section in handbook.sections():
+        for text in section.texts():
+            for ref_id in REF_MARKER.findall(text.zh):
+                cite(ref_id, section.id, text.origin, "citation marker [ref:…] names")
+        for requirement in section.requirements:
+            for ref_id in requirement.cites:
+                cite(ref_id, section.id, requirement.origin, "cites: names")
+            for step in requirement.steps:
+                for ref_id in step.cites:
+                    cite(ref_id, section.id, step.origin, "cites: names")
+    for reference in handbook.references.values():
+        if not reference.cited_by:
+            problems.warn(reference.origin.file, reference.origin.line,
+                          f"reference '{reference.id}' is cited nowhere",
+                          "cite it with [ref:id] in a text, or remove it")
+
+
+def _check_texts(handbook: Handbook, problems: Problems) -> None:
+    for text in handbook.texts():
+        file, line = text.origin.file, text.origin.line
+        for lang in ("zh", "en"):
+            if RAW_HTML.search(text[lang]):
+                problems.add(file, line, f"raw HTML in the {lang} text",
+                             "write plain text; the site adds all formatting")
+        if sorted(REF_MARKER.findall(text.zh)) != sorted(REF_MARKER.findall(text.en)):
+            problems.add(file, line, "the [ref:…] markers differ between zh and en",
+                         "put the same citation markers in both languages")
+        if not re.search(r"[\u3400-\u9fff]", text.zh):
+            problems.add(file, line, "the zh text has no Chinese characters",
+                         "write the Chinese in zh and the English in en")
+        if text.stale:
+            problems.warn(file, line, "stale translation: the Chinese changed after this English was written",
+                          "update the English, then run `scripts/hb stamp --accept FILE:LINE`")
+
+
+def _check_repairs(handbook: Handbook, problems: Problems) -> None:
+    for manual in handbook.manuals:
+        for chapter in manual.chapters:
+            scopes = [(chapter.repairs, chapter.texts())]
+            scopes += [(section.repairs, section.texts()) for section in chapter.sections]
+            for repairs, texts in scopes:
+                chinese = "\n".join(t.zh for t in texts)
+                for repair in repairs:
+                    if repair.restored not in chinese:
+                        problems.add(repair.origin.file, repair.origin.line,
+                                     f"repaired text '{repair.restored}' does not occur in this section's Chinese",
+                                     "copy the restored words exactly as the text now reads them")
+
+
+def _check_glossary(handbook: Handbook, problems: Problems) -> None:
+    terms = sorted(handbook.glossary, key=lambda t: -len(t.zh))
+    for section in handbook.sections():
+        for text in section.texts():
+            for term in terms:
+                if term.zh not in text.zh:
+                    continue
+                if not any(_contains_word(text.en, form) for form in term.renderings):
+                    problems.add(text.origin.file, text.origin.line,
+                                 f"glossary: the Chinese uses {term.zh} but the English lacks '{term.en}'",
+                                 f"translate {term.zh} as '{term.en}' (checklists/glossary.yml:{term.origin.line})")
+
+
+def _contains_word(text: str, phrase: str) -> bool:
+    return re.search(rf"(?<![A-Za-z]){re.escape(phrase)}(?![A-Za-z])", text, re.IGNORECASE) is not None

@@ -1,0 +1,7 @@
+"""Views of the handbook model as pages, independent of any site generator."""
+
+from .nav import build_nav
+from .pages import GeneratedPage
+from .site import build_pages, write_pages
+
+__all__ = ["GeneratedPage", "build_nav", "build_pages", "write_pages"]

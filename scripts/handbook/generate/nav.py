@@ -1,0 +1,28 @@
+"""The site navigation for one language: home, manuals → chapters → sections."""
+
+from __future__ import annotations
+
+from ..model import Handbook
+from .pages import chapter_heading, chapter_path, manual_path, section_heading, section_path
+from .registers import GLOSSARY, REFERENCES, REPAIRS
+from .ui import t
+
+
+def build_nav(handbook: Handbook, lang: str) -> list:
+    """A MkDocs-style nav: a list of {title: path or list} entries."""
+    manuals: list = ["manuals/index.md"]
+    for manual in handbook.manuals:
+        chapters: list = [manual_path(manual)]
+        for chapter in manual.chapters:
+            sections: list = [chapter_path(chapter)]
+            sections += [{section_heading(s, lang): section_path(s)} for s in chapter.sections]
+            chapters.append({chapter_heading(chapter, lang): sections})
+        manuals.append({f"{manual.id} {manual.title[lang]}": chapters})
+    return [
+        {t("home", lang): "index.md"},
+        {t("manuals", lang): manuals},
+        {t("glossary", lang): GLOSSARY},
+        {t("for_editors", lang): ["editors/index.md",
+                                  {t("register", lang): REFERENCES},
+                                  {t("repairs_register", lang): REPAIRS}]},
+    ]

@@ -1,0 +1,177 @@
+"""Generate the handbook's pages for one language: YAML model in, Markdown out.
+
+This module knows nothing of MkDocs. The hooks hand its pages to MkDocs; the
+`generate` command writes them to a folder for any other site generator.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..model import Chapter, Handbook, Manual, Section
+from . import render
+from .render import Citations, inline
+from .ui import t
+
+
+@dataclass
+class GeneratedPage:
+    path: str          # relative to the docs folder, e.g. manuals/000/2/2.1.md
+    title: str
+    markdown: str
+    source: Path       # the YAML file an editor changes to change this page
+
+
+def manual_path(manual: Manual) -> str:
+    return f"manuals/{manual.id}/index.md"
+
+
+def chapter_path(chapter: Chapter) -> str:
+    return f"manuals/{chapter.manual.id}/{chapter.number}/index.md"
+
+
+def section_path(section: Section) -> str:
+    chapter = section.chapter
+    return f"manuals/{chapter.manual.id}/{chapter.number}/{section.number}.md"
+
+
+def page_url(path: str) -> str:
+    """The directory-style URL MkDocs gives a page path."""
+    stem = path[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[:-5]
+    return stem + "/"
+
+
+def link(from_path: str, to_path: str) -> str:
+    """A relative Markdown link target, which MkDocs checks and rewrites."""
+    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+
+
+def chapter_heading(chapter: Chapter, lang: str) -> str:
+    return f"{t('chapter', lang, n=chapter.number)} {chapter.title[lang]}"
+
+
+def section_heading(section: Section, lang: str) -> str:
+    return f"{section.number} {section.title[lang]}"
+
+
+def front_matter(title: str, **extra: str) -> str:
+    lines = [f"title: {_yaml_string(title)}"]
+    lines += [f"{key}: {_yaml_string(value)}" for key, value in extra.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
+def _yaml_string(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def content_pages(handbook: Handbook, lang: str) -> list[GeneratedPage]:
+    """The manual, chapter and section pages, in reading order."""
+    content = handbook.content
+    pages = [_manuals_index(handbook, lang, content)]
+    for manual in handbook.manuals:
+        pages.append(_manual_page(manual, lang))
+        for chapter in manual.chapters:
+            pages.append(_chapter_page(handbook, chapter, lang))
+            pages.extend(_section_page(handbook, section, lang) for section in chapter.sections)
+    return pages
+
+
+def _manuals_index(handbook: Handbook, lang: str, content: Path) -> GeneratedPage:
+    path = "manuals/index.md"
+    lines = [f"# {t('manuals', lang)}", "", t("manuals_intro", lang), ""]
+    for manual in handbook.manuals:
+        lines.append(f"- [{manual.id} {manual.title[lang]}]({link(path, manual_path(manual))})")
+    return GeneratedPage(path, t("manuals", lang), front_matter(t("manuals", lang)) + "\n".join(lines) + "\n",
+                         content)
+
+
+def _manual_page(manual: Manual, lang: str) -> GeneratedPage:
+    path = manual_path(manual)
+    title = f"{manual.id} {manual.title[lang]}"
+    lines = [f"# {manual.title[lang]}", "",
+             f'<p class="hb-meta">{t("source_file", lang)}: <code>{manual.source}</code></p>', "",
+             f"## {t('contents', lang)}", ""]
+    for chapter in manual.chapters:
+        lines.append(f"- [{chapter_heading(chapter, lang)}]({link(path, chapter_path(chapter))})")
+        for section in chapter.sections:
+            lines.append(f"    - [{section_heading(section, lang)}]({link(path, section_path(section))})")
+    return GeneratedPage(path, title, front_matter(title) + "\n".join(lines) + "\n", manual.origin.file)
+
+
+def _chapter_page(handbook: Handbook, chapter: Chapter, lang: str) -> GeneratedPage:
+    path = chapter_path(chapter)
+    heading = chapter_heading(chapter, lang)
+    lines = [f"# {heading}", "", f"## {t('sections', lang)}", ""]
+    for section in chapter.sections:
+        lines.append(f"- [{section_heading(section, lang)}]({link(path, section_path(section))})")
+    if chapter.summary:
+        citations = Citations(handbook, lang)
+        lines += ["", f"## {t('summary', lang)}", "", render.blocks(chapter.summary, lang, citations)]
+        if citations.order:
+            lines += ["", f"## {t('references', lang)} {{#references}}", "",
+                      render.reference_list(citations, lang)]
+    return GeneratedPage(path, heading, front_matter(heading) + "\n".join(lines) + "\n",
+                         chapter.origin.file)
+
+
+def _section_page(handbook: Handbook, section: Section, lang: str) -> GeneratedPage:
+    chapter = section.chapter
+    heading = section_heading(section, lang)
+    citations = Citations(handbook, lang)
+    context = t("section_of", lang, manual=chapter.manual.title[lang], chapter=chapter.number,
+                section=section.number)
+    lines = [f"# {heading}", "", f'<p class="hb-meta">{context}</p>', ""]
+    if lang == "en":
+        lines += [f'<p class="hb-translation">{t("translation_note", lang)}</p>', ""]
+    if not section.published:
+        lines += [f'!!! warning "{t("source_missing_title", lang)}"', "",
+                  "    " + t("source_missing", lang), ""]
+    else:
+        lines += [render.blocks(section.body, lang, citations), ""]
+        lines += [f"## {t('requirements', lang)} {{#requirements}}", "",
+                  f'<p class="hb-meta">{t("requirements_intro", lang)}</p>', "",
+                  _requirements(section, lang, citations), ""]
+    if citations.order:
+        lines += [f"## {t('references', lang)} {{#references}}", "",
+                  f'<p class="hb-meta">{t("references_intro", lang)}</p>', "",
+                  render.reference_list(citations, lang), ""]
+    if section.repairs:
+        lines += [_repairs(section, lang), ""]
+    return GeneratedPage(section_path(section), heading,
+                         front_matter(heading) + "\n".join(lines), section.origin.file)
+
+
+def _requirements(section: Section, lang: str, citations: Citations) -> str:
+    items = []
+    for requirement in section.requirements:
+        text = inline(requirement.text, lang, citations)
+        rid = f'<span class="hb-id">{requirement.id}</span>'
+        if requirement.steps:
+            steps = "".join(
+                f'<li id="{step.id}">{inline(step.text, lang, citations)} '
+                f'<span class="hb-id">{step.id}</span></li>' for step in requirement.steps)
+            items.append(f'<li id="{requirement.id}" class="hb-procedure">{text} '
+                         f'<span class="hb-tag">{t("procedure", lang)}</span> {rid}'
+                         f'<ol class="hb-steps">{steps}</ol></li>')
+        else:
+            items.append(f'<li id="{requirement.id}">{text} {rid}</li>')
+    return f'<ul class="hb-requirements">{"".join(items)}</ul>'
+
+
+def _repairs(section: Section, lang: str) -> str:
+    rows = []
+    for repair in section.repairs:
+        rows.append(
+            f"<tr><td><code>{render.html.escape(repair.source)}</code></td>"
+            f"<td>{render.html.escape(repair.restored)}</td>"
+            f"<td>{render.html.escape(repair.why)}</td>"
+            f"<td>{t('repair_' + repair.review, lang)}</td></tr>")
+    head = (f"<tr><th>{t('repair_source', lang)}</th><th>{t('repair_restored', lang)}</th>"
+            f"<th>{t('repair_why', lang)}</th><th>{t('repair_state', lang)}</th></tr>")
+    return (f'<details class="hb-repairs"><summary>{t("repairs", lang)} ({len(section.repairs)})</summary>'
+            f'<p>{t("repairs_intro", lang)}</p><div class="hb-table-wrap"><table><thead>{head}</thead>'
+            f'<tbody>{"".join(rows)}</tbody></table></div></details>')

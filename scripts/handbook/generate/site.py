@@ -1,0 +1,28 @@
+"""All generated pages of one language, and writing them to a folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model import Handbook
+from .pages import GeneratedPage, content_pages
+from .registers import glossary_page, references_page, repairs_page
+
+
+def build_pages(handbook: Handbook, lang: str) -> list[GeneratedPage]:
+    return content_pages(handbook, lang) + [
+        glossary_page(handbook, lang),
+        references_page(handbook, lang),
+        repairs_page(handbook, lang),
+    ]
+
+
+def write_pages(handbook: Handbook, lang: str, out_dir: Path) -> list[Path]:
+    """Write the generated Markdown for `lang` into `out_dir`, for any site generator."""
+    written = []
+    for page in build_pages(handbook, lang):
+        target = out_dir / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.markdown, encoding="utf-8")
+        written.append(target)
+    return written

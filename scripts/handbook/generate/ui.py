@@ -1,0 +1,97 @@
+"""The handbook's own interface words, in both languages."""
+
+from __future__ import annotations
+
+STRINGS: dict[str, dict[str, str]] = {
+    "home": {"zh": "首页", "en": "Home"},
+    "manuals": {"zh": "服务手册", "en": "Manuals"},
+    "manuals_intro": {
+        "zh": "本手册由以下四份客户服务文件整理而成。中文为原文，英文为译文。",
+        "en": "This handbook is built from the customer-service documents below. "
+              "The Chinese is the original; the English is a translation of it.",
+    },
+    "chapter": {"zh": "第{n}章", "en": "Chapter {n}"},
+    "contents": {"zh": "目录", "en": "Contents"},
+    "sections": {"zh": "本章各节", "en": "Sections in this chapter"},
+    "summary": {"zh": "本章小结", "en": "Chapter summary"},
+    "requirements": {"zh": "本节要求", "en": "Requirements in this section"},
+    "requirements_intro": {
+        "zh": "以下是本节中可检查的具体要求，每条都有固定编号，检查表和测验会引用这些编号。",
+        "en": "The checkable rules of this section. Each has a fixed id that checklists and quizzes refer to.",
+    },
+    "procedure": {"zh": "按顺序执行", "en": "in this order"},
+    "references": {"zh": "引用来源", "en": "Sources cited"},
+    "references_intro": {
+        "zh": "原手册引用的标准、法规、报告和统计数据。标为“未核实”的来源尚未经编辑核对，请勿作为依据直接引用。",
+        "en": "Standards, laws, reports and statistics the original manual cites. "
+              "Sources marked “unverified” have not been checked by an editor; do not rely on them as cited.",
+    },
+    "status_unchecked": {"zh": "未核实", "en": "unverified"},
+    "status_verified": {"zh": "已核实", "en": "verified"},
+    "status_disputed": {"zh": "有误", "en": "disputed"},
+    "cite_title_unchecked": {"zh": "来源未核实", "en": "source not verified"},
+    "cite_title_verified": {"zh": "来源已核实", "en": "source verified"},
+    "cite_title_disputed": {"zh": "来源有误", "en": "source disputed"},
+    "source_missing_title": {"zh": "原文缺失", "en": "Source text missing"},
+    "source_missing": {
+        "zh": "源文件只保留了本节的标题，正文已丢失。本手册不补写缺失内容。",
+        "en": "Only this section's title survives in the source document. "
+              "The handbook does not invent the missing text.",
+    },
+    "repairs": {"zh": "编辑记录：文字修复", "en": "Editorial record: text repairs"},
+    "repairs_intro": {
+        "zh": "源文件在转换中受损，以下文字已根据上下文修复，等待编辑复核。",
+        "en": "The source was damaged in conversion. These passages were restored from context "
+              "and await an editor's review.",
+    },
+    "repair_source": {"zh": "源文件", "en": "Source"},
+    "repair_restored": {"zh": "修复为", "en": "Restored"},
+    "repair_why": {"zh": "依据", "en": "Reasoning"},
+    "repair_pending": {"zh": "待复核", "en": "awaiting review"},
+    "repair_accepted": {"zh": "已复核", "en": "reviewed"},
+    "translation_note": {
+        "zh": "",
+        "en": "This page is a translation of the Chinese original.",
+    },
+    "read_original": {"zh": "", "en": "Read the Chinese original"},
+    "glossary": {"zh": "术语表", "en": "Glossary"},
+    "glossary_intro": {
+        "zh": "手册中的关键术语及其统一的英文译法。",
+        "en": "Key terms of the handbook and the one English rendering used for each.",
+    },
+    "term_zh": {"zh": "中文", "en": "Chinese"},
+    "term_en": {"zh": "英文译法", "en": "English"},
+    "term_note": {"zh": "说明", "en": "Note"},
+    "for_editors": {"zh": "编辑工作", "en": "For editors"},
+    "register": {"zh": "引用来源登记", "en": "Reference register"},
+    "register_intro": {
+        "zh": "手册引用的每一个来源及其核实状态。核实一条来源后，请在 checklists/references.yml 中记录核实人、日期和方法。",
+        "en": "Every source the manuals cite, with its verification state. When you verify one, "
+              "record who checked it, when and how in checklists/references.yml.",
+    },
+    "register_kind": {"zh": "类型", "en": "Kind"},
+    "register_citation": {"zh": "引用", "en": "Citation"},
+    "register_status": {"zh": "状态", "en": "State"},
+    "register_cited_in": {"zh": "出处", "en": "Cited in"},
+    "repairs_register": {"zh": "文字修复记录", "en": "Text repairs"},
+    "repairs_register_intro": {
+        "zh": "所有根据上下文修复的受损文字。复核后请在对应 YAML 文件中把 review 改为 accepted。",
+        "en": "Every damaged passage restored from context. After reviewing one, set its review to "
+              "accepted in its YAML file.",
+    },
+    "repair_where": {"zh": "位置", "en": "Where"},
+    "repair_state": {"zh": "状态", "en": "State"},
+    "kind_standard": {"zh": "标准", "en": "standard"},
+    "kind_law": {"zh": "法律法规", "en": "law"},
+    "kind_report": {"zh": "报告", "en": "report"},
+    "kind_statistic": {"zh": "统计数据", "en": "statistic"},
+    "kind_book": {"zh": "书籍", "en": "book"},
+    "kind_study": {"zh": "研究", "en": "study"},
+    "source_file": {"zh": "源文件", "en": "Source file"},
+    "section_of": {"zh": "{manual} · 第{chapter}章 · 第{section}节", "en": "{manual} · Chapter {chapter} · Section {section}"},
+}
+
+
+def t(key: str, lang: str, **values: str) -> str:
+    text = STRINGS[key][lang]
+    return text.format(**values) if values else text

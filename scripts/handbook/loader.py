@@ -1,0 +1,197 @@
+"""Load the handbook from `checklists/`, validate it, and build the model.
+
+`load_handbook` reads every file, reports every problem at once, and raises
+`ContentError` if any is an error, so that no view is built from bad content.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from . import checks, schema
+from .model import (Block, Chapter, Handbook, Manual, Origin, Reference,
+                    Repair, Requirement, Section, Step, Term, Text)
+from .problems import ContentError, Problems
+from .yamlsource import YamlDoc, load_yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+# HANDBOOK_CONTENT points the build at another content folder (tests, benchmarks).
+CONTENT = Path(os.environ.get("HANDBOOK_CONTENT") or ROOT / "checklists").resolve()
+
+
+def load_handbook(content: Path = CONTENT, root: Path | None = None,
+                  strict: bool = True) -> tuple[Handbook, Problems]:
+    """Read and check all content. Raises ContentError on errors.
+
+    With `strict`, warnings (such as stale translations) count as errors too.
+    """
+    problems = Problems(root or ROOT)
+    handbook = read_handbook(content, problems)
+    if handbook is not None:
+        checks.check_handbook(handbook, problems)
+    failing = problems.errors + (problems.warnings if strict else [])
+    if failing or handbook is None:
+        raise ContentError(sorted(set(failing)) or problems.sorted())
+    return handbook, problems
+
+
+def read_handbook(content: Path, problems: Problems) -> Handbook | None:
+    glossary_doc = _load(content / "glossary.yml", "glossary", problems)
+    references_doc = _load(content / "references.yml", "references", problems)
+    manuals = []
+    manual_files = sorted((content / "manuals").glob("*/manual.yml"))
+    if not manual_files:
+        problems.add(content / "manuals", 1, "no manual found",
+                     "each manual lives in checklists/manuals/NNN/manual.yml")
+    for manual_file in manual_files:
+        manual = _read_manual(manual_file, problems)
+        if manual:
+            manuals.append(manual)
+    if glossary_doc is None or references_doc is None:
+        return None
+    return Handbook(
+        root=problems.root,
+        content=content,
+        manuals=manuals,
+        references=_read_references(references_doc, problems),
+        glossary=[_term(glossary_doc, ("terms", i), t)
+                  for i, t in enumerate(glossary_doc.data["terms"])],
+    )
+
+
+def _load(path: Path, kind: str, problems: Problems) -> YamlDoc | None:
+    if not path.exists():
+        problems.add(path, 1, f"{kind} file is missing", f"create {path.name}")
+        return None
+    doc = load_yaml(path, problems)
+    if doc is None or not schema.check(doc, kind, problems):
+        return None
+    return doc
+
+
+def _read_manual(path: Path, problems: Problems) -> Manual | None:
+    doc = _load(path, "manual", problems)
+    if doc is None:
+        return None
+    data = doc.data
+    if data["id"] != path.parent.name:
+        problems.add(path, doc.line(("id",)), f"manual id '{data['id']}' does not match its folder '{path.parent.name}'",
+                     f"set id: \"{path.parent.name}\" or rename the folder")
+    chapters = []
+    for index, name in enumerate(data["chapters"]):
+        chapter_path = path.parent / name
+        if not chapter_path.exists():
+            problems.add(path, doc.line(("chapters", index)), f"chapter file '{name}' not found",
+                         f"create {name} next to manual.yml, or remove it from the list")
+            continue
+        chapter = _read_chapter(chapter_path, problems)
+        if chapter:
+            chapters.append(chapter)
+    manual = Manual(id=data["id"], title=_text(doc, ("title",), data["title"]),
+                    source=data["source"], chapters=chapters,
+                    origin=Origin(path, doc.line()))
+    for chapter in chapters:
+        chapter.manual = manual
+    return manual
+
+
+def _read_chapter(path: Path, problems: Problems) -> Chapter | None:
+    doc = _load(path, "chapter", problems)
+    if doc is None:
+        return None
+    data = doc.data
+    sections = [_section(doc, ("sections", i), s) for i, s in enumerate(data["sections"])]
+    chapter = Chapter(
+        id=data["id"], number=data["number"],
+        title=_text(doc, ("title",), data["title"]),
+        summary=_body(doc, ("summary",), data.get("summary", [])),
+        sections=sections,
+        repairs=[_repair(doc, ("repairs", i), r) for i, r in enumerate(data.get("repairs", []))],
+        origin=Origin(path, doc.line()),
+    )
+    for section in sections:
+        section.chapter = chapter
+    return chapter
+
+
+def _section(doc: YamlDoc, where: tuple, data: dict) -> Section:
+    requirements = [_requirement(doc, where + ("requirements", i), r)
+                    for i, r in enumerate(data.get("requirements", []))]
+    section = Section(
+        id=data["id"], number=data["number"],
+        title=_text(doc, where + ("title",), data["title"]),
+        status=data["status"],
+        body=_body(doc, where + ("body",), data.get("body", [])),
+        requirements=requirements,
+        repairs=[_repair(doc, where + ("repairs", i), r) for i, r in enumerate(data.get("repairs", []))],
+        origin=Origin(doc.path, doc.line(where)),
+    )
+    for requirement in requirements:
+        requirement.section = section
+    return section
+
+
+def _requirement(doc: YamlDoc, where: tuple, data: dict) -> Requirement:
+    steps = [Step(id=s["id"], number=i + 1, text=_text(doc, where + ("steps", i, "text"), s["text"]),
+                  cites=s.get("cites", []), origin=Origin(doc.path, doc.line(where + ("steps", i))))
+             for i, s in enumerate(data.get("steps", []))]
+    return Requirement(id=data["id"], text=_text(doc, where + ("text",), data["text"]),
+                       cites=data.get("cites", []), steps=steps,
+                       origin=Origin(doc.path, doc.line(where)))
+
+
+def _body(doc: YamlDoc, where: tuple, data: list) -> list[Block]:
+    blocks = []
+    for i, block in enumerate(data):
+        (kind, value), = block.items()
+        values = value if isinstance(value, list) else [value]
+        path = where + (i, kind)
+        texts = ([_text(doc, path + (j,), v) for j, v in enumerate(values)]
+                 if isinstance(value, list) else [_text(doc, path, value)])
+        blocks.append(Block(kind=kind, texts=texts))
+    return blocks
+
+
+def _repair(doc: YamlDoc, where: tuple, data: dict) -> Repair:
+    return Repair(source=data["source"], restored=data["restored"], why=data["why"],
+                  review=data["review"], origin=Origin(doc.path, doc.line(where)))
+
+
+def _text(doc: YamlDoc, where: tuple, data: dict) -> Text:
+    return Text(zh=data["zh"], en=data["en"], en_from_zh=data["en_from_zh"],
+                origin=Origin(doc.path, doc.line(where + ("en_from_zh",))))
+
+
+def _term(doc: YamlDoc, where: tuple, data: dict) -> Term:
+    return Term(zh=data["zh"], en=data["en"], en_forms=data.get("en_forms", []),
+                note=data.get("note", ""), origin=Origin(doc.path, doc.line(where)))
+
+
+def _read_references(doc: YamlDoc, problems: Problems) -> dict[str, Reference]:
+    found: dict[str, Reference] = {}
+    for i, data in enumerate(doc.data["references"]):
+        where = ("references", i)
+        reference = Reference(
+            id=data["id"], kind=data["kind"],
+            citation=_text(doc, where + ("citation",), data["citation"]),
+            status=data["status"],
+            note=_text(doc, where + ("note",), data["note"]) if "note" in data else None,
+            verification=data.get("verification"),
+            origin=Origin(doc.path, doc.line(where)),
+        )
+        if reference.id in found:
+            first = found[reference.id].origin.line
+            problems.add(doc.path, reference.origin.line, f"duplicate reference id '{reference.id}'",
+                         f"already used on line {first}; give this one another id")
+            continue
+        if reference.status == "unchecked" and reference.verification:
+            problems.add(doc.path, doc.line(where + ("verification",)),
+                         f"reference '{reference.id}' is unchecked but has a verification record",
+                         "set status: verified or disputed, or remove the record")
+        if reference.status != "unchecked" and not reference.verification:
+            problems.add(doc.path, doc.line(where + ("status",)),
+                         f"reference '{reference.id}' is {reference.status} without a verification record",
+                         "add verification: {by, date, how} saying what you checked it against")
+        found[reference.id] = reference
+    return found

@@ -1,0 +1,185 @@
+"""The handbook's content as plain objects: manual → chapter → section → rules.
+
+Every object remembers the file and line it came from, so that any view or
+check built on the model can point an editor at the YAML to change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .translation import zh_hash
+
+LANGS = ("zh", "en")
+
+
+@dataclass(frozen=True)
+class Origin:
+    file: Path
+    line: int
+
+
+@dataclass
+class Text:
+    zh: str
+    en: str
+    en_from_zh: str
+    origin: Origin
+
+    def __getitem__(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+    @property
+    def stale(self) -> bool:
+        """The Chinese changed after the English was translated."""
+        return zh_hash(self.zh) != self.en_from_zh
+
+
+@dataclass
+class Block:
+    kind: str  # paragraph | bullets | numbered
+    texts: list[Text]
+
+
+@dataclass
+class Step:
+    id: str
+    number: int
+    text: Text
+    cites: list[str]
+    origin: Origin
+
+
+@dataclass
+class Requirement:
+    id: str
+    text: Text
+    cites: list[str]
+    steps: list[Step]
+    origin: Origin
+    section: "Section | None" = None
+
+    @property
+    def is_procedure(self) -> bool:
+        return bool(self.steps)
+
+
+@dataclass
+class Repair:
+    source: str
+    restored: str
+    why: str
+    review: str
+    origin: Origin
+
+
+@dataclass
+class Section:
+    id: str
+    number: str
+    title: Text
+    status: str
+    body: list[Block]
+    requirements: list[Requirement]
+    repairs: list[Repair]
+    origin: Origin
+    chapter: "Chapter | None" = None
+
+    @property
+    def published(self) -> bool:
+        return self.status == "published"
+
+    def texts(self) -> list[Text]:
+        """Every bilingual text of this section, in reading order."""
+        found = [self.title]
+        for block in self.body:
+            found.extend(block.texts)
+        for requirement in self.requirements:
+            found.append(requirement.text)
+            found.extend(step.text for step in requirement.steps)
+        return found
+
+
+@dataclass
+class Chapter:
+    id: str
+    number: str
+    title: Text
+    summary: list[Block]
+    sections: list[Section]
+    repairs: list[Repair]
+    origin: Origin
+    manual: "Manual | None" = None
+
+    def texts(self) -> list[Text]:
+        found = [self.title]
+        for block in self.summary:
+            found.extend(block.texts)
+        return found
+
+
+@dataclass
+class Manual:
+    id: str
+    title: Text
+    source: str
+    chapters: list[Chapter]
+    origin: Origin
+
+
+@dataclass
+class Reference:
+    id: str
+    kind: str
+    citation: Text
+    status: str
+    note: Text | None
+    verification: dict | None
+    origin: Origin
+    cited_by: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Term:
+    zh: str
+    en: str
+    en_forms: list[str]
+    note: str
+    origin: Origin
+
+    @property
+    def renderings(self) -> list[str]:
+        return [self.en, *self.en_forms]
+
+
+@dataclass
+class Handbook:
+    root: Path          # the repository, which error messages are relative to
+    content: Path       # the folder the YAML was read from
+    manuals: list[Manual]
+    references: dict[str, Reference]
+    glossary: list[Term]
+
+    def sections(self) -> list[Section]:
+        return [s for m in self.manuals for c in m.chapters for s in c.sections]
+
+    def requirements(self) -> list[Requirement]:
+        found = []
+        for section in self.sections():
+            found.extend(section.requirements)
+        return found
+
+    def texts(self) -> list[Text]:
+        found = []
+        for manual in self.manuals:
+            found.append(manual.title)
+            for chapter in manual.chapters:
+                found.extend(chapter.texts())
+                for section in chapter.sections:
+                    found.extend(section.texts())
+        for reference in self.references.values():
+            found.append(reference.citation)
+            if reference.note:
+                found.append(reference.note)
+        return found

@@ -1,0 +1,109 @@
+"""Read one YAML file into plain data, remembering the line of every value.
+
+PyYAML's composer gives each node a position; we keep a map from the path of
+a value (a tuple of keys and indexes) to its 1-based line, so that a problem
+found later in the plain data can still be reported at its line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problems
+
+MAX_BYTES = 512 * 1024
+
+Path_ = tuple
+
+
+@dataclass
+class YamlDoc:
+    path: Path
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line(self, where: Path_ = ()) -> int:
+        """The line of the value at `where`, or of its nearest ancestor."""
+        where = tuple(where)
+        while where and where not in self.lines:
+            where = where[:-1]
+        return self.lines.get(where, 1)
+
+
+class _Loader(yaml.SafeLoader):
+    """A safe loader that keeps every scalar a string-or-number and no dates."""
+
+
+# Dates stay strings: editors write review dates as text and we parse them.
+_Loader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_yaml(path: Path, problems: Problems) -> YamlDoc | None:
+    """Load `path`; on failure record a problem and return None."""
+    raw = path.read_bytes()
+    if len(raw) > MAX_BYTES:
+        problems.add(path, 1, f"file is {len(raw) // 1024} KiB, over the {MAX_BYTES // 1024} KiB limit",
+                     "split it, e.g. one file per chapter")
+        return None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        problems.add(path, 1, "file starts with a byte-order mark",
+                     "save the file as UTF-8 without BOM")
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        problems.add(path, line, "file is not valid UTF-8", "save the file as UTF-8")
+        return None
+    for number, content in enumerate(text.splitlines(), start=1):
+        indent = content[: len(content) - len(content.lstrip(" \t"))]
+        if "\t" in indent:
+            problems.add(path, number, "tab used for indentation",
+                         "YAML indents with spaces only; replace the tab with spaces")
+            return None
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        problems.add(path, line, f"YAML syntax error: {exc.problem or exc}",
+                     "check indentation, colons and quotes on this line and the one above")
+        return None
+    doc = YamlDoc(path, None)
+    if node is None:
+        problems.add(path, 1, "file is empty", "add the content or delete the file")
+        return None
+    doc.data = _convert(node, (), doc, problems, _Loader(""))
+    return doc
+
+
+def _convert(node: yaml.Node, where: Path_, doc: YamlDoc, problems: Problems,
+             scalars: _Loader) -> Any:
+    doc.lines.setdefault(where, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = scalars.construct_object(key_node) if isinstance(
+                key_node, yaml.ScalarNode) else None
+            line = key_node.start_mark.line + 1
+            if not isinstance(key, str):
+                problems.add(doc.path, line, "a key must be plain text", "write the key as a word")
+                continue
+            if key in result:
+                problems.add(doc.path, line, f"duplicate key '{key}'",
+                             f"'{key}' is already set on line {doc.lines[where + (key,)]}; keep one")
+                continue
+            doc.lines[where + (key,)] = line
+            result[key] = _convert(value_node, where + (key,), doc, problems, scalars)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_convert(item, where + (index,), doc, problems, scalars)
+                for index, item in enumerate(node.value)]
+    return scalars.construct_object(node, deep=True)
