@@ -43,7 +43,7 @@ def _check(strict: bool) -> int:
     except ContentError as error:
         for problem in error.problems:
             print(problem)
-        print(f"{len(error.problems)} problem(s).", file=sys.stderr)
+        print(f"{len(error.problems)} problem(s).")
         return 1
     for problem in problems.sorted():
         print(problem)

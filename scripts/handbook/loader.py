@@ -28,18 +28,22 @@ def load_handbook(content: Path = CONTENT, root: Path | None = None,
     """
     problems = Problems(root or ROOT)
     handbook = read_handbook(content, problems)
-    if handbook is not None:
-        checks.check_handbook(handbook, problems)
+    checks.check_handbook(handbook, problems)
     failing = problems.errors + (problems.warnings if strict else [])
-    if failing or handbook is None:
-        raise ContentError(sorted(set(failing)) or problems.sorted())
+    if failing:
+        raise ContentError(sorted(set(failing)))
     return handbook, problems
 
 
-def read_handbook(content: Path, problems: Problems) -> Handbook | None:
+def read_handbook(content: Path, problems: Problems) -> Handbook:
+    """Read what can be read. A file that cannot be read is left out and named
+    in `handbook.unread`, so that checks which need it are skipped rather than
+    reporting its absence as a hundred other problems."""
     glossary_doc = _load(content / "glossary.yml", "glossary", problems)
     references_doc = _load(content / "references.yml", "references", problems)
     manuals = []
+    unread = {name for name, doc in (("glossary", glossary_doc), ("references", references_doc)) if doc is None}
+    before = len(problems.errors)
     manual_files = sorted((content / "manuals").glob("*/manual.yml"))
     if not manual_files:
         problems.add(content / "manuals", 1, "no manual found",
@@ -48,15 +52,16 @@ def read_handbook(content: Path, problems: Problems) -> Handbook | None:
         manual = _read_manual(manual_file, problems)
         if manual:
             manuals.append(manual)
-    if glossary_doc is None or references_doc is None:
-        return None
+    if len(problems.errors) > before:
+        unread.add("manuals")
     return Handbook(
         root=problems.root,
         content=content,
         manuals=manuals,
-        references=_read_references(references_doc, problems),
+        references=_read_references(references_doc, problems) if references_doc else {},
         glossary=[_term(glossary_doc, ("terms", i), t)
-                  for i, t in enumerate(glossary_doc.data["terms"])],
+                  for i, t in enumerate(glossary_doc.data["terms"])] if glossary_doc else [],
+        unread=unread,
     )
 
 
@@ -65,7 +70,11 @@ def _load(path: Path, kind: str, problems: Problems) -> YamlDoc | None:
         problems.add(path, 1, f"{kind} file is missing", f"create {path.name}")
         return None
     doc = load_yaml(path, problems)
-    if doc is None or not schema.check(doc, kind, problems):
+    if doc is None:
+        return None
+    # Unknown keys leave the rest of the file usable, so its other problems
+    # (duplicate ids, dangling references) are still found in the same run.
+    if schema.check(doc, kind, problems) - {"additionalProperties"}:
         return None
     return doc
 
@@ -134,11 +143,17 @@ def _section(doc: YamlDoc, where: tuple, data: dict) -> Section:
 
 def _requirement(doc: YamlDoc, where: tuple, data: dict) -> Requirement:
     steps = [Step(id=s["id"], number=i + 1, text=_text(doc, where + ("steps", i, "text"), s["text"]),
-                  cites=s.get("cites", []), origin=Origin(doc.path, doc.line(where + ("steps", i))))
+                  cites=s.get("cites", []), origin=Origin(doc.path, doc.line(where + ("steps", i))),
+                  cite_lines=_cite_lines(doc, where + ("steps", i), s))
              for i, s in enumerate(data.get("steps", []))]
     return Requirement(id=data["id"], text=_text(doc, where + ("text",), data["text"]),
                        cites=data.get("cites", []), steps=steps,
-                       origin=Origin(doc.path, doc.line(where)))
+                       origin=Origin(doc.path, doc.line(where)),
+                       cite_lines=_cite_lines(doc, where, data))
+
+
+def _cite_lines(doc: YamlDoc, where: tuple, data: dict) -> dict[str, int]:
+    return {ref: doc.line(where + ("cites", i)) for i, ref in enumerate(data.get("cites", []))}
 
 
 def _body(doc: YamlDoc, where: tuple, data: list) -> list[Block]:
@@ -160,7 +175,7 @@ def _repair(doc: YamlDoc, where: tuple, data: dict) -> Repair:
 
 def _text(doc: YamlDoc, where: tuple, data: dict) -> Text:
     return Text(zh=data["zh"], en=data["en"], en_from_zh=data["en_from_zh"],
-                origin=Origin(doc.path, doc.line(where + ("en_from_zh",))))
+                origin=Origin(doc.path, doc.line(where + ("en",))), zh_line=doc.line(where + ("zh",)))
 
 
 def _term(doc: YamlDoc, where: tuple, data: dict) -> Term:

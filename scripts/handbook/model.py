@@ -25,7 +25,8 @@ class Text:
     zh: str
     en: str
     en_from_zh: str
-    origin: Origin
+    origin: Origin      # the line of `en`, which most problems are about
+    zh_line: int = 0    # the line of `zh`
 
     def __getitem__(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
@@ -49,6 +50,7 @@ class Step:
     text: Text
     cites: list[str]
     origin: Origin
+    cite_lines: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -59,6 +61,7 @@ class Requirement:
     steps: list[Step]
     origin: Origin
     section: "Section | None" = None
+    cite_lines: dict[str, int] = field(default_factory=dict)
 
     @property
     def is_procedure(self) -> bool:
@@ -160,6 +163,7 @@ class Handbook:
     manuals: list[Manual]
     references: dict[str, Reference]
     glossary: list[Term]
+    unread: set[str] = field(default_factory=set)   # parts left out for errors
 
     def sections(self) -> list[Section]:
         return [s for m in self.manuals for c in m.chapters for s in c.sections]

@@ -38,9 +38,9 @@ class Problems:
         self.add(file, line, message, hint, WARNING)
 
     def relative(self, file: Path | str) -> str:
-        path = Path(file)
+        path = Path(file).resolve()
         try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
+            return path.relative_to(self.root.resolve()).as_posix()
         except ValueError:
             return path.as_posix()
 

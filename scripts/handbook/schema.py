@@ -31,14 +31,36 @@ def validator(kind: str) -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(schema, registry=_registry())
 
 
-def check(doc: YamlDoc, kind: str, problems: Problems) -> bool:
-    """Report every schema problem in `doc`; True when there were none."""
-    errors = list(validator(kind).iter_errors(doc.data))
+def check(doc: YamlDoc, kind: str, problems: Problems) -> set[str]:
+    """Report every schema problem in `doc`; return the kinds of problem found."""
+    errors = [leaf for error in validator(kind).iter_errors(doc.data) for leaf in _leaves(error)]
+    # A misspelt key also makes the right key "missing": report only the typo.
+    suggested = {(tuple(e.absolute_path), _suggestion(e)) for e in errors if e.validator == "additionalProperties"}
     for error in errors:
-        for leaf in _leaves(error):
-            message, hint = _explain(leaf)
-            problems.add(doc.path, doc.line(tuple(leaf.absolute_path)), message, hint)
-    return not errors
+        where = tuple(error.absolute_path)
+        if error.validator == "required" and (where, _missing(error)) in suggested:
+            continue
+        if error.validator == "additionalProperties":
+            where += (_unknown(error),)
+        message, hint = _explain(error)
+        problems.add(doc.path, doc.line(where), message, hint)
+    return {error.validator for error in errors}
+
+
+def _missing(error: jsonschema.ValidationError) -> str:
+    return error.message.split("'")[1]
+
+
+def _unknown(error: jsonschema.ValidationError) -> str:
+    allowed = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
+    unknown = [k for k in error.instance if k not in allowed]
+    return unknown[0] if unknown else "?"
+
+
+def _suggestion(error: jsonschema.ValidationError) -> str | None:
+    allowed = sorted(error.schema.get("properties", {})) if isinstance(error.schema, dict) else []
+    close = difflib.get_close_matches(_unknown(error), allowed, n=1)
+    return close[0] if close else None
 
 
 def _leaves(error: jsonschema.ValidationError):
@@ -60,18 +82,16 @@ def _explain(error: jsonschema.ValidationError) -> tuple[str, str]:
     schema = error.schema if isinstance(error.schema, dict) else {}
     kind = error.validator
     if kind == "required":
-        missing = error.message.split("'")[1]
+        missing = _missing(error)
         hint = "add the English translation" if missing == "en" else f"add '{missing}:'"
         if missing == "en_from_zh":
             hint = "run `scripts/hb stamp` to record which Chinese this English translates"
         return f"{where}: missing '{missing}'", hint
     if kind == "additionalProperties":
-        allowed = sorted(schema.get("properties", {}))
-        unknown = [k for k in error.instance if k not in allowed]
-        key = unknown[0] if unknown else "?"
-        close = difflib.get_close_matches(key, allowed, n=1)
-        hint = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(allowed)}"
-        return f"{where}: unknown key '{key}'", hint
+        close = _suggestion(error)
+        allowed = ", ".join(sorted(schema.get("properties", {})))
+        hint = f"did you mean '{close}'?" if close else f"allowed keys here: {allowed}"
+        return f"{where}: unknown key '{_unknown(error)}'", hint
     if kind in ("minProperties", "maxProperties") and "properties" in schema:
         return (f"{where}: a block must have exactly one of {', '.join(schema['properties'])}",
                 "start each block with one of these keys")

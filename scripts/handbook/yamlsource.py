@@ -71,10 +71,8 @@ def load_yaml(path: Path, problems: Problems) -> YamlDoc | None:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        problems.add(path, line, f"YAML syntax error: {exc.problem or exc}",
-                     "check indentation, colons and quotes on this line and the one above")
+        line, message = _syntax_error(text, exc)
+        problems.add(path, line, message, "check the quotes, colons and indentation on this line and the one above")
         return None
     doc = YamlDoc(path, None)
     if node is None:
@@ -82,6 +80,23 @@ def load_yaml(path: Path, problems: Problems) -> YamlDoc | None:
         return None
     doc.data = _convert(node, (), doc, problems, _Loader(""))
     return doc
+
+
+def _syntax_error(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, str]:
+    """Where a syntax error is, in an editor's terms.
+
+    An unclosed quote makes the parser read on until some later quote, so it
+    fails far below the mistake: look for the first line with an odd number
+    of double quotes between where the construct began and where it failed.
+    """
+    problem = exc.problem_mark.line if exc.problem_mark else 0
+    begin = exc.context_mark.line if exc.context_mark else problem
+    lines = text.splitlines()
+    for number in range(begin, min(problem + 1, len(lines))):
+        content = lines[number].split(" #", 1)[0].replace('\\"', "")
+        if content.count('"') % 2:
+            return number + 1, "YAML syntax error: a quote opened on this line is never closed"
+    return problem + 1, f"YAML syntax error: {exc.problem}"
 
 
 def _convert(node: yaml.Node, where: Path_, doc: YamlDoc, problems: Problems,

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURE_CONTENT = ROOT / "tests" / "fixtures" / "content"
+TEST_EDIT_URI = "https://git.example.test/service/handbook/edit/main/"
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    """A writable copy of the small valid fixture content."""
+    target = tmp_path / "content"
+    shutil.copytree(FIXTURE_CONTENT, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real handbook, built once by the README's command, scripts/build."""
+    out = tmp_path_factory.mktemp("site")
+    env = dict(os.environ, HANDBOOK_EDIT_URI=TEST_EDIT_URI)
+    env.pop("HANDBOOK_CONTENT", None)
+    result = subprocess.run([str(ROOT / "scripts" / "build"), str(out)], cwd=ROOT, env=env,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, f"scripts/build failed:\n{result.stdout}\n{result.stderr}"
+    (out / ".build-log").write_text(result.stdout + result.stderr, encoding="utf-8")
+    return out

@@ -1,0 +1,191 @@
+"""The content model: valid content loads; bad content is rejected at its file and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from handbook import ContentError, load_handbook
+from handbook.translation import zh_hash
+
+CHAPTER = "manuals/900/01.yml"
+
+
+def edit(content: Path, name: str, old: str, new: str, count: int = 1) -> Path:
+    path = content / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test setup: {old!r} not in {name}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+    return path
+
+
+def line_of(path: Path, needle: str, occurrence: int = 1) -> int:
+    """The 1-based line of the n-th line containing `needle` in the edited file."""
+    hits = [n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in text]
+    assert len(hits) >= occurrence, f"test setup: {needle!r} not found"
+    return hits[occurrence - 1]
+
+
+def problems_of(content: Path, strict: bool = True):
+    with pytest.raises(ContentError) as caught:
+        load_handbook(content, strict=strict)
+    return caught.value.problems
+
+
+def only(problems, path: Path, line: int, *words: str):
+    """Assert one problem sits at path:line and mentions every word; return it."""
+    matches = [p for p in problems if p.file == path.resolve().as_posix()
+               and p.line == line and all(w in p.message + " " + p.hint for w in words)]
+    assert matches, f"no problem at {path.name}:{line} with {words}; got:\n" + "\n".join(map(str, problems))
+    return matches[0]
+
+
+def test_valid_content_loads_with_every_part(content):
+    handbook, problems = load_handbook(content)
+    assert problems.items == []
+    [manual] = handbook.manuals
+    [chapter] = manual.chapters
+    published, missing = chapter.sections
+    assert published.published and not missing.published
+    assert [r.id for r in published.requirements] == ["900-1.1-r1", "900-1.1-p1"]
+    assert [s.number for s in published.requirements[1].steps] == [1, 2]
+    assert handbook.references["law-example"].cited_by == ["900-1.1"]
+    assert published.requirements[0].text.en == "Service staff handle each complaint promptly."
+
+
+def test_broken_yaml_names_file_and_line(content):
+    path = edit(content, CHAPTER, "    number: \"1.1\"\n", "    number: \"1.1\n")
+    [problem] = problems_of(content)
+    assert problem.file.endswith(CHAPTER)
+    assert "YAML syntax error" in problem.message and "quote" in problem.message
+    assert problem.line == line_of(path, 'number: "1.1')
+
+
+def test_missing_english_is_reported_at_the_text(content):
+    path = edit(content, CHAPTER, "      en: Handling a complaint\n", "")
+    problem = only(problems_of(content), path, line_of(path, "zh: 投诉处理") - 1, "missing 'en'")
+    assert "English" in problem.hint
+
+
+def test_duplicate_id_names_both_places(content):
+    path = edit(content, CHAPTER, 'id: "900-1.1-p1"', 'id: "900-1.1-r1"')
+    problem = only(problems_of(content), path, line_of(path, '"900-1.1-r1"', 2) , "duplicate id")
+    assert f":{line_of(path, '900-1.1-r1')}" in problem.hint
+
+
+def test_dangling_reference_is_reported(content):
+    path = edit(content, CHAPTER, "          - law-example", "          - law-exampel")
+    only(problems_of(content), path, line_of(path, "law-exampel"), "law-exampel", "references.yml")
+
+
+def test_dangling_citation_marker_is_reported(content):
+    path = edit(content, CHAPTER, "[ref:law-example]", "[ref:law-missing]", count=2)
+    only(problems_of(content), path, line_of(path, "[ref:law-missing]"), "law-missing")
+
+
+def test_unknown_key_suggests_the_right_one(content):
+    path = edit(content, CHAPTER, "    requirements:\n", "    requirments:\n")
+    problem = only(problems_of(content), path, line_of(path, "requirments"), "unknown key 'requirments'")
+    assert "did you mean 'requirements'" in problem.hint
+
+
+def test_every_problem_is_reported_at_once(content):
+    chapter = edit(content, CHAPTER, "    status: published\n", "    status: published\n    stauts: draft\n")
+    edit(content, CHAPTER, 'id: "900-1.1-p1"', 'id: "900-1.1-r1"')
+    glossary = edit(content, "glossary.yml", "    en: service staff\n", "")
+    problems = problems_of(content)
+    only(problems, chapter, line_of(chapter, "stauts"), "unknown key")
+    only(problems, chapter, line_of(chapter, '"900-1.1-r1"', 2), "duplicate id")
+    only(problems, glossary, line_of(glossary, "zh: 服务人员"), "missing 'en'")
+    assert len(problems) == 3
+
+
+def test_number_written_without_quotes_gets_a_hint(content):
+    path = edit(content, CHAPTER, 'number: "1.2"', "number: 1.2")
+    problem = only(problems_of(content), path, line_of(path, "number: 1.2"), "expected string")
+    assert "quotes" in problem.hint
+
+
+def test_empty_text_is_rejected(content):
+    path = edit(content, CHAPTER, "  en: Example chapter\n", '  en: ""\n')
+    only(problems_of(content), path, line_of(path, 'en: ""'), "empty text")
+
+
+def test_stale_translation_is_a_warning_that_strict_mode_fails(content):
+    path = edit(content, CHAPTER, "zh: 记录投诉。", "zh: 立即记录投诉。")
+    only(problems_of(content, strict=True), path, line_of(path, "立即记录投诉") + 1, "stale translation")
+    handbook, problems = load_handbook(content, strict=False)
+    assert [p.severity for p in problems.items] == ["warning"]
+
+
+def test_translation_stamp_is_the_hash_of_the_chinese(content):
+    handbook, _ = load_handbook(content)
+    for text in handbook.texts():
+        assert text.en_from_zh == zh_hash(text.zh)
+    assert zh_hash(" 投诉 ") == zh_hash("投诉") != zh_hash("投诉处理")
+
+
+def test_glossary_term_must_be_rendered_in_the_english(content):
+    path = edit(content, CHAPTER, "en: Record the complaint.", "en: Write down the grievance.")
+    problem = only(problems_of(content), path, line_of(path, "Write down the grievance"),
+                   "glossary", "投诉", "complaint")
+    assert "glossary.yml:" in problem.hint
+
+
+def test_citation_markers_must_match_between_languages(content):
+    path = edit(content, CHAPTER, "promptly.[ref:law-example]", "promptly.")
+    only(problems_of(content), path, line_of(path, "en: Service staff handle each complaint promptly."),
+         "[ref:…] markers differ")
+
+
+def test_raw_html_in_text_is_rejected(content):
+    path = edit(content, CHAPTER, "en: Report the outcome.", "en: Report the <script>alert(1)</script> outcome.")
+    only(problems_of(content), path, line_of(path, "<script>"), "raw HTML")
+
+
+def test_repair_must_match_the_text(content):
+    path = edit(content, CHAPTER, "restored: 及时处理", "restored: 及时解决")
+    only(problems_of(content), path, line_of(path, "- source:"), "及时解决", "does not occur")
+
+
+def test_source_missing_section_may_not_have_text(content):
+    path = content / CHAPTER
+    path.write_text(path.read_text(encoding="utf-8") + (
+        "    body:\n      - paragraph:\n          zh: 编造的内容。\n          en: Invented text.\n"
+        "          en_from_zh: " + zh_hash("编造的内容。") + "\n"), encoding="utf-8")
+    only(problems_of(content), path, line_of(path, 'id: "900-1.2"'), "source-missing but has text")
+
+
+def test_published_section_needs_requirements(content):
+    path = content / CHAPTER
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("    requirements:\n"), text.index("    repairs:\n")
+    path.write_text(text[:start] + "    requirements: []\n" + text[end:], encoding="utf-8")
+    only(problems_of(content), path, line_of(path, 'id: "900-1.1"'), "no requirements")
+
+
+def test_byte_order_mark_is_rejected(content):
+    path = content / "references.yml"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    only(problems_of(content), path, 1, "byte-order mark")
+
+
+def test_tab_indentation_is_rejected(content):
+    path = edit(content, CHAPTER, "    status: published", "\tstatus: published")
+    only(problems_of(content), path, line_of(path, "\tstatus"), "tab")
+
+
+def test_duplicate_key_is_rejected(content):
+    path = edit(content, CHAPTER, '    number: "1.1"\n', '    number: "1.1"\n    number: "1.3"\n')
+    only(problems_of(content), path, line_of(path, 'number: "1.3"'), "duplicate key 'number'")
+
+
+def test_verified_reference_needs_a_record(content):
+    path = edit(content, "references.yml", "status: unchecked", "status: verified")
+    only(problems_of(content), path, line_of(path, "status: verified"), "verification record")
+
+
+def test_chapter_file_listed_but_missing(content):
+    path = edit(content, "manuals/900/manual.yml", "  - 01.yml", "  - 01.yml\n  - 02.yml")
+    only(problems_of(content), path, line_of(path, "02.yml"), "'02.yml' not found")
