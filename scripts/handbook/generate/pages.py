@@ -114,6 +114,8 @@ def _chapter_page(handbook: Handbook, chapter: Chapter, lang: str) -> GeneratedP
         if citations.order:
             lines += ["", f"## {t('references', lang)} {{#references}}", "",
                       render.reference_list(citations, lang)]
+    if chapter.repairs:
+        lines += ["", repairs_details(chapter.repairs, lang)]
     return GeneratedPage(path, heading, front_matter(heading) + "\n".join(lines) + "\n",
                          chapter.origin.file)
 
@@ -140,7 +142,7 @@ def _section_page(handbook: Handbook, section: Section, lang: str) -> GeneratedP
                   f'<p class="hb-meta">{t("references_intro", lang)}</p>', "",
                   render.reference_list(citations, lang), ""]
     if section.repairs:
-        lines += [_repairs(section, lang), ""]
+        lines += [repairs_details(section.repairs, lang), ""]
     return GeneratedPage(section_path(section), heading,
                          front_matter(heading) + "\n".join(lines), section.origin.file)
 
@@ -162,9 +164,9 @@ def _requirements(section: Section, lang: str, citations: Citations) -> str:
     return f'<ul class="hb-requirements">{"".join(items)}</ul>'
 
 
-def _repairs(section: Section, lang: str) -> str:
+def repairs_details(repairs: list, lang: str) -> str:
     rows = []
-    for repair in section.repairs:
+    for repair in repairs:
         rows.append(
             f"<tr><td><code>{render.html.escape(repair.source)}</code></td>"
             f"<td>{render.html.escape(repair.restored)}</td>"
@@ -172,6 +174,6 @@ def _repairs(section: Section, lang: str) -> str:
             f"<td>{t('repair_' + repair.review, lang)}</td></tr>")
     head = (f"<tr><th>{t('repair_source', lang)}</th><th>{t('repair_restored', lang)}</th>"
             f"<th>{t('repair_why', lang)}</th><th>{t('repair_state', lang)}</th></tr>")
-    return (f'<details class="hb-repairs"><summary>{t("repairs", lang)} ({len(section.repairs)})</summary>'
+    return (f'<details class="hb-repairs"><summary>{t("repairs", lang)} ({len(repairs)})</summary>'
             f'<p>{t("repairs_intro", lang)}</p><div class="hb-table-wrap"><table><thead>{head}</thead>'
             f'<tbody>{"".join(rows)}</tbody></table></div></details>')

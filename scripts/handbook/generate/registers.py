@@ -7,7 +7,7 @@ import posixpath
 
 from ..model import Handbook
 from . import render
-from .pages import GeneratedPage, front_matter, page_url, section_path
+from .pages import GeneratedPage, chapter_path, front_matter, page_url, section_path
 from .ui import t
 
 GLOSSARY = "glossary.md"
@@ -63,9 +63,11 @@ def repairs_page(handbook: Handbook, lang: str) -> GeneratedPage:
     rows = []
     for manual in handbook.manuals:
         for chapter in manual.chapters:
-            for section in chapter.sections:
-                for repair in section.repairs:
-                    where = f'<a href="{_href(REPAIRS, section_path(section))}">{manual.id} §{section.number}</a>'
+            places = [(chapter.repairs, chapter_path(chapter), f"{manual.id} {t('chapter', lang, n=chapter.number)}")]
+            places += [(s.repairs, section_path(s), f"{manual.id} §{s.number}") for s in chapter.sections]
+            for repairs, path, label in places:
+                for repair in repairs:
+                    where = f'<a href="{_href(REPAIRS, path)}">{label}</a>'
                     rows.append(f"<tr><td>{where}</td><td><code>{html.escape(repair.source)}</code></td>"
                                 f"<td>{html.escape(repair.restored)}</td><td>{html.escape(repair.why)}</td>"
                                 f"<td>{t('repair_' + repair.review, lang)}</td></tr>")

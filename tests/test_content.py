@@ -1,0 +1,122 @@
+"""The real content, held to the source manuals in tests/sources/."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from handbook import load_handbook
+from handbook.checks import REF_MARKER
+
+SOURCES = Path(__file__).parent / "sources"
+HALF_TO_FULL = str.maketrans({",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"})
+
+
+@pytest.fixture(scope="module")
+def handbook():
+    loaded, problems = load_handbook(strict=True)
+    assert problems.items == []
+    return loaded
+
+
+def source_text(manual) -> str:
+    return (SOURCES / manual.source).read_text(encoding="utf-8")
+
+
+def toc(manual) -> dict[str, str]:
+    """Section number → exact Chinese title, from the source's table of contents."""
+    head = source_text(manual).split("\n\n", 1)[0]
+    return dict(re.findall(r"^(\d+\.\d+) (\S+?)(?:\d+\.第.章.*)?$", head, re.MULTILINE))
+
+
+def section_source(manual, number: str, next_number: str | None) -> str:
+    body = source_text(manual).split("\n\n", 1)[1]
+    start = body.index(f"\n{number} ") + 1
+    end = body.index(f"\n{next_number} ", start) if next_number else body.find("\n\n", start)
+    return body[start:end if end > 0 else None]
+
+
+def normalise(text: str) -> str:
+    return text.translate(HALF_TO_FULL).replace("\n", "")
+
+
+def unrepair(text: str, repairs) -> str:
+    for repair in repairs:
+        text = text.replace(repair.restored, repair.source)
+    return REF_MARKER.sub("", text)
+
+
+def test_real_content_loads_without_a_single_problem(handbook):
+    assert handbook.manuals and handbook.sections()
+
+
+def test_pilot_chapter_has_every_section_with_its_exact_title(handbook):
+    [manual] = [m for m in handbook.manuals if m.id == "000"]
+    chapter = next(c for c in manual.chapters if c.number == "2")
+    titles = toc(manual)
+    assert [s.number for s in chapter.sections] == ["2.1", "2.2", "2.3", "2.4", "2.5"]
+    for section in chapter.sections:
+        assert section.title.zh == titles[section.number], section.number
+
+
+def test_every_published_section_has_prose_and_rules_in_both_languages(handbook):
+    for section in handbook.sections():
+        if section.published:
+            assert section.body and section.requirements, section.id
+            for text in section.texts():
+                assert text.zh.strip() and text.en.strip()
+
+
+def test_chinese_prose_is_the_source_word_for_word_and_complete(handbook):
+    """Undo the recorded repairs and the punctuation normalisation: each block
+    must then appear in the source in order, and nothing else may be left."""
+    for manual in handbook.manuals:
+        for chapter in manual.chapters:
+            sections = chapter.sections
+            for index, section in enumerate(sections):
+                if not section.published:
+                    continue
+                following = sections[index + 1].number if index + 1 < len(sections) else None
+                remaining = normalise(section_source(manual, section.number, following))
+                heading = normalise(f"{section.number} {section.title.zh}")
+                assert remaining.startswith(heading)
+                while remaining.startswith(heading):   # a bare heading line, then the body's
+                    remaining = remaining[len(heading):]
+                blocks = [t for block in section.body for t in block.texts]
+                repairs = list(section.repairs)
+                if following is None:
+                    blocks += [t for block in chapter.summary for t in block.texts]
+                    repairs += chapter.repairs
+                for text in blocks:
+                    expected = normalise(unrepair(text.zh, repairs))
+                    position = remaining.find(expected)
+                    assert position >= 0, f"{section.id}: not in the source (or out of order): {text.zh[:40]}…"
+                    skipped = remaining[:position]
+                    assert re.fullmatch(r"(?:-|\d\.)?", skipped), f"{section.id}: source text left out: {skipped!r}"
+                    remaining = remaining[position + len(expected):]
+                assert remaining in ("", "\n"), f"{section.id}: source text left out at the end: {remaining!r}"
+
+
+def test_ordered_procedures_keep_their_steps(handbook):
+    requirements = {r.id: r for r in handbook.requirements()}
+    problem = requirements["000-2.3-p1"]
+    assert [s.text.zh.split("：")[0] for s in problem.steps] == ["问题识别", "问题记录", "问题分析", "问题解决", "问题反馈"]
+    complaint = requirements["000-2.4-p1"]
+    assert [s.text.zh.split("：")[0] for s in complaint.steps] == ["投诉记录", "投诉分析", "投诉处理", "投诉反馈", "投诉归档"]
+
+
+def test_no_citation_is_presented_as_verified_without_a_record(handbook):
+    for reference in handbook.references.values():
+        assert reference.cited_by, reference.id
+        if reference.status != "unchecked":
+            assert {"by", "date", "how"} <= set(reference.verification or {}), reference.id
+
+
+def test_repairs_await_review_and_match_the_source(handbook):
+    for manual in handbook.manuals:
+        source = source_text(manual)
+        for chapter in manual.chapters:
+            for repair in chapter.repairs + [r for s in chapter.sections for r in s.repairs]:
+                assert repair.source in source, repair.source

@@ -1,0 +1,92 @@
+"""Page generation: YAML model in, Markdown pages and navigation out, per language."""
+
+from __future__ import annotations
+
+import re
+
+from handbook import load_handbook
+from handbook.generate import build_nav, build_pages, write_pages
+
+
+def pages_by_path(content, lang):
+    handbook, _ = load_handbook(content)
+    return {page.path: page for page in build_pages(handbook, lang)}
+
+
+def test_both_languages_generate_the_same_pages(content):
+    zh, en = pages_by_path(content, "zh"), pages_by_path(content, "en")
+    assert set(zh) == set(en)
+    assert "manuals/900/1/1.1.md" in zh and "manuals/900/1/index.md" in zh
+
+
+def test_section_page_shows_prose_rules_steps_and_sources(content):
+    page = pages_by_path(content, "zh")["manuals/900/1/1.1.md"].markdown
+    assert page.startswith('---\ntitle: "1.1 投诉处理"\n---')
+    assert "<p>服务人员应及时处理投诉。<sup" in page
+    assert '<strong>记录</strong>：记录投诉内容。' in page
+    for rule in ("900-1.1-r1", "900-1.1-p1", "900-1.1-p1-s1", "900-1.1-p1-s2"):
+        assert f'id="{rule}"' in page
+    # The procedure keeps its steps in order.
+    assert page.index("记录投诉。") < page.index("反馈处理结果。")
+    # The citation is numbered and flagged as unverified, with its entry below.
+    assert re.search(r'<sup class="hb-cite hb-cite--unchecked"><a href="#ref-law-example" title="来源未核实"', page)
+    assert '<li id="ref-law-example">《示例法》 <span class="hb-badge hb-badge--unchecked">未核实</span>' in page
+    assert "[ref:" not in page
+
+
+def test_english_page_is_the_translation(content):
+    page = pages_by_path(content, "en")["manuals/900/1/1.1.md"].markdown
+    assert "Service staff handle each complaint promptly." in page
+    assert "服务人员应及时处理投诉" not in page
+    assert "unverified" in page and "a translation of the Chinese original" in page
+
+
+def test_source_missing_section_says_so_and_invents_nothing(content):
+    for lang, notice in (("zh", "原文缺失"), ("en", "Source text missing")):
+        page = pages_by_path(content, lang)["manuals/900/1/1.2.md"].markdown
+        assert notice in page
+        assert "hb-requirements" not in page
+
+
+def test_repairs_are_visible_to_editors(content):
+    page = pages_by_path(content, "zh")["manuals/900/1/1.1.md"].markdown
+    assert "<code>及??处理</code>" in page and "待复核" in page
+    register = pages_by_path(content, "en")["editors/repairs.md"].markdown
+    assert "及??处理" in register and "awaiting review" in register
+
+
+def test_text_is_escaped(content):
+    handbook, _ = load_handbook(content)
+    handbook.sections()[0].body[0].texts[0].en = "Fish & chips *bold*"
+    page = {p.path: p for p in build_pages(handbook, "en")}["manuals/900/1/1.1.md"].markdown
+    assert "<p>Fish &amp; chips *bold*</p>" in page
+
+
+def test_nav_follows_manual_chapter_section(content):
+    handbook, _ = load_handbook(content)
+    home, manuals, glossary, editors = build_nav(handbook, "en")
+    assert home == {"Home": "index.md"}
+    [index, manual] = manuals["Manuals"]
+    assert index == "manuals/index.md"
+    [chapters] = manual.values()
+    assert chapters[0] == "manuals/900/index.md"
+    assert chapters[1] == {"Chapter 1 Example chapter": [
+        "manuals/900/1/index.md",
+        {"1.1 Handling a complaint": "manuals/900/1/1.1.md"},
+        {"1.2 A missing section": "manuals/900/1/1.2.md"},
+    ]}
+    assert glossary == {"Glossary": "glossary.md"}
+
+
+def test_edit_source_of_each_page_is_its_yaml(content):
+    pages = pages_by_path(content, "zh")
+    assert pages["manuals/900/1/1.1.md"].source == content / "manuals/900/01.yml"
+    assert pages["manuals/900/index.md"].source == content / "manuals/900/manual.yml"
+    assert pages["glossary.md"].source == content / "glossary.yml"
+
+
+def test_pages_can_be_written_for_another_generator(content, tmp_path):
+    handbook, _ = load_handbook(content)
+    written = write_pages(handbook, "en", tmp_path / "en")
+    assert (tmp_path / "en/manuals/900/1/1.1.md").read_text(encoding="utf-8").startswith("---\ntitle:")
+    assert len(written) == len(build_pages(handbook, "en"))
