@@ -71,11 +71,15 @@ def _stamp(files: list[Path], accepts: list[str]) -> int:
         try:
             stamps = stamp_file(path, accept_lines=lines or set(), accept_all=path in accept and lines is None)
         except ValueError as error:
-            print(f"{path.relative_to(ROOT)}:{error}", file=sys.stderr)
+            print(f"{_show(path)}:{error}", file=sys.stderr)
             return 1
         for item in stamps:
-            print(f"{item.file.relative_to(ROOT)}:{item.line}: {item.action}")
+            print(f"{_show(item.file)}:{item.line}: {item.action}")
     return 0
+
+
+def _show(path: Path) -> str:
+    return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else path.as_posix()
 
 
 def _generate(out: Path, langs: list[str]) -> int:

@@ -1,0 +1,123 @@
+"""The built site: strict, complete in both languages, self-contained, editable."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+from conftest import ROOT, TEST_EDIT_URI
+
+
+def html_pages(folder: Path, skip: str | None = None) -> set[str]:
+    pages = set()
+    for path in folder.rglob("*.html"):
+        relative = path.relative_to(folder).as_posix()
+        if skip is None or not relative.startswith(skip):
+            pages.add(relative)
+    return pages
+
+
+def build(out: Path, **env: str) -> subprocess.CompletedProcess:
+    return subprocess.run([str(ROOT / "scripts" / "build"), str(out)], cwd=ROOT,
+                          env=dict(os.environ, HANDBOOK_EDIT_URI="", **env), capture_output=True, text=True)
+
+
+def test_strict_build_has_no_warnings(built_site):
+    log = (built_site / ".build-log").read_text(encoding="utf-8")
+    assert "WARNING" not in log and "ERROR" not in log
+    assert (built_site / "index.html").exists() and (built_site / "en" / "index.html").exists()
+
+
+def test_both_languages_have_the_same_pages(built_site):
+    zh = html_pages(built_site, skip="en/")
+    en = html_pages(built_site / "en")
+    assert zh == en
+    assert "manuals/000/2/2.4/index.html" in zh
+
+
+def test_pages_declare_their_language(built_site):
+    zh = (built_site / "manuals/000/2/2.4/index.html").read_text(encoding="utf-8")
+    en = (built_site / "en/manuals/000/2/2.4/index.html").read_text(encoding="utf-8")
+    assert '<html lang="zh"' in zh and '<html lang="en"' in en
+    assert "搜索" in zh and 'placeholder="Search"' in en
+
+
+def test_language_switch_links_to_the_same_page(built_site):
+    zh = (built_site / "manuals/000/2/2.4/index.html").read_text(encoding="utf-8")
+    en = (built_site / "en/manuals/000/2/2.4/index.html").read_text(encoding="utf-8")
+    assert 'href="../../../../en/manuals/000/2/2.4/" hreflang="en"' in zh
+    assert 'href="../../../../../manuals/000/2/2.4/" hreflang="zh"' in en
+
+
+def test_edit_links_open_the_yaml_source(built_site):
+    section = (built_site / "manuals/000/2/2.4/index.html").read_text(encoding="utf-8")
+    assert f'href="{TEST_EDIT_URI}checklists/manuals/000/02.yml"' in section
+    home = (built_site / "en/index.html").read_text(encoding="utf-8")
+    assert f'href="{TEST_EDIT_URI}docs/en/index.md"' in home
+    glossary = (built_site / "glossary/index.html").read_text(encoding="utf-8")
+    assert f'href="{TEST_EDIT_URI}checklists/glossary.yml"' in glossary
+
+
+LOADS = re.compile(r"""<(?:script|img|iframe|source|audio|video)\b[^>]*\bsrc=["']([^"']+)|"""
+                   r"""<link\b[^>]*\bhref=["']([^"']+)|url\(\s*["']?([^"')]+)""", re.IGNORECASE)
+
+
+def test_nothing_is_loaded_from_outside_the_site(built_site):
+    outside = []
+    for path in built_site.rglob("*"):
+        if path.suffix not in (".html", ".css", ".js") or path.name.endswith(".map"):
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, path
+        if path.suffix == ".html":
+            for match in LOADS.finditer(text):
+                target = next(g for g in match.groups() if g)
+                is_self = target.startswith("http://127.0.0.1:8000/")   # canonical/alternate links
+                if re.match(r"(?:https?:)?//", target) and not is_self:
+                    outside.append(f"{path.relative_to(built_site)}: {target}")
+    assert outside == []
+
+
+def test_search_indexes_are_separate_per_language(built_site):
+    zh = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    en = json.loads((built_site / "en/search/search_index.json").read_text(encoding="utf-8"))
+    assert zh["config"]["lang"] == ["zh"] and en["config"]["lang"] == ["en"]
+    zh_text = " ".join(d["text"] for d in zh["docs"])
+    en_text = " ".join(d["text"] for d in en["docs"])
+    assert "Complaint analysis" in en_text and "Complaint analysis" not in zh_text
+    assert "投诉\u200b分析" in zh_text or "投诉分析" in zh_text
+    assert "投诉分析" not in en_text
+    assert "keywords" in zh["config"]["fields"] and any("keywords" in d for d in zh["docs"])
+
+
+def test_generated_pages_are_not_in_the_repository():
+    tracked = subprocess.run(["git", "ls-files", "docs", "site"], cwd=ROOT, capture_output=True, text=True).stdout
+    assert "manuals/" not in tracked and not tracked.startswith("site/")
+
+
+def test_bad_content_stops_the_build_and_names_file_and_line(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "checklists", content, ignore=shutil.ignore_patterns("schema"))
+    chapter = content / "manuals/000/02.yml"
+    text = chapter.read_text(encoding="utf-8").replace('id: "000-2.4-r2"', 'id: "000-2.4-r1"')
+    chapter.write_text(text, encoding="utf-8")
+    line = [n for n, t in enumerate(text.splitlines(), 1) if '"000-2.4-r1"' in t][1]
+    result = build(tmp_path / "out", HANDBOOK_CONTENT=str(content))
+    assert result.returncode != 0
+    assert f"{chapter.as_posix()}:{line}: error: duplicate id '000-2.4-r1'" in result.stdout + result.stderr
+    assert not (tmp_path / "out" / "index.html").exists()
+
+
+def test_stale_translation_fails_the_strict_build(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "checklists", content, ignore=shutil.ignore_patterns("schema"))
+    chapter = content / "manuals/000/02.yml"
+    text = chapter.read_text(encoding="utf-8").replace("zh: 服务人员应尊重客户的意见。", "zh: 服务人员应始终尊重客户的意见。")
+    chapter.write_text(text, encoding="utf-8")
+    result = build(tmp_path / "out", HANDBOOK_CONTENT=str(content))
+    assert result.returncode != 0
+    assert "stale translation" in result.stdout + result.stderr

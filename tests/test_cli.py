@@ -1,0 +1,77 @@
+"""scripts/hb: check prints every problem as file:line; stamp records translations."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+
+from conftest import ROOT
+
+from handbook.stamp import stamp_file
+from handbook.translation import zh_hash
+
+CHAPTER = "manuals/900/01.yml"
+
+
+def hb(*args: str, content=None) -> subprocess.CompletedProcess:
+    env = dict(os.environ)
+    if content is not None:
+        env["HANDBOOK_CONTENT"] = str(content)
+    return subprocess.run([str(ROOT / "scripts" / "hb"), *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True)
+
+
+def test_check_passes_on_the_real_content():
+    result = hb("check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("ok: ")
+
+
+def test_check_lists_every_problem_with_file_line_and_hint(content):
+    chapter = content / CHAPTER
+    text = chapter.read_text(encoding="utf-8")
+    chapter.write_text(text.replace("    status: published", "    statsu: published")
+                           .replace("- law-example", "- law-unknown"), encoding="utf-8")
+    result = hb("check", content=content)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    expected = [n for n, t in enumerate(chapter.read_text(encoding="utf-8").splitlines(), 1) if "statsu" in t][0]
+    assert f"{chapter}:{expected}: error: sections[0]: unknown key 'statsu' (did you mean 'status'?)" in lines
+    assert lines[-1] == f"{len(lines) - 1} problem(s)."
+
+
+def test_stamp_adds_missing_stamps_and_keeps_layout(tmp_path):
+    path = tmp_path / "chapter.yml"
+    path.write_text("# a comment\ntitle:\n  zh: 投诉\n  en: complaint\nother: 1\n", encoding="utf-8")
+    [stamp] = stamp_file(path)
+    assert stamp.action == "added" and stamp.line == 4
+    assert path.read_text(encoding="utf-8") == (
+        f"# a comment\ntitle:\n  zh: 投诉\n  en: complaint\n  en_from_zh: {zh_hash('投诉')}\nother: 1\n")
+
+
+def test_stamp_never_hides_a_stale_translation_unless_accepted(tmp_path):
+    path = tmp_path / "chapter.yml"
+    path.write_text("title:\n  zh: 投诉处理\n  en: complaint\n  en_from_zh: 00000000\n", encoding="utf-8")
+    assert stamp_file(path) == []
+    assert "00000000" in path.read_text(encoding="utf-8")
+    [stamp] = stamp_file(path, accept_lines={3})
+    assert stamp.action == "accepted"
+    assert f"en_from_zh: {zh_hash('投诉处理')}" in path.read_text(encoding="utf-8")
+
+
+def test_stamp_command_accepts_one_text_by_file_and_line(content):
+    chapter = content / CHAPTER
+    text = chapter.read_text(encoding="utf-8").replace("zh: 记录投诉。", "zh: 立即记录投诉。")
+    chapter.write_text(text, encoding="utf-8")
+    assert hb("check", content=content).returncode == 1
+    line = [n for n, t in enumerate(text.splitlines(), 1) if "立即记录投诉" in t][0] + 1
+    result = hb("stamp", "--accept", f"{chapter}:{line}", str(chapter), content=content)
+    assert result.returncode == 0 and result.stdout.strip().endswith(f":{line}: accepted")
+    assert hb("check", content=content).returncode == 0
+
+
+def test_generate_writes_markdown_for_other_site_generators(tmp_path):
+    result = hb("generate", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    for lang in ("zh", "en"):
+        assert (tmp_path / lang / "manuals/000/2/2.4.md").exists()
