@@ -51,6 +51,8 @@ def on_config(config):
     if lang == "zh":
         search_terms.add_terms([term.zh for term in handbook.glossary])
     config.nav = build_nav(handbook, lang)
+    if str(handbook.content) not in map(str, config.watch):
+        config.watch.append(str(handbook.content))    # content kept outside checklists/
     if lang == "en" and config.site_url and not config.site_url.rstrip("/").endswith("/en"):
         config.site_url = config.site_url.rstrip("/") + "/en/"
     return config
@@ -62,7 +64,9 @@ def on_files(files: Files, config) -> Files:
         file.edit_uri = f"{docs_folder}/{file.src_uri}"
     for page in _state["pages"]:
         generated = File.generated(config, page.path, content=page.markdown)
-        generated.edit_uri = page.source.resolve().relative_to(ROOT).as_posix()
+        source = page.source.resolve()
+        # Content kept outside the repository (tests, benchmarks) has no edit link.
+        generated.edit_uri = source.relative_to(ROOT).as_posix() if source.is_relative_to(ROOT) else None
         files.append(generated)
     for asset in sorted(ASSETS.rglob("*")):
         if asset.is_file():
@@ -84,7 +88,9 @@ def on_post_build(config) -> None:
 def _build_english_beside(config) -> None:
     """While serving, rebuild the English site into /en/ so both are served."""
     target = Path(config.site_dir) / "en"
-    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(ROOT / "mkdocs.en.yml"),
+    strict = ["--strict"] if config.strict else ["--no-strict"]
+    generator = os.environ.get("HANDBOOK_MKDOCS", "mkdocs")
+    command = [sys.executable, "-m", generator, "build", *strict, "-f", str(ROOT / "mkdocs.en.yml"),
                "-d", str(target)]
     env = dict(os.environ, HANDBOOK_SITE_URL=config.site_url or "")
     result = subprocess.run(command, cwd=ROOT, env=env, text=True, capture_output=True)

@@ -26,6 +26,10 @@ if [ ! -e "$_marker" ]; then
   rm -f "$VENV"/.installed-"$_want"-*
   touch "$_marker"
 fi
+# The site generator's module. ProperDocs, a drop-in MkDocs 1.x fork that runs
+# these hooks, is a one-line switch: replace mkdocs in requirements.txt with
+# properdocs and set HANDBOOK_MKDOCS=properdocs.
+export HANDBOOK_MKDOCS="${HANDBOOK_MKDOCS:-mkdocs}"
 # Material prints an end-of-life notice on every build; README covers the plan.
 export NO_MKDOCS_2_WARNING=1
 export PYTHONPATH="$ROOT/scripts${PYTHONPATH:+:$PYTHONPATH}"

@@ -164,16 +164,16 @@ def _requirements(section: Section, lang: str, citations: Citations) -> str:
     return f'<ul class="hb-requirements">{"".join(items)}</ul>'
 
 
+def repair_headers(lang: str) -> list[str]:
+    return [t(key, lang) for key in ("repair_source", "repair_restored", "repair_why", "repair_state")]
+
+
+def repair_cells(repair, lang: str) -> list[str]:
+    return [f"<code>{render.html.escape(repair.source)}</code>", render.html.escape(repair.restored),
+            render.html.escape(repair.why), t("repair_" + repair.review, lang)]
+
+
 def repairs_details(repairs: list, lang: str) -> str:
-    rows = []
-    for repair in repairs:
-        rows.append(
-            f"<tr><td><code>{render.html.escape(repair.source)}</code></td>"
-            f"<td>{render.html.escape(repair.restored)}</td>"
-            f"<td>{render.html.escape(repair.why)}</td>"
-            f"<td>{t('repair_' + repair.review, lang)}</td></tr>")
-    head = (f"<tr><th>{t('repair_source', lang)}</th><th>{t('repair_restored', lang)}</th>"
-            f"<th>{t('repair_why', lang)}</th><th>{t('repair_state', lang)}</th></tr>")
+    rows = [repair_cells(repair, lang) for repair in repairs]
     return (f'<details class="hb-repairs"><summary>{t("repairs", lang)} ({len(repairs)})</summary>'
-            f'<p>{t("repairs_intro", lang)}</p><div class="hb-table-wrap"><table><thead>{head}</thead>'
-            f'<tbody>{"".join(rows)}</tbody></table></div></details>')
+            f'<p>{t("repairs_intro", lang)}</p>{render.table(repair_headers(lang), rows, "repairs")}</details>')

@@ -7,7 +7,8 @@ import posixpath
 
 from ..model import Handbook
 from . import render
-from .pages import GeneratedPage, chapter_path, front_matter, page_url, section_path
+from .pages import (GeneratedPage, chapter_path, front_matter, page_url, repair_cells, repair_headers,
+                    section_path)
 from .ui import t
 
 GLOSSARY = "glossary.md"
@@ -18,44 +19,44 @@ REPAIRS = "editors/repairs.md"
 def glossary_page(handbook: Handbook, lang: str) -> GeneratedPage:
     title = t("glossary", lang)
     other = "en" if lang == "zh" else "zh"
-    first, second = ("term_zh", "term_en") if lang == "zh" else ("term_en", "term_zh")
+    headers = [t("term_zh", lang), t("term_en", lang)]
+    if lang == "en":
+        headers.reverse()
+    with_notes = any(term.note for term in handbook.glossary)
+    if with_notes:
+        headers.append(t("term_note", lang))
     rows = []
     for term in sorted(handbook.glossary, key=lambda item: item.en.lower() if lang == "en" else ""):
-        cells = (term.zh, term.en) if lang == "zh" else (term.en, term.zh)
-        note = html.escape(term.note) if term.note else ""
-        rows.append(f"<tr><td lang=\"{lang}\">{html.escape(cells[0])}</td>"
-                    f"<td lang=\"{other}\">{html.escape(cells[1])}</td><td>{note}</td></tr>")
-    table = (f'<div class="hb-table-wrap"><table class="hb-glossary"><thead><tr><th>{t(first, lang)}</th><th>{t(second, lang)}</th>'
-             f'<th>{t("term_note", lang)}</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
-    body = f"# {title}\n\n{t('glossary_intro', lang)}\n\n{table}\n"
-    return GeneratedPage(GLOSSARY, title, front_matter(title) + body,
-                         handbook.content / "glossary.yml")
+        first, second = (term.zh, term.en) if lang == "zh" else (term.en, term.zh)
+        row = [f'<span lang="{lang}">{html.escape(first)}</span>',
+               f'<span lang="{other}">{html.escape(second)}</span>']
+        if with_notes:
+            row.append(html.escape(term.note))
+        rows.append(row)
+    body = f"# {title}\n\n{t('glossary_intro', lang)}\n\n{render.table(headers, rows, 'glossary')}\n"
+    return GeneratedPage(GLOSSARY, title, front_matter(title) + body, handbook.content / "glossary.yml")
 
 
 def references_page(handbook: Handbook, lang: str) -> GeneratedPage:
     title = t("register", lang)
     sections = {s.id: s for s in handbook.sections()}
-    rows = []
+    rows, ids = [], []
     for reference in handbook.references.values():
         cited = ", ".join(
             f'<a href="{_href(REFERENCES, section_path(sections[sid]))}">{sections[sid].number}</a>'
             for sid in reference.cited_by if sid in sections)
-        note = f'<br><span class="hb-ref-note">{render.inline(reference.note, lang)}</span>' \
-            if reference.note else ""
-        rows.append(f'<tr id="ref-{reference.id}"><td>{t("kind_" + reference.kind, lang)}</td>'
-                    f"<td>{render.inline(reference.citation, lang)}{note}</td>"
-                    f"<td>{render.status_badge(reference.status, lang)}</td><td>{cited}</td></tr>")
-    head = "".join(f"<th>{t(key, lang)}</th>" for key in
-                   ("register_kind", "register_citation", "register_status", "register_cited_in"))
-    counts = {}
+        note = f'<span class="hb-ref-note">{render.inline(reference.note, lang)}</span>' if reference.note else ""
+        rows.append([t("kind_" + reference.kind, lang), render.inline(reference.citation, lang) + note,
+                     render.status_badge(reference.status, lang), cited])
+        ids.append(f"ref-{reference.id}")
+    headers = [t(key, lang) for key in ("register_kind", "register_citation", "register_status", "register_cited_in")]
+    counts: dict[str, int] = {}
     for reference in handbook.references.values():
         counts[reference.status] = counts.get(reference.status, 0) + 1
     summary = " · ".join(f"{render.status_badge(status, lang)} {n}" for status, n in sorted(counts.items()))
     body = (f"# {title}\n\n{t('register_intro', lang)}\n\n<p>{summary}</p>\n\n"
-            f'<div class="hb-table-wrap"><table class="hb-register"><thead><tr>{head}</tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table></div>\n')
-    return GeneratedPage(REFERENCES, title, front_matter(title) + body,
-                         handbook.content / "references.yml")
+            f"{render.table(headers, rows, 'register', ids)}\n")
+    return GeneratedPage(REFERENCES, title, front_matter(title) + body, handbook.content / "references.yml")
 
 
 def repairs_page(handbook: Handbook, lang: str) -> GeneratedPage:
@@ -67,15 +68,9 @@ def repairs_page(handbook: Handbook, lang: str) -> GeneratedPage:
             places += [(s.repairs, section_path(s), f"{manual.id} §{s.number}") for s in chapter.sections]
             for repairs, path, label in places:
                 for repair in repairs:
-                    where = f'<a href="{_href(REPAIRS, path)}">{label}</a>'
-                    rows.append(f"<tr><td>{where}</td><td><code>{html.escape(repair.source)}</code></td>"
-                                f"<td>{html.escape(repair.restored)}</td><td>{html.escape(repair.why)}</td>"
-                                f"<td>{t('repair_' + repair.review, lang)}</td></tr>")
-    head = "".join(f"<th>{t(key, lang)}</th>" for key in
-                   ("repair_where", "repair_source", "repair_restored", "repair_why", "repair_state"))
-    body = (f"# {title}\n\n{t('repairs_register_intro', lang)}\n\n"
-            f'<div class="hb-table-wrap"><table class="hb-register"><thead><tr>{head}</tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table></div>\n')
+                    rows.append([f'<a href="{_href(REPAIRS, path)}">{label}</a>', *repair_cells(repair, lang)])
+    headers = [t("repair_where", lang), *repair_headers(lang)]
+    body = f"# {title}\n\n{t('repairs_register_intro', lang)}\n\n{render.table(headers, rows, 'repairs')}\n"
     return GeneratedPage(REPAIRS, title, front_matter(title) + body, handbook.content)
 
 

@@ -80,3 +80,16 @@ def reference_list(citations: Citations, lang: str) -> str:
 
 def status_badge(status: str, lang: str) -> str:
     return f'<span class="hb-badge hb-badge--{status}">{t(f"status_{status}", lang)}</span>'
+
+
+def table(headers: list[str], rows: list[list[str]], kind: str, row_ids: list[str] | None = None) -> str:
+    """An HTML table that scrolls on its own on narrow screens and, on phones,
+    stacks each row into a card whose cells carry their column's name."""
+    head = "".join(f"<th>{h}</th>" for h in headers)
+    body = []
+    for index, cells in enumerate(rows):
+        row_id = f' id="{row_ids[index]}"' if row_ids else ""
+        tds = "".join(f'<td data-label="{html.escape(h)}">{c}</td>' for h, c in zip(headers, cells))
+        body.append(f"<tr{row_id}>{tds}</tr>")
+    return (f'<div class="hb-table-wrap hb-table--{kind}"><table><thead><tr>{head}</tr></thead>'
+            f'<tbody>{"".join(body)}</tbody></table></div>')

@@ -1,0 +1,81 @@
+"""scripts/serve serves both languages and rebuilds both when a YAML file changes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+from conftest import ROOT
+
+from handbook.translation import zh_hash
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def wait_for(predicate, seconds: float, what: str):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.5)
+    pytest.fail(f"timed out after {seconds:.0f} s waiting for {what}")
+
+
+@pytest.fixture
+def server(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "checklists", content, ignore=shutil.ignore_patterns("schema"))
+    port = free_port()
+    log = open(tmp_path / "serve.log", "w")
+    process = subprocess.Popen([str(ROOT / "scripts" / "serve"), "-a", f"127.0.0.1:{port}"], cwd=ROOT,
+                               env=dict(os.environ, HANDBOOK_CONTENT=str(content), HANDBOOK_EDIT_URI=""),
+                               stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        yield f"http://127.0.0.1:{port}/", content, tmp_path / "serve.log"
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=20)
+        log.close()
+
+
+def test_serve_shows_both_languages_and_rebuilds_on_yaml_change(server):
+    base, content, log = server
+    zh_url, en_url = base + "manuals/000/2/2.4/", base + "en/manuals/000/2/2.4/"
+    wait_for(lambda: fetch(en_url), 90, "the English page to be served")
+    assert "服务人员应尊重客户的意见。" in fetch(zh_url)
+    assert "Service staff should respect customers&#39; opinions." in fetch(en_url) \
+        or "Service staff should respect customers' opinions." in fetch(en_url)
+
+    chapter = content / "manuals/000/02.yml"
+    old_zh, new_zh = "服务人员应尊重客户的意见。", "服务人员应始终尊重客户的意见。"
+    text = chapter.read_text(encoding="utf-8")
+    text = text.replace(f"zh: {old_zh}\n          en: Service staff should respect customers' opinions.\n"
+                        f"          en_from_zh: {zh_hash(old_zh)}",
+                        f"zh: {new_zh}\n          en: Service staff should always respect customers' opinions.\n"
+                        f"          en_from_zh: {zh_hash(new_zh)}")
+    assert new_zh in text, "test setup: the rule was not found"
+    chapter.write_text(text, encoding="utf-8")
+
+    wait_for(lambda: new_zh in (fetch(zh_url) or ""), 90, "the Chinese page to show the edit")
+    wait_for(lambda: "should always respect" in (fetch(en_url) or ""), 90,
+             "the English page to show the edit:\n" + log.read_text(encoding="utf-8")[-2000:])
