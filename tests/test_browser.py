@@ -145,6 +145,12 @@ def test_phone_navigation_reaches_a_section(chromium, base):
     context.close()
 
 
+def test_english_section_links_to_its_chinese_original(page, base):
+    page.goto(base + "en/manuals/000/2/2.5/")
+    page.locator(".hb-translation a").click()
+    page.wait_for_url(base + "manuals/000/2/2.5/")
+
+
 def test_citations_are_marked_unverified_on_the_page(page, base):
     page.goto(base + "en/manuals/000/2/2.4/")
     marker = page.locator("sup.hb-cite a").first
@@ -152,3 +158,16 @@ def test_citations_are_marked_unverified_on_the_page(page, base):
     marker.click()
     target = page.locator("ol.hb-refs li").first
     assert "unverified" in target.inner_text()
+
+
+def test_language_switch_works_with_the_keyboard(page, base):
+    page.goto(base + "manuals/000/2/2.2/")
+    page.locator(".md-header__option .md-select button").focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.textContent.trim()") == "简体中文"
+    assert page.evaluate("() => document.activeElement.getAttribute('aria-current')") == "true"
+    page.keyboard.press("Tab")
+    assert page.locator(".md-select__inner").is_visible()
+    assert page.evaluate("() => document.activeElement.textContent.trim()") == "English"
+    page.keyboard.press("Enter")
+    page.wait_for_url(base + "en/manuals/000/2/2.2/")

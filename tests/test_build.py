@@ -99,29 +99,30 @@ def test_generated_pages_are_not_in_the_repository():
     assert "manuals/" not in tracked and not tracked.startswith("site/")
 
 
-def test_bad_content_stops_the_build_and_names_file_and_line(tmp_path):
+def build_with_edited_chapter(tmp_path: Path, old: str, new: str) -> tuple[Path, str, str]:
+    """Build a copy of the real content with one edit to chapter 2 of manual 000."""
     content = tmp_path / "content"
     shutil.copytree(ROOT / "checklists", content, ignore=shutil.ignore_patterns("schema"))
     chapter = content / "manuals/000/02.yml"
-    text = chapter.read_text(encoding="utf-8").replace('id: "000-2.4-r2"', 'id: "000-2.4-r1"')
-    chapter.write_text(text, encoding="utf-8")
-    line = [n for n, t in enumerate(text.splitlines(), 1) if '"000-2.4-r1"' in t][1]
+    text = chapter.read_text(encoding="utf-8")
+    assert old in text, "test setup: text to edit not found"
+    chapter.write_text(text.replace(old, new), encoding="utf-8")
     result = build(tmp_path / "out", HANDBOOK_CONTENT=str(content))
-    output = result.stdout + result.stderr
-    assert result.returncode != 0 and "Traceback" not in output
+    assert result.returncode != 0
+    return chapter, text.replace(old, new), result.stdout + result.stderr
+
+
+def test_bad_content_stops_the_build_and_names_file_and_line(tmp_path):
+    chapter, text, output = build_with_edited_chapter(tmp_path, 'id: "000-2.4-r2"', 'id: "000-2.4-r1"')
+    line = [n for n, t in enumerate(text.splitlines(), 1) if '"000-2.4-r1"' in t][1]
+    assert "Traceback" not in output
     assert f"{chapter.as_posix()}:{line}: error: duplicate id '000-2.4-r1'" in output
     assert not (tmp_path / "out" / "index.html").exists()
 
 
 def test_stale_translation_fails_the_strict_build(tmp_path):
-    content = tmp_path / "content"
-    shutil.copytree(ROOT / "checklists", content, ignore=shutil.ignore_patterns("schema"))
-    chapter = content / "manuals/000/02.yml"
-    text = chapter.read_text(encoding="utf-8").replace("zh: 服务人员应尊重客户的意见。", "zh: 服务人员应始终尊重客户的意见。")
-    chapter.write_text(text, encoding="utf-8")
-    result = build(tmp_path / "out", HANDBOOK_CONTENT=str(content))
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
+    chapter, text, output = build_with_edited_chapter(
+        tmp_path, "zh: 服务人员应尊重客户的意见。", "zh: 服务人员应始终尊重客户的意见。")
     assert "Traceback" not in output
     line = [n for n, t in enumerate(text.splitlines(), 1) if "始终尊重" in t][0] + 1
     assert f"WARNING -  {chapter.as_posix()}:{line}: warning: stale translation" in output

@@ -128,7 +128,9 @@ def _section_page(handbook: Handbook, section: Section, lang: str) -> GeneratedP
                 section=section.number)
     lines = [f"# {heading}", "", f'<p class="hb-meta">{context}</p>', ""]
     if lang == "en":
-        lines += [f'<p class="hb-translation">{t("translation_note", lang)}</p>', ""]
+        original = "../" * (page_url(section_path(section)).count("/") + 1) + page_url(section_path(section))
+        lines += [f'<p class="hb-translation">{t("translation_note", lang)} '
+                  f'<a href="{original}" hreflang="zh" lang="zh" target="_self">{t("read_original", lang)}</a></p>', ""]
     if not section.published:
         lines += [f'!!! warning "{t("source_missing_title", lang)}"', "",
                   "    " + t("source_missing", lang), ""]

@@ -53,7 +53,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "",
         "en": "This page is a translation of the Chinese original.",
     },
-    "read_original": {"zh": "", "en": "Read the Chinese original"},
+    "read_original": {"zh": "", "en": "阅读中文原文 (Read the Chinese original)"},
     "glossary": {"zh": "术语表", "en": "Glossary"},
     "glossary_intro": {
         "zh": "手册中的关键术语及其统一的英文译法。",
