@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.browser import free_port
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_CONTENT = ROOT / "tests" / "fixtures" / "content"
 TEST_EDIT_URI = "https://git.example.test/service/handbook/edit/main/"
@@ -21,10 +23,17 @@ def content(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def site_url() -> str:
+    """Where the browser tests serve the site; the build is told, as a
+    deployment would be, so that instant navigation and its sitemap work."""
+    return f"http://127.0.0.1:{free_port()}/"
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory, site_url: str) -> Path:
     """The real handbook, built once by the README's command, scripts/build."""
     out = tmp_path_factory.mktemp("site")
-    env = dict(os.environ, HANDBOOK_EDIT_URI=TEST_EDIT_URI)
+    env = dict(os.environ, HANDBOOK_EDIT_URI=TEST_EDIT_URI, HANDBOOK_SITE_URL=site_url)
     env.pop("HANDBOOK_CONTENT", None)
     result = subprocess.run([str(ROOT / "scripts" / "build"), str(out)], cwd=ROOT, env=env,
                             capture_output=True, text=True)

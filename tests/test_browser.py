@@ -13,8 +13,10 @@ PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture(scope="module")
-def base(built_site):
-    with serve(built_site) as url:
+def base(built_site, site_url):
+    port = int(site_url.rsplit(":", 1)[1].strip("/"))
+    with serve(built_site, port) as url:
+        assert url == site_url
         yield url
 
 
@@ -50,10 +52,19 @@ def test_language_switch_keeps_the_page(page, base):
 
 def test_language_switch_follows_instant_navigation(page, base):
     page.goto(base + "manuals/000/2/")
+    page.wait_for_load_state("networkidle")
+    page.evaluate("() => { window.notReloaded = true }")
     page.locator("article a", has_text="2.3 服务中的问题处理流程").click()
     page.wait_for_url(base + "manuals/000/2/2.3/")
+    assert page.evaluate("() => window.notReloaded === true"), "instant navigation did not happen"
     switch_language(page, "English")
     assert page.url == base + "en/manuals/000/2/2.3/"
+    page.evaluate("() => { window.notReloaded = true }")
+    page.locator("nav.md-nav--primary").get_by_role("link", name="2.5 Passing on and recording information during service").click()
+    page.wait_for_url(base + "en/manuals/000/2/2.5/")
+    assert page.evaluate("() => window.notReloaded === true"), "instant navigation did not happen"
+    switch_language(page, "简体中文")
+    assert page.url == base + "manuals/000/2/2.5/"
 
 
 def search(page, query: str) -> list[str]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import time
 import urllib.error
@@ -15,12 +14,7 @@ import pytest
 from conftest import ROOT
 
 from handbook.translation import zh_hash
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+from tests.support.browser import free_port
 
 
 def fetch(url: str) -> str | None:
