@@ -189,3 +189,19 @@ def test_verified_reference_needs_a_record(content):
 def test_chapter_file_listed_but_missing(content):
     path = edit(content, "manuals/900/manual.yml", "  - 01.yml", "  - 01.yml\n  - 02.yml")
     only(problems_of(content), path, line_of(path, "02.yml"), "'02.yml' not found")
+
+
+def test_model_and_generator_do_not_need_mkdocs():
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+    code = ("import sys; sys.modules['mkdocs'] = None\n"   # any import of mkdocs now fails
+            "from handbook import load_handbook\n"
+            "from handbook.generate import build_pages\n"
+            "handbook, _ = load_handbook()\n"
+            "print(len(build_pages(handbook, 'en')))\n")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                            env={"PYTHONPATH": str(ROOT / "scripts"), "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout) > 5
