@@ -26,6 +26,7 @@ def test_section_page_shows_prose_rules_steps_and_sources(content):
     assert '<strong>记录</strong>：记录投诉内容。' in page
     for rule in ("900-1.1-r1", "900-1.1-p1", "900-1.1-p1-s1", "900-1.1-p1-s2"):
         assert f'id="{rule}"' in page
+        assert f'<a class="hb-id" href="#{rule}">{rule}</a>' in page
     # The procedure keeps its steps in order.
     assert page.index("记录投诉。") < page.index("反馈处理结果。")
     # The citation is numbered and flagged as unverified, with its entry below.

@@ -101,6 +101,22 @@ def test_every_problem_is_reported_at_once(content):
     assert len(problems) == 3
 
 
+def test_misspelt_key_is_read_as_meant_so_other_problems_still_show(content):
+    path = edit(content, CHAPTER, "    status: source-missing", "    stauts: source-missing")
+    edit(content, CHAPTER, 'id: "900-1.1-p1"', 'id: "900-1.1-r1"')
+    problems = problems_of(content)
+    only(problems, path, line_of(path, "stauts"), "unknown key 'stauts'", "did you mean 'status'")
+    only(problems, path, line_of(path, '"900-1.1-r1"', 2), "duplicate id")
+    assert not any("missing 'status'" in p.message for p in problems)
+    assert len(problems) == 2
+
+
+def test_misspelt_key_with_a_wrong_value_still_reports_the_typo(content):
+    path = edit(content, CHAPTER, "    status: source-missing", "    stauts: 12")
+    [problem] = problems_of(content)
+    assert problem.line == line_of(path, "stauts") and "unknown key 'stauts'" in problem.message
+
+
 def test_number_written_without_quotes_gets_a_hint(content):
     path = edit(content, CHAPTER, 'number: "1.2"', "number: 1.2")
     problem = only(problems_of(content), path, line_of(path, "number: 1.2"), "expected string")

@@ -32,19 +32,29 @@ def validator(kind: str) -> jsonschema.Draft202012Validator:
 
 
 def check(doc: YamlDoc, kind: str, problems: Problems) -> set[str]:
-    """Report every schema problem in `doc`; return the kinds of problem found."""
+    """Report every schema problem in `doc`; return the kinds of problem that
+    leave it unusable. A misspelt key ('stauts') is reported once, as the
+    typo, and read as the key it was meant to be, so that the rest of the
+    file can still be checked in the same run."""
     errors = [leaf for error in validator(kind).iter_errors(doc.data) for leaf in _leaves(error)]
-    # A misspelt key also makes the right key "missing": report only the typo.
-    suggested = {(tuple(e.absolute_path), _suggestion(e)) for e in errors if e.validator == "additionalProperties"}
+    typos = {(tuple(e.absolute_path), _suggestion(e)): e for e in errors
+             if e.validator == "additionalProperties" and _suggestion(e)}
+    kinds, aliases = set(), []
     for error in errors:
         where = tuple(error.absolute_path)
-        if error.validator == "required" and (where, _missing(error)) in suggested:
+        if error.validator == "required" and (where, _missing(error)) in typos:
+            aliases.append((error.instance, _missing(error), _unknown(typos[(where, _missing(error))])))
             continue
+        kinds.add(error.validator)
         if error.validator == "additionalProperties":
             where += (_unknown(error),)
         message, hint = _explain(error)
         problems.add(doc.path, doc.line(where), message, hint)
-    return {error.validator for error in errors}
+    for mapping, meant, typo in aliases:
+        mapping[meant] = mapping.pop(typo)
+    if aliases and any(e.validator != "additionalProperties" for e in validator(kind).iter_errors(doc.data)):
+        kinds.add("invalid")   # the misspelt value itself is wrong: the file cannot be used
+    return kinds
 
 
 def _missing(error: jsonschema.ValidationError) -> str:

@@ -153,17 +153,22 @@ def _requirements(section: Section, lang: str, citations: Citations) -> str:
     items = []
     for requirement in section.requirements:
         text = inline(requirement.text, lang, citations)
-        rid = f'<span class="hb-id">{requirement.id}</span>'
+        rid = _id_link(requirement.id)
         if requirement.steps:
             steps = "".join(
-                f'<li id="{step.id}">{inline(step.text, lang, citations)} '
-                f'<span class="hb-id">{step.id}</span></li>' for step in requirement.steps)
+                f'<li id="{step.id}">{inline(step.text, lang, citations)} {_id_link(step.id)}</li>'
+                for step in requirement.steps)
             items.append(f'<li id="{requirement.id}" class="hb-procedure">{text} '
                          f'<span class="hb-tag">{t("procedure", lang)}</span> {rid}'
                          f'<ol class="hb-steps">{steps}</ol></li>')
         else:
             items.append(f'<li id="{requirement.id}">{text} {rid}</li>')
     return f'<ul class="hb-requirements">{"".join(items)}</ul>'
+
+
+def _id_link(rule_id: str) -> str:
+    """The rule's id, as a link to itself, so a rule can be shared or cited."""
+    return f'<a class="hb-id" href="#{rule_id}">{rule_id}</a>'
 
 
 def repair_headers(lang: str) -> list[str]:
