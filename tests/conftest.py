@@ -22,6 +22,14 @@ def content(tmp_path: Path) -> Path:
     return target
 
 
+@pytest.fixture
+def real_content(tmp_path: Path) -> Path:
+    """A writable copy of the real content (the schemas stay where they are)."""
+    target = tmp_path / "real-content"
+    shutil.copytree(ROOT / "checklists", target, ignore=shutil.ignore_patterns("schema"))
+    return target
+
+
 @pytest.fixture(scope="session")
 def site_url() -> str:
     """Where the browser tests serve the site; the build is told, as a

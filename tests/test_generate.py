@@ -63,6 +63,27 @@ def test_text_is_escaped(content):
     assert "<p>Fish &amp; chips *bold*</p>" in page
 
 
+def test_manual_page_lists_its_chapters_and_sections(content):
+    page = pages_by_path(content, "en")["manuals/900/index.md"].markdown
+    assert "- [Chapter 1 Example chapter](1/index.md)" in page
+    assert "    - [1.1 Handling a complaint](1/1.1.md)" in page
+    assert "    - [1.2 A missing section](1/1.2.md)" in page
+
+
+def test_every_state_and_kind_the_schema_allows_has_words_in_both_languages():
+    import json
+
+    from handbook.generate.ui import STRINGS
+    from handbook.schema import SCHEMA_DIR
+    defs = json.loads((SCHEMA_DIR / "handbook.schema.json").read_text(encoding="utf-8"))["$defs"]
+    keys = [f"status_{v}" for v in defs["reference"]["properties"]["status"]["enum"]]
+    keys += [f"cite_title_{v}" for v in defs["reference"]["properties"]["status"]["enum"]]
+    keys += [f"kind_{v}" for v in defs["reference"]["properties"]["kind"]["enum"]]
+    keys += [f"repair_{v}" for v in defs["repair"]["properties"]["review"]["enum"]]
+    for key in keys:
+        assert STRINGS[key]["zh"] and STRINGS[key]["en"], key
+
+
 def test_nav_follows_manual_chapter_section(content):
     handbook, _ = load_handbook(content)
     home, manuals, glossary, editors = build_nav(handbook, "en")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import time
@@ -36,9 +35,8 @@ def wait_for(predicate, seconds: float, what: str):
 
 
 @pytest.fixture
-def server(tmp_path):
-    content = tmp_path / "content"
-    shutil.copytree(ROOT / "checklists", content, ignore=shutil.ignore_patterns("schema"))
+def server(tmp_path, real_content):
+    content = real_content
     port = free_port()
     log = open(tmp_path / "serve.log", "w")
     process = subprocess.Popen([str(ROOT / "scripts" / "serve"), "-a", f"127.0.0.1:{port}"], cwd=ROOT,

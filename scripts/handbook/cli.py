@@ -54,16 +54,13 @@ def _check(strict: bool) -> int:
 
 
 def _stamp(files: list[Path], accepts: list[str]) -> int:
-    accept: dict[Path, set[int] | None] = {}
+    accept: dict[Path, set[int] | None] = {}   # None: accept every text in the file
     for item in accepts:
-        name, _, line = item.rpartition(":") if item.rpartition(":")[2].isdigit() else (item, "", "")
-        path = Path(name).resolve()
-        if line:
-            lines = accept.setdefault(path, set())
-            if lines is not None:
-                lines.add(int(line))
-        else:
-            accept[path] = None
+        name, _, line = item.rpartition(":")
+        if not line.isdigit():
+            accept[Path(item).resolve()] = None
+        elif accept.get(path := Path(name).resolve(), set()) is not None:
+            accept.setdefault(path, set()).add(int(line))
     targets = [f.resolve() for f in files] or sorted(CONTENT.rglob("*.yml"))
     targets += [p for p in accept if p not in targets]
     for path in targets:

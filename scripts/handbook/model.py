@@ -63,10 +63,6 @@ class Requirement:
     section: "Section | None" = None
     cite_lines: dict[str, int] = field(default_factory=dict)
 
-    @property
-    def is_procedure(self) -> bool:
-        return bool(self.steps)
-
 
 @dataclass
 class Repair:

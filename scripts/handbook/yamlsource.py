@@ -17,16 +17,13 @@ from .problems import Problems
 
 MAX_BYTES = 512 * 1024
 
-Path_ = tuple
-
-
 @dataclass
 class YamlDoc:
     path: Path
     data: Any
-    lines: dict[Path_, int] = field(default_factory=dict)
+    lines: dict[tuple, int] = field(default_factory=dict)
 
-    def line(self, where: Path_ = ()) -> int:
+    def line(self, where: tuple = ()) -> int:
         """The line of the value at `where`, or of its nearest ancestor."""
         where = tuple(where)
         while where and where not in self.lines:
@@ -99,7 +96,7 @@ def _syntax_error(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, str]:
     return problem + 1, f"YAML syntax error: {exc.problem}"
 
 
-def _convert(node: yaml.Node, where: Path_, doc: YamlDoc, problems: Problems,
+def _convert(node: yaml.Node, where: tuple, doc: YamlDoc, problems: Problems,
              scalars: _Loader) -> Any:
     doc.lines.setdefault(where, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
