@@ -35,6 +35,14 @@ def test_section_page_shows_prose_rules_steps_and_sources(content):
     assert "[ref:" not in page
 
 
+def test_sub_heading_is_a_heading_with_an_anchor_in_the_page_contents(content):
+    zh = pages_by_path(content, "zh")["manuals/900/1/1.1.md"].markdown
+    en = pages_by_path(content, "en")["manuals/900/1/1.1.md"].markdown
+    assert "\n## 投诉的受理 {#part-1}\n" in zh
+    assert "\n## Receiving complaints {#part-1}\n" in en
+    assert zh.index("投诉的受理") < zh.index("服务人员应及时处理投诉")
+
+
 def test_english_page_is_the_translation(content):
     page = pages_by_path(content, "en")["manuals/900/1/1.1.md"].markdown
     assert "Service staff handle each complaint promptly." in page
@@ -58,9 +66,11 @@ def test_repairs_are_visible_to_editors(content):
 
 def test_text_is_escaped(content):
     handbook, _ = load_handbook(content)
-    handbook.sections()[0].body[0].texts[0].en = "Fish & chips *bold*"
+    handbook.sections()[0].body[0].texts[0].en = "Fish & chips *bold* {#x}"
+    handbook.sections()[0].body[1].texts[0].en = "Fish & chips *bold*"
     page = {p.path: p for p in build_pages(handbook, "en")}["manuals/900/1/1.1.md"].markdown
     assert "<p>Fish &amp; chips *bold*</p>" in page
+    assert "\n## Fish &#38; chips &#42;bold&#42; &#123;&#35;x&#125; {#part-1}\n" in page
 
 
 def test_manual_page_lists_its_chapters_and_sections(content):

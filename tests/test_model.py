@@ -149,6 +149,16 @@ def test_glossary_term_must_be_rendered_in_the_english(content):
     assert "glossary.yml:" in problem.hint
 
 
+def test_glossary_ignores_a_term_spanning_two_words_listed_in_not_in(content):
+    # 向客户反馈 is "report back to the customer", not 客户反馈 (customer feedback).
+    edit(content, CHAPTER, "zh: 反馈处理结果。", "zh: 向客户反馈处理结果。")
+    _, problems = load_handbook(content, strict=False)
+    assert not [p for p in problems.items if "glossary" in p.message]
+    path = edit(content, CHAPTER, "zh: 向客户反馈处理结果。", "zh: 收集客户反馈。")
+    only(problems_of(content, strict=False), path, line_of(path, "收集客户反馈") + 1,
+         "glossary", "客户反馈", "customer feedback")
+
+
 def test_citation_markers_must_match_between_languages(content):
     path = edit(content, CHAPTER, "promptly.[ref:law-example]", "promptly.")
     only(problems_of(content), path, line_of(path, "en: Service staff handle each complaint promptly."),

@@ -140,7 +140,7 @@ def _check_glossary(handbook: Handbook, problems: Problems) -> None:
     for section in handbook.sections():
         for text in section.texts():
             for term in terms:
-                if term.zh not in text.zh:
+                if not term.occurs_in(text.zh):
                     continue
                 if not any(_contains_word(text.en, form) for form in term.renderings):
                     problems.add(text.origin.file, text.origin.line,

@@ -39,7 +39,7 @@ class Text:
 
 @dataclass
 class Block:
-    kind: str  # paragraph | bullets | numbered
+    kind: str  # heading | paragraph | bullets | numbered
     texts: list[Text]
 
 
@@ -146,10 +146,16 @@ class Term:
     en_forms: list[str]
     note: str
     origin: Origin
+    not_in: list[str] = field(default_factory=list)
 
     @property
     def renderings(self) -> list[str]:
         return [self.en, *self.en_forms]
+
+    def occurs_in(self, chinese: str) -> bool:
+        for phrase in self.not_in:
+            chinese = chinese.replace(phrase, "")
+        return self.zh in chinese
 
 
 @dataclass

@@ -56,10 +56,23 @@ def labelled(text: Text, lang: str, citations: Citations | None) -> str:
     return f"<strong>{label}</strong>{separator}{rest}"
 
 
+# Characters Markdown would read as syntax in a heading line, as HTML entities.
+_MARKDOWN_SYNTAX = {c: f"&#{ord(c)};" for c in "\\`*_{}[]#<>&"}
+
+
+def _markdown_literal(text: str) -> str:
+    return text.translate(str.maketrans(_MARKDOWN_SYNTAX))
+
+
 def blocks(body: list[Block], lang: str, citations: Citations) -> str:
     parts = []
+    headings = 0
     for block in body:
-        if block.kind == "paragraph":
+        if block.kind == "heading":
+            # A Markdown heading, so it gets an anchor and a place in the page's table of contents.
+            headings += 1
+            parts.append(f"\n## {_markdown_literal(block.texts[0][lang])} {{#part-{headings}}}\n")
+        elif block.kind == "paragraph":
             parts.append(f"<p>{inline(block.texts[0], lang, citations)}</p>")
         else:
             tag = "ol" if block.kind == "numbered" else "ul"
