@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
+
+import yaml
 
 from conftest import ROOT
 
@@ -47,6 +50,20 @@ def test_stamp_adds_missing_stamps_and_keeps_layout(tmp_path):
     assert stamp.action == "added" and stamp.line == 4
     assert path.read_text(encoding="utf-8") == (
         f"# a comment\ntitle:\n  zh: 投诉\n  en: complaint\n  en_from_zh: {zh_hash('投诉')}\nother: 1\n")
+
+
+def chinese_whose_hash(pattern: str) -> str:
+    return next(f"投诉{i}" for i in range(100_000) if re.fullmatch(pattern, zh_hash(f"投诉{i}")))
+
+
+def test_stamp_writes_a_hash_that_looks_like_a_number_so_it_reads_back_as_the_hash(tmp_path):
+    # Unquoted, 06616202 reads as an octal int and 41e64038 as a float: the check would reject them.
+    texts = [chinese_whose_hash(r"0[0-7]{7}"), chinese_whose_hash(r"[0-9]+e[0-9]+"), chinese_whose_hash(r"[0-9]{8}")]
+    path = tmp_path / "chapter.yml"
+    path.write_text("".join(f"t{i}:\n  zh: {zh}\n  en: complaint\n" for i, zh in enumerate(texts)), encoding="utf-8")
+    assert len(stamp_file(path)) == 3
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert [data[f"t{i}"]["en_from_zh"] for i in range(3)] == [zh_hash(zh) for zh in texts]
 
 
 def test_stamp_never_hides_a_stale_translation_unless_accepted(tmp_path):

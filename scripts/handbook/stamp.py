@@ -45,7 +45,7 @@ def stamp_file(path: Path, accept_lines: set[int] | None = None,
         if "en_from_zh" not in keys:
             indent = " " * en_key.start_mark.column
             at = en_node.end_mark.line if en_node.end_mark.column == 0 else en_node.end_mark.line + 1
-            edits.append((at, "insert", f"{indent}en_from_zh: {digest}\n"))
+            edits.append((at, "insert", f"{indent}en_from_zh: {_scalar(digest)}\n"))
             done.append(Stamp(path, en_line, "added"))
             continue
         key, value = keys["en_from_zh"]
@@ -54,7 +54,7 @@ def stamp_file(path: Path, accept_lines: set[int] | None = None,
         if wanted and str(value.value) != digest:
             row = value.start_mark.line
             old = lines[row]
-            new = old[: value.start_mark.column] + digest + old[value.end_mark.column:]
+            new = old[: value.start_mark.column] + _scalar(digest) + old[value.end_mark.column:]
             edits.append((row, "replace", new))
             done.append(Stamp(path, en_line, "accepted"))
     for row, kind, new in sorted(edits, key=lambda e: e[0], reverse=True):
@@ -83,3 +83,8 @@ def _text_mappings(node):
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:
             yield from _text_mappings(item)
+
+
+def _scalar(digest: str) -> str:
+    """The hash as YAML that reads back as the same string: 06616202 or 41e64038 unquoted would be numbers."""
+    return digest if isinstance(yaml.safe_load(digest), str) else f'"{digest}"'
