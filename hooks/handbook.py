@@ -25,6 +25,7 @@ from handbook import ContentError, load_handbook  # noqa: E402
 from handbook.generate import build_nav, build_pages  # noqa: E402
 from handbook.handwritten import ASSETS, compare_languages  # noqa: E402
 from handbook import search_terms  # noqa: E402
+from handbook.search_worker import WorkerChanged, patch_search_worker  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.handbook")
 _state: dict = {}
@@ -82,6 +83,10 @@ def on_post_build(config) -> None:
         index = json.loads(index_file.read_text(encoding="utf-8"))
         index_file.write_text(json.dumps(search_terms.add_keywords(index), ensure_ascii=False,
                                          separators=(",", ":")), encoding="utf-8")
+        try:
+            patch_search_worker(Path(config.site_dir))
+        except WorkerChanged as error:
+            raise Abort(str(error)) from error
     if _state.get("command") == "serve" and _state["lang"] == "zh":
         _build_english_beside(config)
 

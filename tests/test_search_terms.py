@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import jieba
+import material
+import pytest
 
 from handbook.search_terms import add_keywords, add_terms, subwords
+from handbook.search_worker import FIXES, WorkerChanged, patch_search_worker
 
 
 def test_words_inside_compounds_become_keywords():
@@ -33,3 +38,26 @@ def test_index_gets_a_hidden_keywords_field():
     assert "keywords" not in result["docs"][1]
     assert result["config"]["fields"]["keywords"] == {"boost": 1.0}
     assert result["config"]["fields"]["title"] == {"boost": 1000}
+
+
+def worker_site(tmp_path, code: str):
+    workers = tmp_path / "assets" / "javascripts" / "workers"
+    workers.mkdir(parents=True)
+    (workers / "search.abc.min.js").write_text(code, encoding="utf-8")
+    return workers / "search.abc.min.js"
+
+
+def test_the_search_worker_is_patched_to_look_up_the_last_word_of_a_chinese_query(tmp_path):
+    installed = next(Path(material.__file__).parent.glob("templates/assets/javascripts/workers/search.*.min.js"))
+    worker = worker_site(tmp_path, installed.read_text(encoding="utf-8"))
+    patch_search_worker(tmp_path)
+    code = worker.read_text(encoding="utf-8")
+    assert all(fixed in code and broken not in code for broken, fixed in FIXES)
+    patch_search_worker(tmp_path)            # a second build over the same site changes nothing
+    assert worker.read_text(encoding="utf-8") == code
+
+
+def test_a_changed_search_worker_stops_the_build_with_a_reason(tmp_path):
+    worker_site(tmp_path, "function search(){}")
+    with pytest.raises(WorkerChanged, match="segmenter changed"):
+        patch_search_worker(tmp_path)
