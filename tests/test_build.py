@@ -133,3 +133,29 @@ def test_stale_translation_fails_the_strict_build(tmp_path, real_content):
     line = [n for n, t in enumerate(text.splitlines(), 1) if "始终尊重" in t][0] + 1
     assert f"WARNING -  {chapter.as_posix()}:{line}: warning: stale translation" in output
     assert "Aborted with 1 warnings in strict mode!" in output
+
+
+def test_every_section_of_manual_000_is_a_page_in_both_languages(built_site):
+    for chapter, count in zip(range(1, 9), [5] * 8):
+        for section in range(1, count + 1):
+            for prefix in ("", "en/"):
+                assert (built_site / f"{prefix}manuals/000/{chapter}/{chapter}.{section}/index.html").exists()
+
+
+def test_sub_headings_of_a_section_are_in_its_page_contents(built_site):
+    page = (built_site / "manuals/000/5/5.1/index.html").read_text(encoding="utf-8")
+    assert re.search(r'<h2 id="part-1">突发事件的应急响应机制', page)
+    toc = page[page.index('data-md-component="toc"'):]
+    assert 'href="#part-1"' in toc and 'href="#part-2"' in toc
+
+
+def test_lost_sections_say_so_in_both_languages(built_site):
+    zh = (built_site / "manuals/000/8/8.3/index.html").read_text(encoding="utf-8")
+    en = (built_site / "en/manuals/000/8/8.3/index.html").read_text(encoding="utf-8")
+    assert "原文缺失" in zh and "本节要求" not in zh
+    assert "Source text missing" in en and "Emergency resources and support during service" in en
+
+
+def test_the_search_worker_looks_up_the_last_word_of_a_chinese_query(built_site):
+    [worker] = (built_site / "assets/javascripts/workers").glob("search.*.min.js")
+    assert "o<=t.length;o++)t.slice(s,o)in e" in worker.read_text(encoding="utf-8")
