@@ -188,3 +188,10 @@ def test_repairs_await_review_and_match_the_source(handbook):
         for chapter in manual.chapters:
             for repair in chapter.repairs + [r for s in chapter.sections for r in s.repairs]:
                 assert repair.source in source, repair.source
+
+
+def test_readers_never_meet_the_projects_internal_notes(handbook):
+    """Reference notes are shown on the pages: they may not send readers to files only editors have."""
+    for text in handbook.texts():
+        for lang in ("zh", "en"):
+            assert "README" not in text[lang] and "seeds" not in text[lang], text.origin

@@ -76,8 +76,11 @@ def test_text_is_escaped(content):
 def test_manual_page_lists_its_chapters_and_sections(content):
     page = pages_by_path(content, "en")["manuals/900/index.md"].markdown
     assert "- [Chapter 1 Example chapter](1/index.md)" in page
-    assert "    - [1.1 Handling a complaint](1/1.1.md)" in page
-    assert "    - [1.2 A missing section](1/1.2.md)" in page
+    assert "    - [1.1 Handling a complaint](1/1.1.md)\n" in page
+    # A section whose text is lost says so in the contents, in both languages.
+    assert '    - [1.2 A missing section](1/1.2.md) <span class="hb-tag">Source text missing</span>' in page
+    chapter = pages_by_path(content, "zh")["manuals/900/1/index.md"].markdown
+    assert re.search(r"- \[1\.2 .*\]\(1\.2\.md\) <span class=\"hb-tag\">原文缺失</span>", chapter)
 
 
 def test_every_state_and_kind_the_schema_allows_has_words_in_both_languages():

@@ -89,6 +89,11 @@ def _manuals_index(handbook: Handbook, lang: str, content: Path) -> GeneratedPag
                          content)
 
 
+def _missing_tag(section: Section, lang: str) -> str:
+    """Contents lists say which sections lost their text, before a reader opens one."""
+    return "" if section.published else f' <span class="hb-tag">{t("source_missing_title", lang)}</span>'
+
+
 def _manual_page(manual: Manual, lang: str) -> GeneratedPage:
     path = manual_path(manual)
     title = f"{manual.id} {manual.title[lang]}"
@@ -98,7 +103,8 @@ def _manual_page(manual: Manual, lang: str) -> GeneratedPage:
     for chapter in manual.chapters:
         lines.append(f"- [{chapter_heading(chapter, lang)}]({link(path, chapter_path(chapter))})")
         for section in chapter.sections:
-            lines.append(f"    - [{section_heading(section, lang)}]({link(path, section_path(section))})")
+            lines.append(f"    - [{section_heading(section, lang)}]({link(path, section_path(section))})"
+                         + _missing_tag(section, lang))
     return GeneratedPage(path, title, front_matter(title) + "\n".join(lines) + "\n", manual.origin.file)
 
 
@@ -107,7 +113,8 @@ def _chapter_page(handbook: Handbook, chapter: Chapter, lang: str) -> GeneratedP
     heading = chapter_heading(chapter, lang)
     lines = [f"# {heading}", "", f"## {t('sections', lang)}", ""]
     for section in chapter.sections:
-        lines.append(f"- [{section_heading(section, lang)}]({link(path, section_path(section))})")
+        lines.append(f"- [{section_heading(section, lang)}]({link(path, section_path(section))})"
+                     + _missing_tag(section, lang))
     if chapter.summary:
         citations = Citations(handbook, lang)
         lines += ["", f"## {t('summary', lang)}", "", render.blocks(chapter.summary, lang, citations)]
