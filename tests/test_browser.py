@@ -193,3 +193,14 @@ def test_language_switch_works_with_the_keyboard(page, base):
     assert page.evaluate("() => document.activeElement.textContent.trim()") == "English"
     page.keyboard.press("Enter")
     page.wait_for_url(base + "en/manuals/000/2/2.2/")
+
+
+def test_phone_cards_leave_out_empty_cells(chromium, base):
+    context = chromium.new_context(viewport=PHONE)
+    tab = context.new_page()
+    tab.goto(base + "glossary/")
+    row = tab.locator("tr", has_text="服务人员").first
+    assert row.locator("td").nth(1).is_visible()          # the English rendering
+    assert not row.locator("td").nth(2).is_visible()      # no note: no bare "说明" label
+    assert tab.locator("tr", has_text="考核").first.locator("td").nth(2).is_visible()
+    context.close()
