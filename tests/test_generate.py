@@ -6,6 +6,7 @@ import re
 
 from handbook import load_handbook
 from handbook.generate import build_nav, build_pages, write_pages
+from handbook.generate.pages import _chinese_numeral, chapter_heading, section_heading
 
 
 def pages_by_path(content, lang):
@@ -41,6 +42,35 @@ def test_sub_heading_is_a_heading_with_an_anchor_in_the_page_contents(content):
     assert "\n## 投诉的受理 {#part-1}\n" in zh
     assert "\n## Receiving complaints {#part-1}\n" in en
     assert zh.index("投诉的受理") < zh.index("服务人员应及时处理投诉")
+
+
+def test_indicators_and_grades_are_tables_of_data_with_ids(content):
+    handbook, _ = load_handbook(content)
+    [section] = [s for s in handbook.sections() if s.id == "900-1.1"]
+    assert [g.name.zh for g in section.grades] == ["优秀", "不合格"]          # best first, as written
+    assert section.indicators[0].cites == ["law-example"]
+    page = pages_by_path(content, "en")["manuals/900/1/1.1.md"].markdown
+    assert "## Evaluation indicators {#indicators}" in page and "## Grades {#grades}" in page
+    assert '<tr id="900-1.1-i1">' in page and '<tr id="900-1.1-g2">' in page
+    assert page.index("Excellent") < page.index("Unsatisfactory")
+    assert "No complaints at all." in page
+
+
+def test_headings_follow_how_the_source_numbers_its_divisions(content):
+    handbook, _ = load_handbook(content)
+    manual = handbook.manuals[0]
+    chapter, section = manual.chapters[0], manual.chapters[0].sections[0]
+    assert (chapter_heading(chapter, "zh"), section_heading(section, "zh")) == ("第1章 示例章", "1.1 投诉处理")
+    manual.style = "parts"          # 001: 一、总则 / （一）目的
+    assert (chapter_heading(chapter, "zh"), section_heading(section, "zh")) == ("一、示例章", "（一）投诉处理")
+    assert (chapter_heading(chapter, "en"), section_heading(section, "en")) == (
+        "Part 1 Example chapter", "(1) Handling a complaint")
+    manual.style = "questions"      # 002: a list of questions and answers
+    assert (chapter_heading(chapter, "zh"), section_heading(section, "en")) == ("示例章", "Q1 Handling a complaint")
+
+
+def test_chinese_numerals_count_past_ten():
+    assert [_chinese_numeral(n) for n in (1, 6, 10, 11, 12, 20, 21)] == ["一", "六", "十", "十一", "十二", "二十", "二十一"]
 
 
 def test_english_page_is_the_translation(content):

@@ -108,7 +108,7 @@ def test_misspelt_key_is_read_as_meant_so_other_problems_still_show(content):
 def test_unknown_key_without_a_likely_meaning_lists_the_allowed_keys(content):
     path = edit(content, CHAPTER, "    status: source-missing", "    status: source-missing\n    colour: red")
     problem = only(problems_of(content), path, line_of(path, "colour"), "unknown key 'colour'")
-    assert "allowed keys here: body, id, number" in problem.hint
+    assert "allowed keys here: body, grades, id, indicators, number, repairs" in problem.hint
 
 
 def test_misspelt_key_with_a_wrong_value_still_reports_the_typo(content):
@@ -231,3 +231,17 @@ def test_model_and_generator_do_not_need_mkdocs():
                             env={"PYTHONPATH": str(ROOT / "scripts"), "PATH": "/usr/bin:/bin"})
     assert result.returncode == 0, result.stderr
     assert int(result.stdout) > 5
+
+
+def test_an_indicator_named_twice_in_a_section_is_reported(content):
+    path = edit(content, CHAPTER, "zh: 投诉解决率", "zh: 响应时间")
+    only(problems_of(content, strict=False), path, line_of(path, '- id: "900-1.1-i2"'),
+         "indicator '响应时间' appears twice")
+
+
+def test_a_grade_scale_needs_at_least_two_grades(content):
+    chapter = content / CHAPTER
+    text = chapter.read_text(encoding="utf-8")
+    start = text.index('      - id: "900-1.1-g2"')
+    chapter.write_text(text[:start] + text[text.index("    repairs:", start):], encoding="utf-8")
+    only(problems_of(content), chapter, line_of(chapter, "    grades:"), "grades")

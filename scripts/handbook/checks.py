@@ -42,6 +42,8 @@ def _check_ids(handbook: Handbook, problems: Problems) -> None:
                     claim(requirement.id, requirement.origin)
                     for step in requirement.steps:
                         claim(step.id, step.origin)
+                for item in section.indicators + section.grades:
+                    claim(item.id, item.origin)
     for reference in handbook.references.values():
         claim(reference.id, reference.origin)
 
@@ -72,9 +74,17 @@ def _check_section(manual_id: str, chapter_number: str, section: Section,
     if section.published and not section.requirements:
         problems.add(file, line, f"published section {section.number} has no requirements",
                      "add the section's rules under requirements:, each with an id")
-    if not section.published and (section.body or section.requirements):
+    if not section.published and (section.body or section.requirements or section.indicators or section.grades):
         problems.add(file, line, f"section {section.number} is source-missing but has text",
-                     "set status: published, or remove body and requirements")
+                     "set status: published, or remove body, requirements, indicators and grades")
+    for kind, items in (("indicator", section.indicators), ("grade", section.grades)):
+        names: dict[str, Origin] = {}
+        for item in items:
+            if item.name.zh in names:
+                problems.add(item.origin.file, item.origin.line,
+                             f"{kind} '{item.name.zh}' appears twice in section {section.number}",
+                             f"each {kind} of a section needs its own name")
+            names[item.name.zh] = item.origin
 
 
 def _check_citations(handbook: Handbook, problems: Problems, complete: bool) -> None:
@@ -96,6 +106,9 @@ def _check_citations(handbook: Handbook, problems: Problems, complete: bool) -> 
             for step in requirement.steps:
                 for ref_id in step.cites:
                     cite(ref_id, section.id, step.origin, "cites: names", step.cite_lines.get(ref_id))
+        for indicator in section.indicators:
+            for ref_id in indicator.cites:
+                cite(ref_id, section.id, indicator.origin, "cites: names")
     for reference in handbook.references.values():
         if complete and not reference.cited_by:
             problems.warn(reference.origin.file, reference.origin.line,

@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 from . import checks, schema
-from .model import (Block, Chapter, Handbook, Manual, Origin, Reference,
+from .model import (Block, Chapter, Grade, Handbook, Indicator, Manual, Origin, Reference,
                     Repair, Requirement, Section, Step, Term, Text)
 from .problems import ContentError, Problems
 from .yamlsource import YamlDoc, load_yaml
@@ -99,7 +99,7 @@ def _read_manual(path: Path, problems: Problems) -> Manual | None:
             chapters.append(chapter)
     manual = Manual(id=data["id"], title=_text(doc, ("title",), data["title"]),
                     source=data["source"], chapters=chapters,
-                    origin=Origin(path, doc.line()))
+                    origin=Origin(path, doc.line()), style=data.get("style", "chapters"))
     for chapter in chapters:
         chapter.manual = manual
     return manual
@@ -135,6 +135,8 @@ def _section(doc: YamlDoc, where: tuple, data: dict) -> Section:
         requirements=requirements,
         repairs=[_repair(doc, where + ("repairs", i), r) for i, r in enumerate(data.get("repairs", []))],
         origin=Origin(doc.path, doc.line(where)),
+        indicators=[_indicator(doc, where + ("indicators", i), x) for i, x in enumerate(data.get("indicators", []))],
+        grades=[_grade(doc, where + ("grades", i), x) for i, x in enumerate(data.get("grades", []))],
     )
     for requirement in requirements:
         requirement.section = section
@@ -166,6 +168,18 @@ def _body(doc: YamlDoc, where: tuple, data: list) -> list[Block]:
                  if isinstance(value, list) else [_text(doc, path, value)])
         blocks.append(Block(kind=kind, texts=texts))
     return blocks
+
+
+def _indicator(doc: YamlDoc, where: tuple, data: dict) -> Indicator:
+    return Indicator(id=data["id"], name=_text(doc, where + ("name",), data["name"]),
+                     description=_text(doc, where + ("description",), data["description"]),
+                     cites=data.get("cites", []), origin=Origin(doc.path, doc.line(where)))
+
+
+def _grade(doc: YamlDoc, where: tuple, data: dict) -> Grade:
+    return Grade(id=data["id"], name=_text(doc, where + ("name",), data["name"]),
+                 descriptor=_text(doc, where + ("descriptor",), data["descriptor"]),
+                 origin=Origin(doc.path, doc.line(where)))
 
 
 def _repair(doc: YamlDoc, where: tuple, data: dict) -> Repair:

@@ -74,6 +74,25 @@ class Repair:
 
 
 @dataclass
+class Indicator:
+    """An evaluation indicator or assessed aspect, as data for the rubrics."""
+    id: str
+    name: Text
+    description: Text
+    cites: list[str]
+    origin: Origin
+
+
+@dataclass
+class Grade:
+    """One grade of an assessment scale, best first, with the source's descriptor."""
+    id: str
+    name: Text
+    descriptor: Text
+    origin: Origin
+
+
+@dataclass
 class Section:
     id: str
     number: str
@@ -84,6 +103,8 @@ class Section:
     repairs: list[Repair]
     origin: Origin
     chapter: "Chapter | None" = None
+    indicators: list[Indicator] = field(default_factory=list)
+    grades: list[Grade] = field(default_factory=list)
 
     @property
     def published(self) -> bool:
@@ -97,6 +118,10 @@ class Section:
         for requirement in self.requirements:
             found.append(requirement.text)
             found.extend(step.text for step in requirement.steps)
+        for indicator in self.indicators:
+            found += [indicator.name, indicator.description]
+        for grade in self.grades:
+            found += [grade.name, grade.descriptor]
         return found
 
 
@@ -125,6 +150,7 @@ class Manual:
     source: str
     chapters: list[Chapter]
     origin: Origin
+    style: str = "chapters"   # chapters | parts | questions: how the source numbers its divisions
 
 
 @dataclass

@@ -50,11 +50,35 @@ def link(from_path: str, to_path: str) -> str:
     return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
 
 
+CHINESE_NUMERALS = "一二三四五六七八九十"
+
+
+def _chinese_numeral(n: int) -> str:
+    if n <= 10:
+        return CHINESE_NUMERALS[n - 1]
+    return ("" if n < 20 else CHINESE_NUMERALS[n // 10 - 1]) + "十" + (CHINESE_NUMERALS[n % 10 - 1] if n % 10 else "")
+
+
 def chapter_heading(chapter: Chapter, lang: str) -> str:
+    """The chapter as its source numbers it: 第2章, 一、 (parts) or nothing (a list of questions)."""
+    style = chapter.manual.style if chapter.manual else "chapters"
+    if style == "questions":
+        return chapter.title[lang]
+    if style == "parts":
+        label = f"{_chinese_numeral(int(chapter.number))}、" if lang == "zh" else f"Part {chapter.number}"
+        return f"{label}{'' if lang == 'zh' else ' '}{chapter.title[lang]}"
     return f"{t('chapter', lang, n=chapter.number)} {chapter.title[lang]}"
 
 
 def section_heading(section: Section, lang: str) -> str:
+    """2.4 …, （一）… within a part, or 问3 / Q3 for a question."""
+    style = section.chapter.manual.style if section.chapter and section.chapter.manual else "chapters"
+    last = int(section.number.rsplit(".", 1)[1])
+    if style == "parts":
+        label = f"（{_chinese_numeral(last)}）" if lang == "zh" else f"({last})"
+        return f"{label}{'' if lang == 'zh' else ' '}{section.title[lang]}"
+    if style == "questions":
+        return f"{t('question_label', lang, n=last)} {section.title[lang]}"
     return f"{section.number} {section.title[lang]}"
 
 
@@ -146,6 +170,20 @@ def _section_page(handbook: Handbook, section: Section, lang: str) -> GeneratedP
         lines += [f"## {t('requirements', lang)} {{#requirements}}", "",
                   f'<p class="hb-meta">{t("requirements_intro", lang)}</p>', "",
                   _requirements(section, lang, citations), ""]
+        if section.indicators:
+            lines += [f"## {t('indicators', lang)} {{#indicators}}", "",
+                      f'<p class="hb-meta">{t("indicators_intro", lang)}</p>', "",
+                      render.table([t("indicator_name", lang), t("indicator_description", lang)],
+                                   [[f"<strong>{inline(i.name, lang, citations)}</strong> {_id_link(i.id)}",
+                                     inline(i.description, lang, citations)] for i in section.indicators],
+                                   "indicators", [i.id for i in section.indicators]), ""]
+        if section.grades:
+            lines += [f"## {t('grades', lang)} {{#grades}}", "",
+                      f'<p class="hb-meta">{t("grades_intro", lang)}</p>', "",
+                      render.table([t("grade_name", lang), t("grade_descriptor", lang)],
+                                   [[f"<strong>{inline(g.name, lang, citations)}</strong> {_id_link(g.id)}",
+                                     inline(g.descriptor, lang, citations)] for g in section.grades],
+                                   "grades", [g.id for g in section.grades]), ""]
     if citations.order:
         lines += [f"## {t('references', lang)} {{#references}}", "",
                   f'<p class="hb-meta">{t("references_intro", lang)}</p>', "",
