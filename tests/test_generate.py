@@ -73,6 +73,15 @@ def test_chinese_numerals_count_past_ten():
     assert [_chinese_numeral(n) for n in (1, 6, 10, 11, 12, 20, 21)] == ["一", "六", "十", "十一", "十二", "二十", "二十一"]
 
 
+def test_a_section_that_breaks_off_keeps_its_text_and_says_the_rest_is_lost(content):
+    handbook, _ = load_handbook(content)
+    handbook.sections()[0].status = "source-truncated"
+    pages = {p.path: p.markdown for p in build_pages(handbook, "zh")}
+    page = pages["manuals/900/1/1.1.md"]
+    assert page.index("服务人员应及时处理投诉") < page.index('!!! warning "原文不完整"') < page.index("本节要求")
+    assert '(1/1.1.md) <span class="hb-tag">原文不完整</span>' in pages["manuals/900/index.md"]
+
+
 def test_english_page_is_the_translation(content):
     page = pages_by_path(content, "en")["manuals/900/1/1.1.md"].markdown
     assert "Service staff handle each complaint promptly." in page

@@ -108,7 +108,12 @@ class Section:
 
     @property
     def published(self) -> bool:
-        return self.status == "published"
+        """The section has text (all of it, or what survives of it)."""
+        return self.status in ("published", "source-truncated")
+
+    @property
+    def truncated(self) -> bool:
+        return self.status == "source-truncated"
 
     def texts(self) -> list[Text]:
         """Every bilingual text of this section, in reading order."""

@@ -115,6 +115,8 @@ def _manuals_index(handbook: Handbook, lang: str, content: Path) -> GeneratedPag
 
 def _missing_tag(section: Section, lang: str) -> str:
     """Contents lists say which sections lost their text, before a reader opens one."""
+    if section.truncated:
+        return f' <span class="hb-tag">{t("source_truncated_title", lang)}</span>'
     return "" if section.published else f' <span class="hb-tag">{t("source_missing_title", lang)}</span>'
 
 
@@ -167,6 +169,9 @@ def _section_page(handbook: Handbook, section: Section, lang: str) -> GeneratedP
                   "    " + t("source_missing", lang), ""]
     else:
         lines += [render.blocks(section.body, lang, citations), ""]
+        if section.truncated:
+            lines += [f'!!! warning "{t("source_truncated_title", lang)}"', "",
+                      "    " + t("source_truncated", lang), ""]
         lines += [f"## {t('requirements', lang)} {{#requirements}}", "",
                   f'<p class="hb-meta">{t("requirements_intro", lang)}</p>', "",
                   _requirements(section, lang, citations), ""]

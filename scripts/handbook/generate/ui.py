@@ -48,6 +48,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "cite_title_verified": {"zh": "来源已核实", "en": "source verified"},
     "cite_title_disputed": {"zh": "来源有误", "en": "source disputed"},
     "source_missing_title": {"zh": "原文缺失", "en": "Source text missing"},
+    "source_truncated_title": {"zh": "原文不完整", "en": "Source text incomplete"},
+    "source_truncated": {
+        "zh": "源文件在此中断，本节其余内容已丢失。本手册不补写缺失内容。",
+        "en": "The source document breaks off here; the rest of this section is lost. "
+              "The handbook does not invent the missing text.",
+    },
     "source_missing": {
         "zh": "源文件只保留了本节的标题，正文已丢失。本手册不补写缺失内容。",
         "en": "Only this section's title survives in the source document. "
