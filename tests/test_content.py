@@ -9,6 +9,9 @@ import pytest
 
 from handbook import load_handbook
 from handbook.checks import REF_MARKER
+from handbook.generate.pages import chinese_numeral
+
+PARTS = "一二三四五六七八九十"
 
 SOURCES = Path(__file__).parent / "sources"
 HALF_TO_FULL = str.maketrans({",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"})
@@ -25,44 +28,65 @@ def source_text(manual) -> str:
     return (SOURCES / manual.source).read_text(encoding="utf-8")
 
 
-def toc(manual) -> dict[str, str]:
-    """Section number → exact Chinese title, from the source's table of contents."""
+def chapter_source(manual, chapter) -> str:
+    """The source text of one chapter, from its heading to its end."""
+    text = source_text(manual)
+    n = int(chapter.number)
+    title = unrepair(chapter.title.zh, chapter.repairs)
+    if manual.style == "questions":         # 002: one list of questions and answers
+        return text
+    if manual.style == "parts":             # 001: 一、总则(一)目的… up to the next part
+        start = text.index(f"{chinese_numeral(n)}、{title}")
+        following = text.find(f"\n{chinese_numeral(n + 1)}、", start)
+        return text[start:following if following > 0 else None]
+    # 000 writes 第1章, 003 第一章; both repeat the heading in their table of contents, so take the last.
+    start = max(text.rfind(f"第{n}章{title}"), text.rfind(f"第{chinese_numeral(n)}章{title}"))
+    end = text.find("\n\n", start)
+    return text[start:end if end > 0 else None]
+
+
+def section_source(manual, chapter, position: int, following) -> tuple[str, str]:
+    """The source text of a section and the heading it starts with."""
+    section = chapter.sections[position]
+    title = unrepair(section.title.zh, section.repairs)
+    text = chapter_source(manual, chapter)
+    if manual.style == "questions":
+        text = text.translate(HALF_TO_FULL)
+        start = text.index(f"\n{title}\n") + 1
+        end = text.find(f"\n{following.title.zh}\n", start) if following else -1
+        return text[start:end if end > 0 else None], title
+    if manual.style == "parts":
+        label = f"({chinese_numeral(position + 1)})"
+        start = text.index(f"{label}{title}")
+        end = text.find(f"\n({chinese_numeral(position + 2)})", start)
+        return text[start:end if end > 0 else None], label + title
+    # By number and title: 000 chapter 5 has sub-parts numbered like sections (五 holds 5.1-5.3),
+    # and numbers its sections only by part (一、…); the part headings repeat section titles.
+    heading = f"{section.number} {title}"
+    numbered = text.find(f"\n{heading}")
+    if numbered >= 0:
+        start = numbered + 1
+    else:       # the part line (一、title) is the heading; the text starts on the next line
+        start = text.index(f"{PARTS[position]}、")
+        start, heading = text.index("\n", start) + 1, ""
+    ends = [m.start() for m in [re.compile(rf"\n[{PARTS}]、").search(text, start)] if m]
+    if following and f"\n{following.number} " in text[start:]:
+        ends.append(text.index(f"\n{following.number} ", start))
+    return text[start:min(ends, default=None)], heading
+
+
+def toc_000(manual) -> dict[str, str]:
+    """Section number → exact Chinese title, from 000's table of contents (one line each)."""
     head = source_text(manual).split("\n\n", 1)[0]
     return dict(re.findall(r"^(\d+\.\d+) (\S+?)(?:\d+\.第.章.*)?$", head, re.MULTILINE))
 
 
-PARTS = "一二三四五六七八九十"
-
-
-def chapter_source(manual, chapter_number: str) -> str:
-    """The body text of one chapter: from its 第N章 heading to the next blank line."""
-    body = source_text(manual).split("\n\n", 1)[1]
-    start = body.index(f"第{chapter_number}章")
-    end = body.find("\n\n", start)
-    return body[start:end if end > 0 else None]
-
-
-def section_source(manual, chapter_number: str, position: int, number: str, title: str,
-                   following: str | None) -> str:
-    """The source text of a section, starting with its heading.
-
-    Most sections open with "2.4 title"; the chapter's part headings (一、二、…)
-    repeat the section titles and are dropped. Chapter 5 of manual 000 numbers
-    its sections only by part (一、…), and its "1.1 …" lines are sub-headings.
-    """
-    chapter = chapter_source(manual, chapter_number)
-    part = re.compile(rf"\n[{PARTS}]、")
-    # By number and title: 000 chapter 5 has sub-parts numbered like sections (五 holds 5.1-5.3).
-    numbered = chapter.find(f"\n{number} {title}")
-    if numbered >= 0:
-        start = numbered + 1
-    else:
-        start = chapter.index(f"{PARTS[position]}、")
-        start = chapter.index("\n", start) + 1
-    ends = [m.start() for m in [part.search(chapter, start)] if m]
-    if following and f"\n{following} " in chapter[start:]:
-        ends.append(chapter.index(f"\n{following} ", start))
-    return chapter[start:min(ends, default=None)]
+def assert_in_order(haystack: str, needles: list[str], what: str) -> None:
+    at = 0
+    for needle in needles:
+        found = haystack.find(needle, at)
+        assert found >= 0, f"{what}: {needle!r} not found (or out of order)"
+        at = found + len(needle)
 
 
 def normalise(text: str) -> str:
@@ -80,14 +104,33 @@ def test_real_content_loads_without_a_single_problem(handbook):
 
 
 def test_every_section_of_the_table_of_contents_exists_in_order_with_its_exact_title(handbook):
+    """The one permitted difference from a source title: a recorded repair of a character the conversion got wrong."""
     for manual in handbook.manuals:
-        titles = toc(manual)
+        text = source_text(manual)
         sections = [s for c in manual.chapters for s in c.sections]
-        assert [s.number for s in sections] == list(titles), manual.id
-        assert [c.number for c in manual.chapters] == sorted({n.split(".")[0] for n in titles}, key=int)
-        for section in sections:
-            # The one permitted difference: a recorded repair of a character the conversion got wrong.
-            assert unrepair(section.title.zh, section.repairs) == titles[section.number], section.number
+        titles = {s.number: unrepair(s.title.zh, s.repairs) for s in sections}
+        assert [c.number for c in manual.chapters] == [str(n) for n in range(1, len(manual.chapters) + 1)]
+        if manual.id == "000":
+            assert titles == toc_000(manual)
+            assert [s.number for s in sections] == list(toc_000(manual))
+        elif manual.style == "chapters":    # 003: the contents are one line, glued to page numbers and field codes
+            contents = text.split("\n", 1)[0]
+            contents = contents[:contents.rfind("第一章")]
+            assert len(re.findall(r"\d\.\d+(?:\.\d+)?[\u4e00-\u9fff]", contents)) == len(sections)
+            assert len(re.findall(r"第[一二三四五六七八九十]+章", contents)) == len(manual.chapters)
+            assert_in_order(contents, [f"第{chinese_numeral(int(c.number))}章{c.title.zh}" for c in manual.chapters],
+                            manual.id)
+            assert_in_order(contents, [f"{s.number}{titles[s.number]}" for s in sections], manual.id)
+        elif manual.style == "parts":       # 001 has no contents: its headings are 一、… and (一)…
+            for chapter in manual.chapters:
+                body = chapter_source(manual, chapter)
+                assert len(re.findall(r"\([一二三四五六七八九十]\)", body)) == len(chapter.sections), chapter.id
+                assert_in_order(body, [f"({chinese_numeral(i + 1)}){titles[s.number]}"
+                                       for i, s in enumerate(chapter.sections)], chapter.id)
+            assert len(re.findall(r"(?:^|\n)[一二三四五六七八九十]、", text)) == len(manual.chapters)
+        else:                               # 002: a title line, then question and answer lines in turn
+            questions = [q.translate(HALF_TO_FULL) for q in text.splitlines()[1::2]]
+            assert [titles[s.number] for s in sections] == questions
 
 
 def test_the_lost_sections_are_marked_and_hold_no_invented_text(handbook):
@@ -122,6 +165,11 @@ def test_every_published_section_has_prose_and_rules_in_both_languages(handbook)
                 assert text.zh.strip() and text.en.strip()
 
 
+# What may lie between two blocks in the source: list markers (-, 1., （1）), the source's numbering of
+# sub-headings (1.1 …) and spaces.
+SKIPPABLE = re.compile(r"(?:\s|-|\d+\.(?!\d)|\d+\.\d+(?:\.\d+)? ?|（\d+）)*")
+
+
 def test_chinese_prose_is_the_source_word_for_word_and_complete(handbook):
     """Undo the recorded repairs and the punctuation normalisation: each block
     must then appear in the source in order, and nothing else may be left."""
@@ -131,12 +179,11 @@ def test_chinese_prose_is_the_source_word_for_word_and_complete(handbook):
             for index, section in enumerate(sections):
                 if not section.published:
                     continue
-                following = sections[index + 1].number if index + 1 < len(sections) else None
-                title = unrepair(section.title.zh, section.repairs)
-                remaining = normalise(section_source(manual, chapter.number, index, section.number, title,
-                                                     following))
-                heading = normalise(f"{section.number} {unrepair(section.title.zh, section.repairs)}")
-                while remaining.startswith(heading):   # a bare heading line, then the body's
+                following = sections[index + 1] if index + 1 < len(sections) else None
+                source, heading = section_source(manual, chapter, index, following)
+                remaining, heading = normalise(source), normalise(heading)
+                assert remaining.startswith(heading), f"{section.id}: does not start with {heading}"
+                while heading and remaining.startswith(heading):   # a bare heading line, then the body's
                     remaining = remaining[len(heading):]
                 blocks = [t for block in section.body for t in block.texts]
                 repairs = list(section.repairs)
@@ -148,11 +195,19 @@ def test_chinese_prose_is_the_source_word_for_word_and_complete(handbook):
                     position = remaining.find(expected)
                     assert position >= 0, f"{section.id}: not in the source (or out of order): {text.zh[:40]}…"
                     skipped = remaining[:position]
-                    # List markers and the source's numbering of sub-headings are not text.
-                    assert re.fullmatch(r"(?:-|\d\.|\d+\.\d+ ?)?", skipped), \
-                        f"{section.id}: source text left out: {skipped!r}"
+                    assert SKIPPABLE.fullmatch(skipped), f"{section.id}: source text left out: {skipped!r}"
                     remaining = remaining[position + len(expected):]
-                assert remaining in ("", "\n"), f"{section.id}: source text left out at the end: {remaining!r}"
+                assert SKIPPABLE.fullmatch(remaining), f"{section.id}: source text left out at the end: {remaining!r}"
+
+
+def test_a_chapters_opening_text_is_the_source_between_its_heading_and_first_section(handbook):
+    for manual in handbook.manuals:
+        for chapter in manual.chapters:
+            if chapter.intro:
+                text = normalise(chapter_source(manual, chapter))
+                intro = "".join(normalise(unrepair(t.zh, chapter.repairs)) for b in chapter.intro for t in b.texts)
+                first = normalise(section_source(manual, chapter, 0, None)[1])
+                assert text.index(intro) < text.index(first), chapter.id
 
 
 def steps_of(handbook, requirement_id: str) -> list[str]:

@@ -6,7 +6,7 @@ import re
 
 from handbook import load_handbook
 from handbook.generate import build_nav, build_pages, write_pages
-from handbook.generate.pages import _chinese_numeral, chapter_heading, section_heading
+from handbook.generate.pages import chinese_numeral, chapter_heading, section_heading
 
 
 def pages_by_path(content, lang):
@@ -69,8 +69,8 @@ def test_headings_follow_how_the_source_numbers_its_divisions(content):
     assert (chapter_heading(chapter, "zh"), section_heading(section, "en")) == ("示例章", "Q1 Handling a complaint")
 
 
-def test_chinese_numerals_count_past_ten():
-    assert [_chinese_numeral(n) for n in (1, 6, 10, 11, 12, 20, 21)] == ["一", "六", "十", "十一", "十二", "二十", "二十一"]
+def testchinese_numerals_count_past_ten():
+    assert [chinese_numeral(n) for n in (1, 6, 10, 11, 12, 20, 21)] == ["一", "六", "十", "十一", "十二", "二十", "二十一"]
 
 
 def test_a_section_that_breaks_off_keeps_its_text_and_says_the_rest_is_lost(content):

@@ -96,6 +96,11 @@ def _check_citations(handbook: Handbook, problems: Problems, complete: bool) -> 
         elif by not in reference.cited_by:
             reference.cited_by.append(by)
 
+    for manual in handbook.manuals:
+        for chapter in manual.chapters:
+            for text in chapter.texts():
+                for ref_id in REF_MARKER.findall(text.zh):
+                    cite(ref_id, chapter.id, text.origin, "a citation marker names", text.zh_line)
     for section in handbook.sections():
         for text in section.texts():
             for ref_id in REF_MARKER.findall(text.zh):

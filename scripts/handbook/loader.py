@@ -118,6 +118,7 @@ def _read_chapter(path: Path, problems: Problems) -> Chapter | None:
         sections=sections,
         repairs=[_repair(doc, ("repairs", i), r) for i, r in enumerate(data.get("repairs", []))],
         origin=Origin(path, doc.line()),
+        intro=_body(doc, ("intro",), data.get("intro", [])),
     )
     for section in sections:
         section.chapter = chapter

@@ -140,10 +140,11 @@ class Chapter:
     repairs: list[Repair]
     origin: Origin
     manual: "Manual | None" = None
+    intro: list[Block] = field(default_factory=list)
 
     def texts(self) -> list[Text]:
         found = [self.title]
-        for block in self.summary:
+        for block in self.intro + self.summary:
             found.extend(block.texts)
         return found
 

@@ -53,7 +53,7 @@ def link(from_path: str, to_path: str) -> str:
 CHINESE_NUMERALS = "一二三四五六七八九十"
 
 
-def _chinese_numeral(n: int) -> str:
+def chinese_numeral(n: int) -> str:
     if n <= 10:
         return CHINESE_NUMERALS[n - 1]
     return ("" if n < 20 else CHINESE_NUMERALS[n // 10 - 1]) + "十" + (CHINESE_NUMERALS[n % 10 - 1] if n % 10 else "")
@@ -65,7 +65,7 @@ def chapter_heading(chapter: Chapter, lang: str) -> str:
     if style == "questions":
         return chapter.title[lang]
     if style == "parts":
-        label = f"{_chinese_numeral(int(chapter.number))}、" if lang == "zh" else f"Part {chapter.number}"
+        label = f"{chinese_numeral(int(chapter.number))}、" if lang == "zh" else f"Part {chapter.number}"
         return f"{label}{'' if lang == 'zh' else ' '}{chapter.title[lang]}"
     return f"{t('chapter', lang, n=chapter.number)} {chapter.title[lang]}"
 
@@ -75,7 +75,7 @@ def section_heading(section: Section, lang: str) -> str:
     style = section.chapter.manual.style if section.chapter and section.chapter.manual else "chapters"
     last = int(section.number.rsplit(".", 1)[1])
     if style == "parts":
-        label = f"（{_chinese_numeral(last)}）" if lang == "zh" else f"({last})"
+        label = f"（{chinese_numeral(last)}）" if lang == "zh" else f"({last})"
         return f"{label}{'' if lang == 'zh' else ' '}{section.title[lang]}"
     if style == "questions":
         return f"{t('question_label', lang, n=last)} {section.title[lang]}"
@@ -137,16 +137,19 @@ def _manual_page(manual: Manual, lang: str) -> GeneratedPage:
 def _chapter_page(handbook: Handbook, chapter: Chapter, lang: str) -> GeneratedPage:
     path = chapter_path(chapter)
     heading = chapter_heading(chapter, lang)
-    lines = [f"# {heading}", "", f"## {t('sections', lang)}", ""]
+    citations = Citations(handbook, lang)
+    lines = [f"# {heading}", ""]
+    if chapter.intro:
+        lines += [render.blocks(chapter.intro, lang, citations), ""]
+    lines += [f"## {t('sections', lang)}", ""]
     for section in chapter.sections:
         lines.append(f"- [{section_heading(section, lang)}]({link(path, section_path(section))})"
                      + _missing_tag(section, lang))
     if chapter.summary:
-        citations = Citations(handbook, lang)
         lines += ["", f"## {t('summary', lang)}", "", render.blocks(chapter.summary, lang, citations)]
-        if citations.order:
-            lines += ["", f"## {t('references', lang)} {{#references}}", "",
-                      render.reference_list(citations, lang)]
+    if citations.order:
+        lines += ["", f"## {t('references', lang)} {{#references}}", "",
+                  render.reference_list(citations, lang)]
     if chapter.repairs:
         lines += ["", repairs_details(chapter.repairs, lang)]
     return GeneratedPage(path, heading, front_matter(heading) + "\n".join(lines) + "\n",

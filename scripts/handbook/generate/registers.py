@@ -39,12 +39,15 @@ def glossary_page(handbook: Handbook, lang: str) -> GeneratedPage:
 
 def references_page(handbook: Handbook, lang: str) -> GeneratedPage:
     title = t("register", lang)
-    sections = {s.id: s for s in handbook.sections()}
+    # Where each reference is cited: a section (2.4) or a chapter's own text (第2章).
+    places = {s.id: (section_path(s), s.number) for s in handbook.sections()}
+    places.update({c.id: (chapter_path(c), t("chapter", lang, n=c.number))
+                   for m in handbook.manuals for c in m.chapters})
     rows, ids = [], []
     for reference in handbook.references.values():
         cited = ", ".join(
-            f'<a href="{_href(REFERENCES, section_path(sections[sid]))}">{sections[sid].number}</a>'
-            for sid in reference.cited_by if sid in sections)
+            f'<a href="{_href(REFERENCES, places[pid][0])}">{places[pid][1]}</a>'
+            for pid in reference.cited_by if pid in places)
         note = f'<span class="hb-ref-note">{render.inline(reference.note, lang)}</span>' if reference.note else ""
         rows.append([t("kind_" + reference.kind, lang), render.inline(reference.citation, lang) + note,
                      render.status_badge(reference.status, lang), cited])
