@@ -159,3 +159,18 @@ def test_lost_sections_say_so_in_both_languages(built_site):
 def test_the_search_worker_looks_up_the_last_word_of_a_chinese_query(built_site):
     [worker] = (built_site / "assets/javascripts/workers").glob("search.*.min.js")
     assert "o<=t.length;o++)t.slice(s,o)in e" in worker.read_text(encoding="utf-8")
+
+
+def test_topic_pages_link_to_sections_and_rules_that_exist(built_site):
+    for prefix in ("", "en/"):
+        index = built_site / prefix / "topics/index.html"
+        assert index.exists()
+        for page in (built_site / prefix / "topics").glob("*/index.html"):
+            html = page.read_text(encoding="utf-8")
+            links = re.findall(r'href="(\.\./\.\./manuals/[^"#]+)(?:#([^"]+))?"', html)
+            assert links, page
+            for target, anchor in links:
+                built = (page.parent / target / "index.html").resolve()
+                assert built.exists(), (page, target)
+                if anchor:
+                    assert f'id="{anchor}"' in built.read_text(encoding="utf-8"), (page, anchor)

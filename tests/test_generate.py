@@ -82,6 +82,22 @@ def test_a_section_that_breaks_off_keeps_its_text_and_says_the_rest_is_lost(cont
     assert '(1/1.1.md) <span class="hb-tag">原文不完整</span>' in pages["manuals/900/index.md"]
 
 
+def test_a_topic_page_gathers_every_rule_of_its_sections_from_any_manual(content):
+    pages = pages_by_path(content, "en")
+    index = pages["topics/index.md"].markdown
+    assert "- [Complaints](complaints.md)" in index and "2 sections, 2 rules" in index
+    page = pages["topics/complaints.md"].markdown
+    assert "## 900 · 1.1 Handling a complaint {#s-900-1-1}" in page
+    assert '<a href="../../manuals/900/1/1.1/">read the whole section</a>' in page
+    assert '<a class="hb-id" href="../../manuals/900/1/1.1/#900-1.1-r1">900-1.1-r1</a>' in page
+    assert "Record the complaint." in page          # a procedure's steps come along
+    # A listed section whose text is lost says so instead of listing rules.
+    lost = page[page.index("1.2 A missing section"):]
+    assert "Source text missing" in lost and "hb-requirements" not in lost
+    nav = build_nav(load_handbook(content)[0], "en")
+    assert {"Topic index": ["topics/index.md", {"Complaints": "topics/complaints.md"}]} in nav
+
+
 def test_english_page_is_the_translation(content):
     page = pages_by_path(content, "en")["manuals/900/1/1.1.md"].markdown
     assert "Service staff handle each complaint promptly." in page
@@ -138,7 +154,7 @@ def test_every_state_and_kind_the_schema_allows_has_words_in_both_languages():
 
 def test_nav_follows_manual_chapter_section(content):
     handbook, _ = load_handbook(content)
-    home, manuals, glossary, editors = build_nav(handbook, "en")
+    home, manuals, topics, glossary, editors = build_nav(handbook, "en")
     assert home == {"Home": "index.md"}
     [index, manual] = manuals["Manuals"]
     assert index == "manuals/index.md"

@@ -245,3 +245,8 @@ def test_a_grade_scale_needs_at_least_two_grades(content):
     start = text.index('      - id: "900-1.1-g2"')
     chapter.write_text(text[:start] + text[text.index("    repairs:", start):], encoding="utf-8")
     only(problems_of(content), chapter, line_of(chapter, "    grades:"), "grades")
+
+
+def test_a_topic_listing_a_section_that_does_not_exist_names_the_line(content):
+    path = edit(content, "topics.yml", '- "900-1.2"', '- "900-1.9"')
+    only(problems_of(content), path, line_of(path, "900-1.9"), "topic 'complaints'", "'900-1.9'", "does not exist")

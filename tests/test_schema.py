@@ -13,7 +13,7 @@ from conftest import ROOT
 from handbook.schema import validator
 
 SCHEMAS = ROOT / "checklists" / "schema"
-KIND_OF = {"glossary.yml": "glossary", "references.yml": "references", "manual.yml": "manual"}
+KIND_OF = {"glossary.yml": "glossary", "references.yml": "references", "manual.yml": "manual", "topics.yml": "topics"}
 
 
 def content_files():

@@ -19,6 +19,7 @@ def check_handbook(handbook: Handbook, problems: Problems) -> None:
     _check_texts(handbook, problems)
     _check_repairs(handbook, problems)
     _check_glossary(handbook, problems)
+    _check_topics(handbook, problems)
 
 
 def _check_ids(handbook: Handbook, problems: Problems) -> None:
@@ -46,6 +47,8 @@ def _check_ids(handbook: Handbook, problems: Problems) -> None:
                     claim(item.id, item.origin)
     for reference in handbook.references.values():
         claim(reference.id, reference.origin)
+    for topic in handbook.topics:
+        claim(topic.id, topic.origin)
 
 
 def _check_structure(handbook: Handbook, problems: Problems) -> None:
@@ -151,6 +154,17 @@ def _check_repairs(handbook: Handbook, problems: Problems) -> None:
                         problems.add(repair.origin.file, repair.origin.line,
                                      f"repaired text '{repair.restored}' does not occur in this section's Chinese",
                                      "copy the restored words exactly as the text now reads them")
+
+
+def _check_topics(handbook: Handbook, problems: Problems) -> None:
+    if "manuals" in handbook.unread:
+        return
+    sections = {s.id for s in handbook.sections()}
+    for topic in handbook.topics:
+        for section_id, line in zip(topic.sections, topic.section_lines):
+            if section_id not in sections:
+                problems.add(topic.origin.file, line, f"topic '{topic.id}' lists section '{section_id}', which does not exist",
+                             "use a section id as in the manuals, e.g. \"000-2.4\"")
 
 
 def _check_glossary(handbook: Handbook, problems: Problems) -> None:

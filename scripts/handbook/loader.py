@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import checks, schema
 from .model import (Block, Chapter, Grade, Handbook, Indicator, Manual, Origin, Reference,
-                    Repair, Requirement, Section, Step, Term, Text)
+                    Repair, Requirement, Section, Step, Term, Text, Topic)
 from .problems import ContentError, Problems
 from .yamlsource import YamlDoc, load_yaml
 
@@ -62,7 +62,21 @@ def read_handbook(content: Path, problems: Problems) -> Handbook:
         glossary=[_term(glossary_doc, ("terms", i), t)
                   for i, t in enumerate(glossary_doc.data["terms"])] if glossary_doc else [],
         unread=unread,
+        topics=_read_topics(content / "topics.yml", problems),
     )
+
+
+def _read_topics(path: Path, problems: Problems) -> list[Topic]:
+    """The topic index is optional: a handbook without one has no topic pages."""
+    if not path.exists():
+        return []
+    doc = _load(path, "topics", problems)
+    if doc is None:
+        return []
+    return [Topic(id=data["id"], title=_text(doc, ("topics", i, "title"), data["title"]),
+                  sections=data["sections"], origin=Origin(doc.path, doc.line(("topics", i))),
+                  section_lines=[doc.line(("topics", i, "sections", j)) for j in range(len(data["sections"]))])
+            for i, data in enumerate(doc.data["topics"])]
 
 
 def _load(path: Path, kind: str, problems: Problems) -> YamlDoc | None:

@@ -160,6 +160,16 @@ class Manual:
 
 
 @dataclass
+class Topic:
+    """A topic staff look for, and the sections (of any manual) that treat it."""
+    id: str
+    title: Text
+    sections: list[str]
+    origin: Origin
+    section_lines: list[int] = field(default_factory=list)
+
+
+@dataclass
 class Reference:
     id: str
     kind: str
@@ -198,6 +208,7 @@ class Handbook:
     references: dict[str, Reference]
     glossary: list[Term]
     unread: set[str] = field(default_factory=set)   # parts left out for errors
+    topics: list[Topic] = field(default_factory=list)
 
     def sections(self) -> list[Section]:
         return [s for m in self.manuals for c in m.chapters for s in c.sections]
@@ -220,4 +231,5 @@ class Handbook:
             found.append(reference.citation)
             if reference.note:
                 found.append(reference.note)
+        found.extend(topic.title for topic in self.topics)
         return found

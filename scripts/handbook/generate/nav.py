@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..model import Handbook
 from .pages import chapter_heading, chapter_path, manual_path, section_heading, section_path
 from .registers import GLOSSARY, REFERENCES, REPAIRS
+from .topics import TOPICS, topic_path
 from .ui import t
 
 
@@ -21,6 +22,8 @@ def build_nav(handbook: Handbook, lang: str) -> list:
     return [
         {t("home", lang): "index.md"},
         {t("manuals", lang): manuals},
+        *([{t("topics", lang): [TOPICS] + [{topic.title[lang]: topic_path(topic)} for topic in handbook.topics]}]
+          if handbook.topics else []),
         {t("glossary", lang): GLOSSARY},
         {t("for_editors", lang): ["editors/index.md",
                                   {t("register", lang): REFERENCES},

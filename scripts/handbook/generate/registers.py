@@ -46,7 +46,7 @@ def references_page(handbook: Handbook, lang: str) -> GeneratedPage:
     rows, ids = [], []
     for reference in handbook.references.values():
         cited = ", ".join(
-            f'<a href="{_href(REFERENCES, places[pid][0])}">{places[pid][1]}</a>'
+            f'<a href="{html_href(REFERENCES, places[pid][0])}">{places[pid][1]}</a>'
             for pid in reference.cited_by if pid in places)
         note = f'<span class="hb-ref-note">{render.inline(reference.note, lang)}</span>' if reference.note else ""
         rows.append([t("kind_" + reference.kind, lang), render.inline(reference.citation, lang) + note,
@@ -71,12 +71,12 @@ def repairs_page(handbook: Handbook, lang: str) -> GeneratedPage:
             places += [(s.repairs, section_path(s), f"{manual.id} §{s.number}") for s in chapter.sections]
             for repairs, path, label in places:
                 for repair in repairs:
-                    rows.append([f'<a href="{_href(REPAIRS, path)}">{label}</a>', *repair_cells(repair, lang)])
+                    rows.append([f'<a href="{html_href(REPAIRS, path)}">{label}</a>', *repair_cells(repair, lang)])
     headers = [t("repair_where", lang), *repair_headers(lang)]
     body = f"# {title}\n\n{t('repairs_register_intro', lang)}\n\n{render.table(headers, rows, 'repairs')}\n"
     return GeneratedPage(REPAIRS, title, front_matter(title) + body, handbook.content)
 
 
-def _href(from_path: str, to_path: str) -> str:
+def html_href(from_path: str, to_path: str) -> str:
     """An HTML link between two generated pages (directory URLs)."""
     return posixpath.relpath(page_url(to_path) or ".", page_url(from_path) or ".") + "/"

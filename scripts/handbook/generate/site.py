@@ -7,6 +7,7 @@ from pathlib import Path
 from ..model import Handbook
 from .pages import GeneratedPage, content_pages
 from .registers import glossary_page, references_page, repairs_page
+from .topics import topic_pages
 
 
 def build_pages(handbook: Handbook, lang: str) -> list[GeneratedPage]:
@@ -14,7 +15,7 @@ def build_pages(handbook: Handbook, lang: str) -> list[GeneratedPage]:
         glossary_page(handbook, lang),
         references_page(handbook, lang),
         repairs_page(handbook, lang),
-    ]
+    ] + topic_pages(handbook, lang)
 
 
 def write_pages(handbook: Handbook, lang: str, out_dir: Path) -> list[Path]:

@@ -76,6 +76,19 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "read_original": {"zh": "", "en": "阅读中文原文 (Read the Chinese original)"},
     "glossary": {"zh": "术语表", "en": "Glossary"},
+    "topics": {"zh": "主题索引", "en": "Topic index"},
+    "topics_intro": {
+        "zh": "按员工常查的主题汇总四份手册中的相关章节。打开一个主题，即可看到各手册在该主题上的全部要求。",
+        "en": "The topics staff look for most, each with the sections of all four manuals that treat it. "
+              "Open a topic to see every rule on it together.",
+    },
+    "topic_intro": {
+        "zh": "以下是各手册中涉及本主题的章节及其全部要求。要求编号链接到所在章节的原文。",
+        "en": "The sections of each manual that treat this topic, with all their rules. "
+              "Each rule's id links to it in its section.",
+    },
+    "topic_counts": {"zh": "{sections}节，{rules}条要求", "en": "{sections} sections, {rules} rules"},
+    "read_section": {"zh": "阅读本节全文", "en": "read the whole section"},
     "glossary_intro": {
         "zh": "手册中的关键术语及其统一的英文译法。",
         "en": "Key terms of the handbook and the one English rendering used for each.",

@@ -1,0 +1,73 @@
+"""The topic index: every rule on a topic staff look for, from all manuals, on one page."""
+
+from __future__ import annotations
+
+from ..model import Handbook, Section, Topic
+from . import render
+from .pages import GeneratedPage, front_matter, link, section_heading, section_path
+from .registers import html_href
+from .render import Citations, inline
+from .ui import t
+
+TOPICS = "topics/index.md"
+
+
+def topic_path(topic: Topic) -> str:
+    return f"topics/{topic.id}.md"
+
+
+def topic_pages(handbook: Handbook, lang: str) -> list[GeneratedPage]:
+    if not handbook.topics:
+        return []
+    sections = {s.id: s for s in handbook.sections()}
+    pages = [_index_page(handbook, sections, lang)]
+    pages += [_topic_page(handbook, topic, sections, lang) for topic in handbook.topics]
+    return pages
+
+
+def _counts(topic: Topic, sections: dict[str, Section]) -> tuple[int, int]:
+    listed = [sections[i] for i in topic.sections if i in sections]
+    return len(listed), sum(len(s.requirements) for s in listed)
+
+
+def _index_page(handbook: Handbook, sections: dict[str, Section], lang: str) -> GeneratedPage:
+    title = t("topics", lang)
+    lines = [f"# {title}", "", t("topics_intro", lang), ""]
+    for topic in handbook.topics:
+        count, rules = _counts(topic, sections)
+        lines.append(f"- [{topic.title[lang]}]({link(TOPICS, topic_path(topic))}) "
+                     f'<span class="hb-meta">{t("topic_counts", lang, sections=count, rules=rules)}</span>')
+    origin = handbook.topics[0].origin.file
+    return GeneratedPage(TOPICS, title, front_matter(title) + "\n".join(lines) + "\n", origin)
+
+
+def _topic_page(handbook: Handbook, topic: Topic, sections: dict[str, Section], lang: str) -> GeneratedPage:
+    path = topic_path(topic)
+    title = topic.title[lang]
+    count, rules = _counts(topic, sections)
+    citations = Citations(handbook, lang)
+    lines = [f"# {title}", "", f'<p class="hb-meta">{t("topic_counts", lang, sections=count, rules=rules)}</p>', "",
+             t("topic_intro", lang), ""]
+    for section_id in topic.sections:
+        section = sections[section_id]
+        manual = section.chapter.manual
+        target = html_href(path, section_path(section))
+        anchor = "s-" + section.id.replace(".", "-")
+        lines += [f"## {manual.id} · {section_heading(section, lang)} {{#{anchor}}}", "",
+                  f'<p class="hb-meta">{manual.title[lang]} · <a href="{target}">'
+                  f'{t("read_section", lang)}</a></p>', ""]
+        if not section.published:
+            lines += [f'<p><span class="hb-tag">{t("source_missing_title", lang)}</span></p>', ""]
+            continue
+        items = []
+        for requirement in section.requirements:
+            anchor = f'<a class="hb-id" href="{target}#{requirement.id}">{requirement.id}</a>'
+            steps = "".join(f"<li>{inline(step.text, lang, citations)}</li>" for step in requirement.steps)
+            steps = f'<ol class="hb-steps">{steps}</ol>' if steps else ""
+            items.append(f"<li>{inline(requirement.text, lang, citations)} {anchor}{steps}</li>")
+        lines += [f'<ul class="hb-requirements">{"".join(items)}</ul>', ""]
+    if citations.order:
+        lines += [f"## {t('references', lang)} {{#references}}", "",
+                  f'<p class="hb-meta">{t("references_intro", lang)}</p>', "",
+                  render.reference_list(citations, lang), ""]
+    return GeneratedPage(path, title, front_matter(title) + "\n".join(lines), topic.origin.file)
