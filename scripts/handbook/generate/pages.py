@@ -175,9 +175,13 @@ def _section_page(handbook: Handbook, section: Section, lang: str) -> GeneratedP
         if section.truncated:
             lines += [f'!!! warning "{t("source_truncated_title", lang)}"', "",
                       "    " + t("source_truncated", lang), ""]
-        lines += [f"## {t('requirements', lang)} {{#requirements}}", "",
-                  f'<p class="hb-meta">{t("requirements_intro", lang)}</p>', "",
-                  _requirements(section, lang, citations), ""]
+        if section.requirements:
+            lines += [f"## {t('requirements', lang)} {{#requirements}}", "",
+                      f'<p class="hb-meta">{t("requirements_intro", lang)}</p>', "",
+                      _requirements(section, lang, citations), ""]
+        else:
+            lines += [f"## {t('requirements', lang)} {{#requirements}}", "",
+                      f'<p class="hb-meta">{t("no_requirements", lang)}</p>', ""]
         if section.indicators:
             lines += [f"## {t('indicators', lang)} {{#indicators}}", "",
                       f'<p class="hb-meta">{t("indicators_intro", lang)}</p>', "",

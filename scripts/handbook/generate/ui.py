@@ -35,6 +35,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The checkable rules of this section. Each has a fixed id that checklists and quizzes refer to.",
     },
     "procedure": {"zh": "按顺序执行", "en": "in this order"},
+    "no_requirements": {
+        "zh": "本节只作说明，没有提出可检查的具体要求。",
+        "en": "This section describes and explains; it states no checkable rule.",
+    },
     "references": {"zh": "引用来源", "en": "Sources cited"},
     "references_intro": {
         "zh": "原手册引用的标准、法规、报告和统计数据。标为“未核实”的来源尚未经编辑核对，请勿作为依据直接引用。",
