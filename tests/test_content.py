@@ -127,7 +127,9 @@ def test_every_section_of_the_table_of_contents_exists_in_order_with_its_exact_t
                 assert len(re.findall(r"\([一二三四五六七八九十]\)", body)) == len(chapter.sections), chapter.id
                 assert_in_order(body, [f"({chinese_numeral(i + 1)}){titles[s.number]}"
                                        for i, s in enumerate(chapter.sections)], chapter.id)
-            assert len(re.findall(r"(?:^|\n)[一二三四五六七八九十]、", text)) == len(manual.chapters)
+            # A part starts a line, except the first, which follows the title on line 1.
+            parts = re.findall(rf"(?:\n|^{re.escape(manual.title.zh)})[一二三四五六七八九十]、", text)
+            assert len(parts) == len(manual.chapters)
         else:                               # 002: a title line, then question and answer lines in turn
             questions = [q.translate(HALF_TO_FULL) for q in text.splitlines()[1::2]]
             assert [titles[s.number] for s in sections] == questions
@@ -157,7 +159,8 @@ def test_every_glossary_term_in_a_section_is_rendered_as_the_glossary_says(handb
                         f"{section.id}: {term.zh} → {term.en!r} missing in {text.en[:60]!r}"
 
 
-NORMATIVE = re.compile(r"应|需|必须|不得|禁止|要求")
+# 应 and 需 as modal verbs, not inside 响应, 回应, 相应, 应用, 应急, 应对 or 需求.
+NORMATIVE = re.compile(r"(?<![响回相对适供反答])应(?![用急对变])|需(?!求)|必须|不得|禁止")
 
 
 def test_every_published_section_has_prose_and_rules_in_both_languages(handbook):
@@ -259,3 +262,31 @@ def test_readers_never_meet_the_projects_internal_notes(handbook):
     for text in handbook.texts():
         for lang in ("zh", "en"):
             assert "README" not in text[lang] and "seeds" not in text[lang], text.origin
+
+
+def section(handbook, section_id: str):
+    return next(s for s in handbook.sections() if s.id == section_id)
+
+
+def test_the_four_assessment_grades_of_001_are_data_with_the_sources_descriptors(handbook):
+    grades = section(handbook, "001-5.2").grades
+    assert [g.name.zh for g in grades] == ["优秀", "良好", "合格", "不合格"]
+    body = "".join(t.zh for b in section(handbook, "001-5.2").body for t in b.texts)
+    for grade in grades:
+        assert f"{grade.name.zh}：{grade.descriptor.zh}" in body     # the descriptor is the source's, whole
+        assert grade.name.en and grade.descriptor.en
+    aspects = [i.name.zh for i in section(handbook, "001-5.2").indicators]
+    assert aspects == ["语言规范", "行为规范", "仪表规范", "服务流程执行"]
+
+
+@pytest.mark.parametrize("section_id, names", [
+    ("003-5.2", ["响应时间", "响应成功率", "用户满意度", "首次解决率"]),
+    ("003-6.1", ["语言态度", "表情态度", "身体语言", "响应速度", "服务细节", "服务氛围"]),
+    ("003-7.2", ["服务态度", "服务效率", "服务效果", "服务安全", "服务环境", "服务反馈"]),
+])
+def test_the_evaluation_indicators_of_003_are_data_taken_from_the_prose(handbook, section_id, names):
+    indicators = section(handbook, section_id).indicators
+    assert [i.name.zh for i in indicators] == names
+    body = "".join(t.zh for b in section(handbook, section_id).body for t in b.texts)
+    for indicator in indicators:
+        assert f"{indicator.name.zh}：{indicator.description.zh}" in body
