@@ -93,6 +93,9 @@ def search(page, query: str) -> list[str]:
                                              # and the query's last word counts (Material's segmenter drops it)
     ("投诉处理流程", "manuals/000/2/2.4/"),
     ("客户隐私", "manuals/000/5/5.4/"),
+    ("胡须", "manuals/001/2/2.3/"),          # only inside 刮净胡须
+    ("首次解决率", "manuals/003/5/5.2/"),
+    ("考核标准", "manuals/001/5/5.2/"),
 ])
 def test_chinese_query_finds_its_section_in_the_top_three(page, base, query, section):
     page.goto(base)
@@ -108,6 +111,7 @@ def test_chinese_query_finds_its_section_in_the_top_three(page, base, query, sec
     ("dress", "en/manuals/000/6/6.1/"),
     ("satisfaction survey", "en/manuals/000/4/4.3/"),
     ("privacy", "en/manuals/000/5/5.4/"),
+    ("first-contact resolution", "en/manuals/003/5/5.2/"),
 ])
 def test_english_query_finds_its_section_in_the_top_three(page, base, query, section):
     page.goto(base + "en/")

@@ -135,13 +135,6 @@ def test_stale_translation_fails_the_strict_build(tmp_path, real_content):
     assert "Aborted with 1 warnings in strict mode!" in output
 
 
-def test_every_section_of_manual_000_is_a_page_in_both_languages(built_site):
-    for chapter, count in zip(range(1, 9), [5] * 8):
-        for section in range(1, count + 1):
-            for prefix in ("", "en/"):
-                assert (built_site / f"{prefix}manuals/000/{chapter}/{chapter}.{section}/index.html").exists()
-
-
 def test_sub_headings_of_a_section_are_in_its_page_contents(built_site):
     page = (built_site / "manuals/000/5/5.1/index.html").read_text(encoding="utf-8")
     assert re.search(r'<h2 id="part-1">突发事件的应急响应机制', page)
@@ -174,3 +167,21 @@ def test_topic_pages_link_to_sections_and_rules_that_exist(built_site):
                 assert built.exists(), (page, target)
                 if anchor:
                     assert f'id="{anchor}"' in built.read_text(encoding="utf-8"), (page, anchor)
+
+
+def test_grades_and_indicators_are_on_their_section_pages_in_both_languages(built_site):
+    for prefix, grade, indicator in (("", "不合格", "首次解决率"), ("en/", "Fail", "First-contact resolution rate")):
+        grades = (built_site / prefix / "manuals/001/5/5.2/index.html").read_text(encoding="utf-8")
+        assert 'id="001-5.2-g4"' in grades and grade in grades
+        indicators = (built_site / prefix / "manuals/003/5/5.2/index.html").read_text(encoding="utf-8")
+        assert 'id="003-5.2-i4"' in indicators and indicator in indicators
+
+
+def test_every_section_of_every_manual_is_a_page(built_site):
+    import yaml
+    for manual in sorted((ROOT / "checklists/manuals").glob("*/manual.yml")):
+        for name in yaml.safe_load(manual.read_text(encoding="utf-8"))["chapters"]:
+            chapter = yaml.safe_load((manual.parent / name).read_text(encoding="utf-8"))
+            for section in chapter["sections"]:
+                path = f"manuals/{manual.parent.name}/{chapter['number']}/{section['number']}/index.html"
+                assert (built_site / path).exists() and (built_site / "en" / path).exists(), path

@@ -290,3 +290,14 @@ def test_the_evaluation_indicators_of_003_are_data_taken_from_the_prose(handbook
     body = "".join(t.zh for b in section(handbook, section_id).body for t in b.texts)
     for indicator in indicators:
         assert f"{indicator.name.zh}：{indicator.description.zh}" in body
+
+
+def test_the_topic_index_covers_what_staff_look_for_across_the_manuals(handbook):
+    topics = {topic.id: topic for topic in handbook.topics}
+    assert set(topics) >= {"complaints", "greetings", "appearance", "enquiries", "training", "assessment",
+                           "emergencies", "privacy", "satisfaction-surveys", "response-time", "records"}
+    for topic in topics.values():
+        manuals = {section_id.split("-")[0] for section_id in topic.sections}
+        assert len(manuals) >= 2, f"{topic.id} gathers rules from one manual only"
+    everything = {section_id for topic in topics.values() for section_id in topic.sections}
+    assert {"000", "001", "002", "003"} <= {section_id.split("-")[0] for section_id in everything}
