@@ -6,7 +6,8 @@ import re
 
 from handbook import load_handbook
 from handbook.generate import build_nav, build_pages, write_pages
-from handbook.generate.pages import chinese_numeral, chapter_heading, section_heading
+from handbook.generate.pages import (chapter_heading, chinese_numeral, section_context, section_heading,
+                                     section_label, section_short)
 
 
 def pages_by_path(content, lang):
@@ -65,8 +66,14 @@ def test_headings_follow_how_the_source_numbers_its_divisions(content):
     assert (chapter_heading(chapter, "zh"), section_heading(section, "zh")) == ("一、示例章", "（一）投诉处理")
     assert (chapter_heading(chapter, "en"), section_heading(section, "en")) == (
         "Part 1 Example chapter", "(1) Handling a complaint")
+    assert section_context(section, "zh") == "示例手册 · 一、示例章"
+    assert (section_short(section, "zh"), section_short(section, "en")) == ("900 一（一）", "900 Part 1 (1)")
+    assert section_label(section, "zh") == "一（一）投诉处理"        # stands alone on a topic page
     manual.style = "questions"      # 002: a list of questions and answers
     assert (chapter_heading(chapter, "zh"), section_heading(section, "en")) == ("示例章", "Q1 Handling a complaint")
+    assert (section_context(section, "en"), section_short(section, "en")) == ("Example Manual", "900 Q1")
+    manual.style = "chapters"
+    assert (section_context(section, "zh"), section_short(section, "zh")) == ("示例手册 · 第1章 · 第1.1节", "900 §1.1")
 
 
 def testchinese_numerals_count_past_ten():

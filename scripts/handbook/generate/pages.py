@@ -82,6 +82,52 @@ def section_heading(section: Section, lang: str) -> str:
     return f"{section.number} {section.title[lang]}"
 
 
+def section_context(section: Section, lang: str) -> str:
+    """Where a section sits, in the words its manual uses: 第2章 · 第2.4节, 二、服务态度规范, or just the manual."""
+    chapter = section.chapter
+    manual = chapter.manual
+    if manual.style == "parts":
+        return f"{manual.title[lang]} · {chapter_heading(chapter, lang)}"
+    if manual.style == "questions":
+        return manual.title[lang]
+    return t("section_of", lang, manual=manual.title[lang], chapter=chapter.number, section=section.number)
+
+
+def section_short(section: Section, lang: str) -> str:
+    """A section's number as its manual writes it, with the manual: 000 §2.4, 001 二（三）, 002 Q3."""
+    chapter = section.chapter
+    manual = chapter.manual
+    last = int(section.number.rsplit(".", 1)[1])
+    if manual.style == "parts":
+        label = (f"{chinese_numeral(int(chapter.number))}（{chinese_numeral(last)}）" if lang == "zh"
+                 else f"Part {chapter.number} ({last})")
+    elif manual.style == "questions":
+        label = t("question_label", lang, n=last)
+    else:
+        label = f"§{section.number}"
+    return f"{manual.id} {label}"
+
+
+def chapter_short(chapter: Chapter, lang: str) -> str:
+    manual = chapter.manual
+    if manual.style == "parts":
+        label = f"{chinese_numeral(int(chapter.number))}、" if lang == "zh" else f"Part {chapter.number}"
+    elif manual.style == "questions":
+        label = chapter.title[lang]
+    else:
+        label = t("chapter", lang, n=chapter.number)
+    return f"{manual.id} {label}"
+
+
+def section_label(section: Section, lang: str) -> str:
+    """A section's heading that stands on its own outside its manual: 001's （三） needs its part."""
+    chapter = section.chapter
+    if chapter.manual.style == "parts":
+        part = f"{chinese_numeral(int(chapter.number))}" if lang == "zh" else f"Part {chapter.number} "
+        return part + section_heading(section, lang)
+    return section_heading(section, lang)
+
+
 def front_matter(title: str, **extra: str) -> str:
     lines = [f"title: {_yaml_string(title)}"]
     lines += [f"{key}: {_yaml_string(value)}" for key, value in extra.items()]
@@ -160,8 +206,7 @@ def _section_page(handbook: Handbook, section: Section, lang: str) -> GeneratedP
     chapter = section.chapter
     heading = section_heading(section, lang)
     citations = Citations(handbook, lang)
-    context = t("section_of", lang, manual=chapter.manual.title[lang], chapter=chapter.number,
-                section=section.number)
+    context = section_context(section, lang)
     lines = [f"# {heading}", "", f'<p class="hb-meta">{context}</p>', ""]
     if lang == "en":
         original = "../" * (page_url(section_path(section)).count("/") + 1) + page_url(section_path(section))

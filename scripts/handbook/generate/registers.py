@@ -7,8 +7,8 @@ import posixpath
 
 from ..model import Handbook
 from . import render
-from .pages import (GeneratedPage, chapter_path, front_matter, page_url, repair_cells, repair_headers,
-                    section_path)
+from .pages import (GeneratedPage, chapter_path, chapter_short, front_matter, page_url, repair_cells,
+                    repair_headers, section_path, section_short)
 from .ui import t
 
 GLOSSARY = "glossary.md"
@@ -40,8 +40,8 @@ def glossary_page(handbook: Handbook, lang: str) -> GeneratedPage:
 def references_page(handbook: Handbook, lang: str) -> GeneratedPage:
     title = t("register", lang)
     # Where each reference is cited: a section (2.4) or a chapter's own text (第2章).
-    places = {s.id: (section_path(s), s.number) for s in handbook.sections()}
-    places.update({c.id: (chapter_path(c), t("chapter", lang, n=c.number))
+    places = {s.id: (section_path(s), section_short(s, lang)) for s in handbook.sections()}
+    places.update({c.id: (chapter_path(c), chapter_short(c, lang))
                    for m in handbook.manuals for c in m.chapters})
     rows, ids = [], []
     for reference in handbook.references.values():
@@ -67,8 +67,8 @@ def repairs_page(handbook: Handbook, lang: str) -> GeneratedPage:
     rows = []
     for manual in handbook.manuals:
         for chapter in manual.chapters:
-            places = [(chapter.repairs, chapter_path(chapter), f"{manual.id} {t('chapter', lang, n=chapter.number)}")]
-            places += [(s.repairs, section_path(s), f"{manual.id} §{s.number}") for s in chapter.sections]
+            places = [(chapter.repairs, chapter_path(chapter), chapter_short(chapter, lang))]
+            places += [(s.repairs, section_path(s), section_short(s, lang)) for s in chapter.sections]
             for repairs, path, label in places:
                 for repair in repairs:
                     rows.append([f'<a href="{html_href(REPAIRS, path)}">{label}</a>', *repair_cells(repair, lang)])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import Handbook, Section, Topic
 from . import render
-from .pages import GeneratedPage, front_matter, link, section_heading, section_path
+from .pages import GeneratedPage, front_matter, link, section_label, section_path
 from .registers import html_href
 from .render import Citations, inline
 from .ui import t
@@ -53,7 +53,7 @@ def _topic_page(handbook: Handbook, topic: Topic, sections: dict[str, Section], 
         manual = section.chapter.manual
         target = html_href(path, section_path(section))
         anchor = "s-" + section.id.replace(".", "-")
-        lines += [f"## {manual.id} · {section_heading(section, lang)} {{#{anchor}}}", "",
+        lines += [f"## {manual.id} · {section_label(section, lang)} {{#{anchor}}}", "",
                   f'<p class="hb-meta">{manual.title[lang]} · <a href="{target}">'
                   f'{t("read_section", lang)}</a></p>', ""]
         if not section.published:
