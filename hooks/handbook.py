@@ -83,6 +83,7 @@ def on_post_build(config) -> None:
         index = json.loads(index_file.read_text(encoding="utf-8"))
         index_file.write_text(json.dumps(search_terms.add_keywords(index), ensure_ascii=False,
                                          separators=(",", ":")), encoding="utf-8")
+        # Only the zh index is segmented into Chinese words, so only its worker needs the fix.
         try:
             patch_search_worker(Path(config.site_dir))
         except WorkerChanged as error:

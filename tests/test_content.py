@@ -9,9 +9,8 @@ import pytest
 
 from handbook import load_handbook
 from handbook.checks import REF_MARKER
-from handbook.generate.pages import chinese_numeral
+from handbook.generate.pages import CHINESE_NUMERALS as NUMERALS, chinese_numeral
 
-PARTS = "一二三四五六七八九十"
 
 SOURCES = Path(__file__).parent / "sources"
 HALF_TO_FULL = str.maketrans({",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"})
@@ -67,9 +66,9 @@ def section_source(manual, chapter, position: int, following) -> tuple[str, str]
     if numbered >= 0:
         start = numbered + 1
     else:       # the part line (一、title) is the heading; the text starts on the next line
-        start = text.index(f"{PARTS[position]}、")
+        start = text.index(f"{chinese_numeral(position + 1)}、")
         start, heading = text.index("\n", start) + 1, ""
-    ends = [m.start() for m in [re.compile(rf"\n[{PARTS}]、").search(text, start)] if m]
+    ends = [m.start() for m in [re.compile(rf"\n[{NUMERALS}]、").search(text, start)] if m]
     if following and f"\n{following.number} " in text[start:]:
         ends.append(text.index(f"\n{following.number} ", start))
     return text[start:min(ends, default=None)], heading
@@ -117,18 +116,18 @@ def test_every_section_of_the_table_of_contents_exists_in_order_with_its_exact_t
             contents = text.split("\n", 1)[0]
             contents = contents[:contents.rfind("第一章")]
             assert len(re.findall(r"\d\.\d+(?:\.\d+)?[\u4e00-\u9fff]", contents)) == len(sections)
-            assert len(re.findall(r"第[一二三四五六七八九十]+章", contents)) == len(manual.chapters)
+            assert len(re.findall(rf"第[{NUMERALS}]+章", contents)) == len(manual.chapters)
             assert_in_order(contents, [f"第{chinese_numeral(int(c.number))}章{c.title.zh}" for c in manual.chapters],
                             manual.id)
             assert_in_order(contents, [f"{s.number}{titles[s.number]}" for s in sections], manual.id)
         elif manual.style == "parts":       # 001 has no contents: its headings are 一、… and (一)…
             for chapter in manual.chapters:
                 body = chapter_source(manual, chapter)
-                assert len(re.findall(r"\([一二三四五六七八九十]\)", body)) == len(chapter.sections), chapter.id
+                assert len(re.findall(rf"\([{NUMERALS}]\)", body)) == len(chapter.sections), chapter.id
                 assert_in_order(body, [f"({chinese_numeral(i + 1)}){titles[s.number]}"
                                        for i, s in enumerate(chapter.sections)], chapter.id)
             # A part starts a line, except the first, which follows the title on line 1.
-            parts = re.findall(rf"(?:\n|^{re.escape(manual.title.zh)})[一二三四五六七八九十]、", text)
+            parts = re.findall(rf"(?:\n|^{re.escape(manual.title.zh)})[{NUMERALS}]、", text)
             assert len(parts) == len(manual.chapters)
         else:                               # 002: a title line, then question and answer lines in turn
             questions = [q.translate(HALF_TO_FULL) for q in text.splitlines()[1::2]]

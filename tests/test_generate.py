@@ -101,6 +101,11 @@ def test_a_topic_page_gathers_every_rule_of_its_sections_from_any_manual(content
     # A listed section whose text is lost says so instead of listing rules.
     lost = page[page.index("1.2 A missing section"):]
     assert "Source text missing" in lost and "hb-requirements" not in lost
+    # A section that states no rule says so, rather than showing an empty list.
+    handbook, _ = load_handbook(content)
+    handbook.sections()[0].requirements = []
+    quiet = {p.path: p.markdown for p in build_pages(handbook, "en")}["topics/complaints.md"]
+    assert "it states no checkable rule" in quiet and '<ul class="hb-requirements"></ul>' not in quiet
     nav = build_nav(load_handbook(content)[0], "en")
     assert {"Topic index": ["topics/index.md", {"Complaints": "topics/complaints.md"}]} in nav
 

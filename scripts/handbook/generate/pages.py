@@ -50,6 +50,11 @@ def link(from_path: str, to_path: str) -> str:
     return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
 
 
+def html_href(from_path: str, to_path: str) -> str:
+    """A relative link inside raw HTML, which MkDocs leaves alone: the built directory URL."""
+    return posixpath.relpath(page_url(to_path) or ".", page_url(from_path) or ".") + "/"
+
+
 CHINESE_NUMERALS = "一二三四五六七八九十"
 
 
@@ -159,8 +164,8 @@ def _manuals_index(handbook: Handbook, lang: str, content: Path) -> GeneratedPag
                          content)
 
 
-def _missing_tag(section: Section, lang: str) -> str:
-    """Contents lists say which sections lost their text, before a reader opens one."""
+def status_tag(section: Section, lang: str) -> str:
+    """Lists of sections say which lost their text, before a reader opens one."""
     if section.truncated:
         return f' <span class="hb-tag">{t("source_truncated_title", lang)}</span>'
     return "" if section.published else f' <span class="hb-tag">{t("source_missing_title", lang)}</span>'
@@ -176,7 +181,7 @@ def _manual_page(manual: Manual, lang: str) -> GeneratedPage:
         lines.append(f"- [{chapter_heading(chapter, lang)}]({link(path, chapter_path(chapter))})")
         for section in chapter.sections:
             lines.append(f"    - [{section_heading(section, lang)}]({link(path, section_path(section))})"
-                         + _missing_tag(section, lang))
+                         + status_tag(section, lang))
     return GeneratedPage(path, title, front_matter(title) + "\n".join(lines) + "\n", manual.origin.file)
 
 
@@ -190,7 +195,7 @@ def _chapter_page(handbook: Handbook, chapter: Chapter, lang: str) -> GeneratedP
     lines += [f"## {t('sections', lang)}", ""]
     for section in chapter.sections:
         lines.append(f"- [{section_heading(section, lang)}]({link(path, section_path(section))})"
-                     + _missing_tag(section, lang))
+                     + status_tag(section, lang))
     if chapter.summary:
         lines += ["", f"## {t('summary', lang)}", "", render.blocks(chapter.summary, lang, citations)]
     if citations.order:
@@ -220,27 +225,13 @@ def _section_page(handbook: Handbook, section: Section, lang: str) -> GeneratedP
         if section.truncated:
             lines += [f'!!! warning "{t("source_truncated_title", lang)}"', "",
                       "    " + t("source_truncated", lang), ""]
+        intro = t("requirements_intro" if section.requirements else "no_requirements", lang)
+        lines += [f"## {t('requirements', lang)} {{#requirements}}", "", f'<p class="hb-meta">{intro}</p>', ""]
         if section.requirements:
-            lines += [f"## {t('requirements', lang)} {{#requirements}}", "",
-                      f'<p class="hb-meta">{t("requirements_intro", lang)}</p>', "",
-                      _requirements(section, lang, citations), ""]
-        else:
-            lines += [f"## {t('requirements', lang)} {{#requirements}}", "",
-                      f'<p class="hb-meta">{t("no_requirements", lang)}</p>', ""]
-        if section.indicators:
-            lines += [f"## {t('indicators', lang)} {{#indicators}}", "",
-                      f'<p class="hb-meta">{t("indicators_intro", lang)}</p>', "",
-                      render.table([t("indicator_name", lang), t("indicator_description", lang)],
-                                   [[f"<strong>{inline(i.name, lang, citations)}</strong> {_id_link(i.id)}",
-                                     inline(i.description, lang, citations)] for i in section.indicators],
-                                   "indicators", [i.id for i in section.indicators]), ""]
-        if section.grades:
-            lines += [f"## {t('grades', lang)} {{#grades}}", "",
-                      f'<p class="hb-meta">{t("grades_intro", lang)}</p>', "",
-                      render.table([t("grade_name", lang), t("grade_descriptor", lang)],
-                                   [[f"<strong>{inline(g.name, lang, citations)}</strong> {_id_link(g.id)}",
-                                     inline(g.descriptor, lang, citations)] for g in section.grades],
-                                   "grades", [g.id for g in section.grades]), ""]
+            lines += [requirement_list(section, lang, citations), ""]
+        lines += _data_table("indicators", [(i.id, i.name, i.description) for i in section.indicators],
+                             lang, citations)
+        lines += _data_table("grades", [(g.id, g.name, g.descriptor) for g in section.grades], lang, citations)
     if citations.order:
         lines += [f"## {t('references', lang)} {{#references}}", "",
                   f'<p class="hb-meta">{t("references_intro", lang)}</p>', "",
@@ -251,14 +242,27 @@ def _section_page(handbook: Handbook, section: Section, lang: str) -> GeneratedP
                          front_matter(heading) + "\n".join(lines), section.origin.file)
 
 
-def _requirements(section: Section, lang: str, citations: Citations) -> str:
+def _data_table(kind: str, items: list, lang: str, citations: Citations) -> list[str]:
+    """A section's indicators or grades: (id, name, text) rows under their own heading."""
+    if not items:
+        return []
+    headers = [t(f"{kind}_name", lang), t(f"{kind}_text", lang)]
+    rows = [[f"<strong>{inline(name, lang, citations)}</strong> {_id_link(item_id)}", inline(text, lang, citations)]
+            for item_id, name, text in items]
+    return [f"## {t(kind, lang)} {{#{kind}}}", "", f'<p class="hb-meta">{t(kind + "_intro", lang)}</p>', "",
+            render.table(headers, rows, kind, [item_id for item_id, _, _ in items]), ""]
+
+
+def requirement_list(section: Section, lang: str, citations: Citations, page: str = "") -> str:
+    """The section's rules, procedures with their steps, each with its id as a link to it:
+    on the section page itself (page="") or, from another page, on the section's page."""
     items = []
     for requirement in section.requirements:
         text = inline(requirement.text, lang, citations)
-        rid = _id_link(requirement.id)
+        rid = _id_link(requirement.id, page)
         if requirement.steps:
             steps = "".join(
-                f'<li id="{step.id}">{inline(step.text, lang, citations)} {_id_link(step.id)}</li>'
+                f'<li id="{step.id}">{inline(step.text, lang, citations)} {_id_link(step.id, page)}</li>'
                 for step in requirement.steps)
             items.append(f'<li id="{requirement.id}" class="hb-procedure">{text} '
                          f'<span class="hb-tag">{t("procedure", lang)}</span> {rid}'
@@ -268,9 +272,9 @@ def _requirements(section: Section, lang: str, citations: Citations) -> str:
     return f'<ul class="hb-requirements">{"".join(items)}</ul>'
 
 
-def _id_link(rule_id: str) -> str:
-    """The rule's id, as a link to itself, so a rule can be shared or cited."""
-    return f'<a class="hb-id" href="#{rule_id}">{rule_id}</a>'
+def _id_link(rule_id: str, page: str = "") -> str:
+    """The rule's id, as a link to the rule, so a rule can be shared or cited."""
+    return f'<a class="hb-id" href="{page}#{rule_id}">{rule_id}</a>'
 
 
 def repair_headers(lang: str) -> list[str]:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import html
-import posixpath
 
 from ..model import Handbook
 from . import render
-from .pages import (GeneratedPage, chapter_path, chapter_short, front_matter, page_url, repair_cells,
+from .pages import (GeneratedPage, chapter_path, chapter_short, front_matter, html_href, repair_cells,
                     repair_headers, section_path, section_short)
 from .ui import t
 
@@ -75,8 +74,3 @@ def repairs_page(handbook: Handbook, lang: str) -> GeneratedPage:
     headers = [t("repair_where", lang), *repair_headers(lang)]
     body = f"# {title}\n\n{t('repairs_register_intro', lang)}\n\n{render.table(headers, rows, 'repairs')}\n"
     return GeneratedPage(REPAIRS, title, front_matter(title) + body, handbook.content)
-
-
-def html_href(from_path: str, to_path: str) -> str:
-    """An HTML link between two generated pages (directory URLs)."""
-    return posixpath.relpath(page_url(to_path) or ".", page_url(from_path) or ".") + "/"

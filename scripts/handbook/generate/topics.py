@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from ..model import Handbook, Section, Topic
 from . import render
-from .pages import GeneratedPage, front_matter, link, section_label, section_path
-from .registers import html_href
-from .render import Citations, inline
+from .pages import (GeneratedPage, front_matter, html_href, link, requirement_list, section_label,
+                    section_path, status_tag)
+from .render import Citations
 from .ui import t
 
 TOPICS = "topics/index.md"
@@ -53,19 +53,13 @@ def _topic_page(handbook: Handbook, topic: Topic, sections: dict[str, Section], 
         manual = section.chapter.manual
         target = html_href(path, section_path(section))
         anchor = "s-" + section.id.replace(".", "-")
-        lines += [f"## {manual.id} · {section_label(section, lang)} {{#{anchor}}}", "",
+        lines += [f"## {manual.id} · {section_label(section, lang)}{status_tag(section, lang)} {{#{anchor}}}", "",
                   f'<p class="hb-meta">{manual.title[lang]} · <a href="{target}">'
                   f'{t("read_section", lang)}</a></p>', ""]
-        if not section.published:
-            lines += [f'<p><span class="hb-tag">{t("source_missing_title", lang)}</span></p>', ""]
-            continue
-        items = []
-        for requirement in section.requirements:
-            anchor = f'<a class="hb-id" href="{target}#{requirement.id}">{requirement.id}</a>'
-            steps = "".join(f"<li>{inline(step.text, lang, citations)}</li>" for step in requirement.steps)
-            steps = f'<ol class="hb-steps">{steps}</ol>' if steps else ""
-            items.append(f"<li>{inline(requirement.text, lang, citations)} {anchor}{steps}</li>")
-        lines += [f'<ul class="hb-requirements">{"".join(items)}</ul>', ""]
+        if section.requirements:
+            lines += [requirement_list(section, lang, citations, page=target), ""]
+        elif section.published:
+            lines += [f'<p class="hb-meta">{t("no_requirements", lang)}</p>', ""]
     if citations.order:
         lines += [f"## {t('references', lang)} {{#references}}", "",
                   f'<p class="hb-meta">{t("references_intro", lang)}</p>', "",
