@@ -10,6 +10,7 @@ from handbook import ContentError, load_handbook
 from handbook.translation import zh_hash
 
 CHAPTER = "manuals/900/01.yml"
+CHECKLIST = "checklists/01-complaint.yml"
 
 
 def edit(content: Path, name: str, old: str, new: str, count: int = 1) -> Path:
@@ -184,6 +185,7 @@ def test_source_missing_section_may_not_have_text(content):
 
 
 def test_published_section_must_list_its_requirements_or_say_it_has_none(content):
+    (content / CHECKLIST).unlink()     # its items point at the rules removed here
     path = content / CHAPTER
     text = path.read_text(encoding="utf-8")
     start, end = text.index("    requirements:\n"), text.index("    indicators:\n")
@@ -255,3 +257,50 @@ def test_a_grade_scale_needs_at_least_two_grades(content):
 def test_a_topic_listing_a_section_that_does_not_exist_names_the_line(content):
     path = edit(content, "topics.yml", '- "900-1.2"', '- "900-1.9"')
     only(problems_of(content), path, line_of(path, "900-1.9"), "topic 'complaints'", "'900-1.9'", "does not exist")
+
+
+
+def test_a_checklist_loads_with_its_items_pointing_at_rules(content):
+    handbook, _ = load_handbook(content)
+    [checklist] = handbook.checklists
+    assert [item.rule_id for item in checklist.items] == ["900-1.1-r1", "900-1.1-p1-s1", "900-1.1-p1-s2"]
+    assert [item.optional for item in checklist.items] == [False, False, True]
+    rules = handbook.rules()
+    assert rules["900-1.1-p1-s2"].text.zh == "反馈处理结果。"
+    assert rules["900-1.1-p1-s2"].section.id == "900-1.1"
+    assert handbook.checklists_by_section() == {"900-1.1": [checklist]}
+
+
+def test_a_checklist_item_naming_no_requirement_is_reported_at_its_line(content):
+    path = edit(content, CHECKLIST, '"900-1.1-p1-s1"', '"900-1.1-r9"')
+    only(problems_of(content), path, line_of(path, "900-1.1-r9"), "'900-1.1-r9'", "does not exist")
+
+
+def test_a_checklist_item_naming_a_whole_procedure_asks_for_its_steps(content):
+    path = edit(content, CHECKLIST, '"900-1.1-p1-s1"', '"900-1.1-p1"')
+    only(problems_of(content), path, line_of(path, '"900-1.1-p1"'), "procedure", "900-1.1-p1-s1, 900-1.1-p1-s2")
+
+
+def test_a_checklist_item_listed_twice_is_reported(content):
+    path = edit(content, CHECKLIST, '"900-1.1-p1-s1"', '"900-1.1-r1"')
+    only(problems_of(content), path, line_of(path, '"900-1.1-r1"', 2), "listed twice", f"line {line_of(path, '900-1.1-r1')}")
+
+
+def test_a_checklist_needs_three_items_and_a_purpose(content):
+    path = edit(content, CHECKLIST, '      - requirement: "900-1.1-p1-s1"\n', "")
+    only(problems_of(content), path, line_of(path, "id: complaint-check"), "2 item(s)", "at least 3")
+    text = path.read_text(encoding="utf-8")
+    start = text.index("purpose:")
+    path.write_text(text[:start] + text[text.index("groups:"):], encoding="utf-8")
+    only(problems_of(content), path, line_of(path, "id: complaint-check"), "purpose")
+
+
+def test_a_checklist_with_only_optional_items_is_reported(content):
+    path = edit(content, CHECKLIST, '"900-1.1-r1"\n', '"900-1.1-r1"\n        optional: true\n')
+    edit(content, CHECKLIST, '"900-1.1-p1-s1"\n', '"900-1.1-p1-s1"\n        optional: true\n')
+    only(problems_of(content), path, line_of(path, "id: complaint-check"), "every item", "optional")
+
+
+def test_a_checklist_id_may_not_reuse_another_id(content):
+    path = edit(content, CHECKLIST, "id: complaint-check", "id: complaints")
+    only(problems_of(content), path, line_of(path, "id: complaints"), "duplicate id 'complaints'", "topics.yml")

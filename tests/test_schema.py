@@ -16,6 +16,12 @@ SCHEMAS = ROOT / "checklists" / "schema"
 KIND_OF = {"glossary.yml": "glossary", "references.yml": "references", "manual.yml": "manual", "topics.yml": "topics"}
 
 
+def kind_of(path: Path) -> str:
+    if path.parent.name == "checklists" and path.parent.parent.name == "checklists":
+        return "checklist"
+    return KIND_OF.get(path.name, "chapter")
+
+
 def content_files():
     return sorted(p for p in (ROOT / "checklists").rglob("*.yml"))
 
@@ -30,7 +36,7 @@ def test_every_yaml_file_names_its_schema_and_validates_against_it():
         first = path.read_text(encoding="utf-8").splitlines()[0]
         assert first.startswith("# yaml-language-server: $schema="), path
         schema = (path.parent / first.split("=", 1)[1]).resolve()
-        kind = KIND_OF.get(path.name, "chapter")
+        kind = kind_of(path)
         assert schema == SCHEMAS / f"{kind}.schema.json", path
         errors = list(validator(kind).iter_errors(yaml.safe_load(path.read_text(encoding="utf-8"))))
         assert errors == [], f"{path}: {errors[0].message if errors else ''}"
@@ -42,6 +48,6 @@ def test_vscode_maps_every_yaml_file_to_its_schema():
         relative = path.relative_to(ROOT).as_posix()
         matches = [schema for schema, globs in settings["yaml.schemas"].items()
                    if any(fnmatch.fnmatch(relative, glob) for glob in globs)]
-        kind = KIND_OF.get(path.name, "chapter")
+        kind = kind_of(path)
         assert matches == [f"./checklists/schema/{kind}.schema.json"], relative
         assert (ROOT / matches[0]).exists()

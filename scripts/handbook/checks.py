@@ -20,6 +20,7 @@ def check_handbook(handbook: Handbook, problems: Problems) -> None:
     _check_repairs(handbook, problems)
     _check_glossary(handbook, problems)
     _check_topics(handbook, problems)
+    _check_checklists(handbook, problems)
 
 
 def _check_ids(handbook: Handbook, problems: Problems) -> None:
@@ -49,6 +50,8 @@ def _check_ids(handbook: Handbook, problems: Problems) -> None:
         claim(reference.id, reference.origin)
     for topic in handbook.topics:
         claim(topic.id, topic.origin)
+    for checklist in handbook.checklists:
+        claim(checklist.id, checklist.origin)
 
 
 def _check_structure(handbook: Handbook, problems: Problems) -> None:
@@ -164,17 +167,52 @@ def _check_topics(handbook: Handbook, problems: Problems) -> None:
                              "use a section id as in the manuals, e.g. \"000-2.4\"")
 
 
+MIN_CHECKLIST_ITEMS = 3
+
+
+def _check_checklists(handbook: Handbook, problems: Problems) -> None:
+    rules = handbook.rules()
+    for checklist in handbook.checklists:
+        items = checklist.items
+        if len(items) < MIN_CHECKLIST_ITEMS:
+            problems.add(checklist.origin.file, checklist.origin.line,
+                         f"checklist '{checklist.id}' has {len(items)} item(s); a checklist needs at least {MIN_CHECKLIST_ITEMS}",
+                         "add items, or fold these into another checklist")
+        if all(item.optional for item in items):
+            problems.add(checklist.origin.file, checklist.origin.line,
+                         f"every item of checklist '{checklist.id}' is optional, so it is complete when nothing is ticked",
+                         "remove optional: true from the items that must be done")
+        seen: dict[str, int] = {}
+        for item in items:
+            file, line = item.origin.file, item.origin.line
+            if item.rule_id in seen:
+                problems.add(file, line, f"requirement '{item.rule_id}' is listed twice in checklist '{checklist.id}'",
+                             f"it is already on line {seen[item.rule_id]}; remove one")
+                continue
+            seen[item.rule_id] = line
+            if "manuals" in handbook.unread:
+                continue
+            rule = rules.get(item.rule_id)
+            if rule is None:
+                problems.add(file, line, f"checklist item names requirement '{item.rule_id}', which does not exist",
+                             "use a requirement id from a section page, e.g. \"000-2.4-r3\", or a step id")
+            elif getattr(rule, "steps", None):
+                problems.add(file, line, f"'{item.rule_id}' is a procedure with {len(rule.steps)} steps",
+                             f"list its steps as items instead: {', '.join(step.id for step in rule.steps)}")
+
+
 def _check_glossary(handbook: Handbook, problems: Problems) -> None:
     terms = sorted(handbook.glossary, key=lambda t: -len(t.zh))
-    for section in handbook.sections():
-        for text in section.texts():
-            for term in terms:
-                if not term.occurs_in(text.zh):
-                    continue
-                if not any(_contains_word(text.en, form) for form in term.renderings):
-                    problems.add(text.origin.file, text.origin.line,
-                                 f"glossary: the Chinese uses {term.zh} but the English lacks '{term.en}'",
-                                 f"translate {term.zh} as '{term.en}' (checklists/glossary.yml:{term.origin.line})")
+    texts = [text for section in handbook.sections() for text in section.texts()]
+    texts += [text for checklist in handbook.checklists for text in checklist.texts()]
+    for text in texts:
+        for term in terms:
+            if not term.occurs_in(text.zh):
+                continue
+            if not any(_contains_word(text.en, form) for form in term.renderings):
+                problems.add(text.origin.file, text.origin.line,
+                             f"glossary: the Chinese uses {term.zh} but the English lacks '{term.en}'",
+                             f"translate {term.zh} as '{term.en}' (checklists/glossary.yml:{term.origin.line})")
 
 
 def _contains_word(text: str, phrase: str) -> bool:

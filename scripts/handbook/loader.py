@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 from . import checks, schema
-from .model import (Block, Chapter, Grade, Handbook, Indicator, Manual, Origin, Reference,
+from .model import (Block, Chapter, Checklist, ChecklistGroup, ChecklistItem, Grade, Handbook, Indicator, Manual, Origin, Reference,
                     Repair, Requirement, Section, Step, Term, Text, Topic)
 from .problems import ContentError, Problems
 from .yamlsource import YamlDoc, load_yaml
@@ -63,7 +63,30 @@ def read_handbook(content: Path, problems: Problems) -> Handbook:
                   for i, t in enumerate(glossary_doc.data["terms"])] if glossary_doc else [],
         unread=unread,
         topics=_read_topics(content / "topics.yml", problems),
+        checklists=_read_checklists(content / "checklists", problems),
     )
+
+
+def _read_checklists(folder: Path, problems: Problems) -> list[Checklist]:
+    """Checklists are optional, and listed on the site in the order of their file names."""
+    checklists = []
+    for path in sorted(folder.glob("*.yml")):
+        doc = _load(path, "checklist", problems)
+        if doc is None:
+            continue
+        data = doc.data
+        groups = []
+        for g, group in enumerate(data["groups"]):
+            where = ("groups", g)
+            items = [ChecklistItem(rule_id=item["requirement"], optional=item.get("optional", False),
+                                   origin=Origin(path, doc.line(where + ("items", i))))
+                     for i, item in enumerate(group["items"])]
+            title = _text(doc, where + ("title",), group["title"]) if "title" in group else None
+            groups.append(ChecklistGroup(title=title, items=items))
+        checklists.append(Checklist(id=data["id"], when=data["when"], title=_text(doc, ("title",), data["title"]),
+                                    purpose=_text(doc, ("purpose",), data["purpose"]), groups=groups,
+                                    origin=Origin(path, doc.line())))
+    return checklists
 
 
 def _read_topics(path: Path, problems: Problems) -> list[Topic]:
@@ -155,6 +178,8 @@ def _section(doc: YamlDoc, where: tuple, data: dict) -> Section:
     )
     for requirement in requirements:
         requirement.section = section
+        for step in requirement.steps:
+            step.requirement = requirement
     return section
 
 

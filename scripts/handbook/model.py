@@ -51,6 +51,11 @@ class Step:
     cites: list[str]
     origin: Origin
     cite_lines: dict[str, int] = field(default_factory=dict)
+    requirement: "Requirement | None" = None
+
+    @property
+    def section(self) -> "Section | None":
+        return self.requirement.section if self.requirement else None
 
 
 @dataclass
@@ -170,6 +175,37 @@ class Topic:
 
 
 @dataclass
+class ChecklistItem:
+    """A box to tick: one requirement, or one step of a procedure, by id."""
+    rule_id: str
+    optional: bool
+    origin: Origin
+
+
+@dataclass
+class ChecklistGroup:
+    title: Text | None
+    items: list[ChecklistItem]
+
+
+@dataclass
+class Checklist:
+    id: str
+    when: str          # before-shift | during-service | after-service | supervision
+    title: Text
+    purpose: Text
+    groups: list[ChecklistGroup]
+    origin: Origin
+
+    @property
+    def items(self) -> list[ChecklistItem]:
+        return [item for group in self.groups for item in group.items]
+
+    def texts(self) -> list[Text]:
+        return [self.title, self.purpose] + [g.title for g in self.groups if g.title]
+
+
+@dataclass
 class Reference:
     id: str
     kind: str
@@ -209,6 +245,7 @@ class Handbook:
     glossary: list[Term]
     unread: set[str] = field(default_factory=set)   # parts left out for errors
     topics: list[Topic] = field(default_factory=list)
+    checklists: list[Checklist] = field(default_factory=list)
 
     def sections(self) -> list[Section]:
         return [s for m in self.manuals for c in m.chapters for s in c.sections]
@@ -218,6 +255,25 @@ class Handbook:
         for section in self.sections():
             found.extend(section.requirements)
         return found
+
+    def rules(self) -> dict[str, "Requirement | Step"]:
+        """Every requirement and every procedure step, by id: what a checklist item may point at."""
+        found: dict[str, Requirement | Step] = {}
+        for requirement in self.requirements():
+            found[requirement.id] = requirement
+            found.update((step.id, step) for step in requirement.steps)
+        return found
+
+    def checklists_by_section(self) -> dict[str, list[Checklist]]:
+        """Section id → the checklists with an item from that section."""
+        rules = self.rules()
+        using: dict[str, list[Checklist]] = {}
+        for checklist in self.checklists:
+            for item in checklist.items:
+                rule = rules.get(item.rule_id)
+                if rule is not None and checklist not in using.setdefault(rule.section.id, []):
+                    using[rule.section.id].append(checklist)
+        return using
 
     def texts(self) -> list[Text]:
         found = []
@@ -232,4 +288,6 @@ class Handbook:
             if reference.note:
                 found.append(reference.note)
         found.extend(topic.title for topic in self.topics)
+        for checklist in self.checklists:
+            found.extend(checklist.texts())
         return found
