@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from handbook import ContentError, load_handbook  # noqa: E402
 from handbook.generate import build_nav, build_pages  # noqa: E402
+from handbook.generate.checklists import label_checkboxes  # noqa: E402
 from handbook.handwritten import ASSETS, compare_languages  # noqa: E402
 from handbook import search_terms  # noqa: E402
 from handbook.search_worker import WorkerChanged, patch_search_worker  # noqa: E402
@@ -46,7 +47,9 @@ def on_config(config):
                     "fix them (file:line above) and build again.")
     for problem in problems.warnings:
         log.warning(str(problem))
-    _state.update(handbook=handbook, lang=lang, pages=build_pages(handbook, lang))
+    if lang == "en" and config.site_url and not config.site_url.rstrip("/").endswith("/en"):
+        config.site_url = config.site_url.rstrip("/") + "/en/"
+    _state.update(handbook=handbook, lang=lang, pages=build_pages(handbook, lang, config.site_url or ""))
     if lang == "zh":
         search_terms.add_terms([term.zh for term in handbook.glossary])
         # Both languages' hand-written pages are compared once, in the zh build.
@@ -55,8 +58,6 @@ def on_config(config):
     config.nav = build_nav(handbook, lang)
     if str(handbook.content) not in map(str, config.watch):
         config.watch.append(str(handbook.content))    # content kept outside checklists/
-    if lang == "en" and config.site_url and not config.site_url.rstrip("/").endswith("/en"):
-        config.site_url = config.site_url.rstrip("/") + "/en/"
     return config
 
 
@@ -75,6 +76,10 @@ def on_files(files: Files, config) -> Files:
             files.append(File(asset.relative_to(ASSETS.parent).as_posix(), src_dir=str(ASSETS.parent),
                               dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls))
     return files
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    return label_checkboxes(html)
 
 
 def on_post_build(config) -> None:

@@ -6,6 +6,7 @@ import re
 
 from handbook import load_handbook
 from handbook.generate import build_nav, build_pages, write_pages
+from handbook.generate.checklists import label_checkboxes
 from handbook.generate.pages import (chapter_heading, chinese_numeral, section_context, section_heading,
                                      section_label, section_short)
 
@@ -104,6 +105,7 @@ def test_a_topic_page_gathers_every_rule_of_its_sections_from_any_manual(content
     # A section that states no rule says so, rather than showing an empty list.
     handbook, _ = load_handbook(content)
     handbook.sections()[0].requirements = []
+    handbook.checklists = []     # they would point at the removed rules
     quiet = {p.path: p.markdown for p in build_pages(handbook, "en")}["topics/complaints.md"]
     assert "it states no checkable rule" in quiet and '<ul class="hb-requirements"></ul>' not in quiet
     nav = build_nav(load_handbook(content)[0], "en")
@@ -166,7 +168,7 @@ def test_every_state_and_kind_the_schema_allows_has_words_in_both_languages():
 
 def test_nav_follows_manual_chapter_section(content):
     handbook, _ = load_handbook(content)
-    home, manuals, topics, glossary, editors = build_nav(handbook, "en")
+    home, manuals, topics, checklists, glossary, editors = build_nav(handbook, "en")
     assert home == {"Home": "index.md"}
     [index, manual] = manuals["Manuals"]
     assert index == "manuals/index.md"
@@ -178,6 +180,8 @@ def test_nav_follows_manual_chapter_section(content):
         {"1.2 A missing section": "manuals/900/1/1.2.md"},
     ]}
     assert glossary == {"Glossary": "glossary.md"}
+    assert checklists == {"Checklists": ["checklists/index.md",
+                                         {"Complaint handling checklist": "checklists/complaint-check.md"}]}
 
 
 def test_edit_source_of_each_page_is_its_yaml(content):
@@ -192,3 +196,56 @@ def test_pages_can_be_written_for_another_generator(content, tmp_path):
     written = write_pages(handbook, "en", tmp_path / "en")
     assert (tmp_path / "en/manuals/900/1/1.1.md").read_text(encoding="utf-8").startswith("---\ntitle:")
     assert len(written) == len(build_pages(handbook, "en"))
+
+
+def test_a_checklist_page_is_a_task_list_of_its_rules_with_their_sources(content):
+    page = pages_by_path(content, "zh")["checklists/complaint-check.md"].markdown
+    items = [line for line in page.splitlines() if line.startswith("- [ ] ")]
+    assert len(items) == 3
+    # The text is the rule's, from the manual, with the English alongside for a bilingual print.
+    assert "服务人员应及时处理投诉。" in items[0] and "Service staff handle each complaint promptly." in items[0]
+    assert 'href="../../manuals/900/1/1.1/#900-1.1-p1-s1" title="查看手册中的这条要求">900 §1.1</a>' in items[1]
+    assert "如适用" in items[2] and "如适用" not in items[0]
+    assert '{: data-hb-item="900-1.1-r1"' in page and 'data-hb-required="true"' in page
+    assert 'data-hb-optional="true"' in page
+    assert "## 受理 { #group-1 data-hb-en=\"Receiving\" }" in page
+    assert "服务人员处理投诉时逐项核对。" in page                           # the purpose
+    for field in ("姓名", "工号", "日期", "主管签字", "完成时间"):
+        assert field in page
+
+
+def test_a_changed_rule_changes_the_checklist_and_its_version(content):
+    handbook, _ = load_handbook(content)
+    before = {p.path: p.markdown for p in build_pages(handbook, "en")}["checklists/complaint-check.md"]
+    handbook.rules()["900-1.1-r1"].text.zh = "服务人员应在当天处理投诉。"
+    handbook.rules()["900-1.1-r1"].text.en = "Service staff handle each complaint the same day."
+    after = {p.path: p.markdown for p in build_pages(handbook, "en")}["checklists/complaint-check.md"]
+    assert "the same day" in after and "promptly" not in after
+    version = re.compile(r'data-hb-version="(\w+)"')
+    assert version.search(before).group(1) != version.search(after).group(1)
+
+
+def test_the_checklist_index_groups_checklists_by_when_they_are_used(content):
+    page = pages_by_path(content, "en")["checklists/index.md"].markdown
+    assert "## During service {#during-service}" in page and "Before a shift" not in page
+    assert "[Complaint handling checklist](complaint-check.md)" in page
+    assert "3 items · 900 §1.1" in page
+
+
+def test_a_section_page_names_the_checklists_that_use_its_rules(content):
+    pages = pages_by_path(content, "en")
+    assert ('Checklists that use this section’s rules: <a href="../../../../checklists/complaint-check/">'
+            'Complaint handling checklist</a>') in pages["manuals/900/1/1.1.md"].markdown
+    assert "Checklists that use" not in pages["manuals/900/1/1.2.md"].markdown
+
+
+def test_checklist_checkboxes_get_the_id_their_text_label_names():
+    built = ('<li class="task-list-item" data-hb-item="9-1.1-r1" data-hb-required="true">'
+             '<label class="task-list-control"><input type="checkbox"/><span class="task-list-indicator"></span></label>'
+             ' <label for="c-9-1.1-r1">x</label></li>'
+             '<li class="task-list-item" data-hb-item="9-1.1-r2" data-hb-optional="true">'
+             '<label class="task-list-control"><input type="checkbox"/>')
+    labelled = label_checkboxes(built)
+    assert '<input type="checkbox" id="c-9-1.1-r1" aria-required="true"/>' in labelled
+    assert '<input type="checkbox" id="c-9-1.1-r2"/>' in labelled
+    assert label_checkboxes("<ul><li>x</li></ul>") == "<ul><li>x</li></ul>"

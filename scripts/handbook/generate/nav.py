@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model import Handbook
+from .checklists import CHECKLISTS, checklist_path
 from .pages import chapter_heading, chapter_path, manual_path, section_heading, section_path
 from .registers import GLOSSARY, REFERENCES, REPAIRS
 from .topics import TOPICS, topic_path
@@ -24,6 +25,8 @@ def build_nav(handbook: Handbook, lang: str) -> list:
         {t("manuals", lang): manuals},
         *([{t("topics", lang): [TOPICS] + [{topic.title[lang]: topic_path(topic)} for topic in handbook.topics]}]
           if handbook.topics else []),
+        *([{t("checklists", lang): [CHECKLISTS] + [{c.title[lang]: checklist_path(c)} for c in handbook.checklists]}]
+          if handbook.checklists else []),
         {t("glossary", lang): GLOSSARY},
         {t("for_editors", lang): ["editors/index.md",
                                   {t("register", lang): REFERENCES},

@@ -10,7 +10,7 @@ import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..model import Chapter, Handbook, Manual, Section
+from ..model import Chapter, Checklist, Handbook, Manual, Section
 from . import render
 from .render import Citations, inline
 from .ui import t
@@ -35,6 +35,10 @@ def chapter_path(chapter: Chapter) -> str:
 def section_path(section: Section) -> str:
     chapter = section.chapter
     return f"manuals/{chapter.manual.id}/{chapter.number}/{section.number}.md"
+
+
+def checklist_path(checklist: Checklist) -> str:
+    return f"checklists/{checklist.id}.md"
 
 
 def page_url(path: str) -> str:
@@ -147,11 +151,13 @@ def content_pages(handbook: Handbook, lang: str) -> list[GeneratedPage]:
     """The manual, chapter and section pages, in reading order."""
     content = handbook.content
     pages = [_manuals_index(handbook, lang, content)]
+    checklists = handbook.checklists_by_section()
     for manual in handbook.manuals:
         pages.append(_manual_page(manual, lang))
         for chapter in manual.chapters:
             pages.append(_chapter_page(handbook, chapter, lang))
-            pages.extend(_section_page(handbook, section, lang) for section in chapter.sections)
+            pages.extend(_section_page(handbook, section, lang, checklists.get(section.id, []))
+                         for section in chapter.sections)
     return pages
 
 
@@ -207,7 +213,8 @@ def _chapter_page(handbook: Handbook, chapter: Chapter, lang: str) -> GeneratedP
                          chapter.origin.file)
 
 
-def _section_page(handbook: Handbook, section: Section, lang: str) -> GeneratedPage:
+def _section_page(handbook: Handbook, section: Section, lang: str,
+                  checklists: list[Checklist]) -> GeneratedPage:
     chapter = section.chapter
     heading = section_heading(section, lang)
     citations = Citations(handbook, lang)
@@ -227,6 +234,11 @@ def _section_page(handbook: Handbook, section: Section, lang: str) -> GeneratedP
                       "    " + t("source_truncated", lang), ""]
         intro = t("requirements_intro" if section.requirements else "no_requirements", lang)
         lines += [f"## {t('requirements', lang)} {{#requirements}}", "", f'<p class="hb-meta">{intro}</p>', ""]
+        if checklists:
+            page = section_path(section)
+            used = t("list_separator", lang).join(
+                f'<a href="{html_href(page, checklist_path(c))}">{c.title[lang]}</a>' for c in checklists)
+            lines += [f'<p class="hb-used-in">{t("used_in_checklists", lang)}{used}</p>', ""]
         if section.requirements:
             lines += [requirement_list(section, lang, citations), ""]
         lines += _data_table("indicators", [(i.id, i.name, i.description) for i in section.indicators],

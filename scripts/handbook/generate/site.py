@@ -5,17 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..model import Handbook
+from .checklists import checklist_pages
 from .pages import GeneratedPage, content_pages
 from .registers import glossary_page, references_page, repairs_page
 from .topics import topic_pages
 
 
-def build_pages(handbook: Handbook, lang: str) -> list[GeneratedPage]:
+def build_pages(handbook: Handbook, lang: str, site_url: str = "") -> list[GeneratedPage]:
+    """`site_url`, where this language's site is published, is printed on paper forms."""
     return content_pages(handbook, lang) + [
         glossary_page(handbook, lang),
         references_page(handbook, lang),
         repairs_page(handbook, lang),
-    ] + topic_pages(handbook, lang)
+    ] + topic_pages(handbook, lang) + checklist_pages(handbook, lang, site_url)
 
 
 def write_pages(handbook: Handbook, lang: str, out_dir: Path) -> list[Path]:
