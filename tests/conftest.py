@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.browser import free_port
+from tests.support.browser import DESKTOP, browser, free_port, serve
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_CONTENT = ROOT / "tests" / "fixtures" / "content"
@@ -48,3 +48,27 @@ def built_site(tmp_path_factory: pytest.TempPathFactory, site_url: str) -> Path:
     assert result.returncode == 0, f"scripts/build failed:\n{result.stdout}\n{result.stderr}"
     (out / ".build-log").write_text(result.stdout + result.stderr, encoding="utf-8")
     return out
+
+
+@pytest.fixture(scope="session")
+def base(built_site, site_url):
+    """The built site, served where it was built to be served."""
+    port = int(site_url.rsplit(":", 1)[1].strip("/"))
+    with serve(built_site, port) as url:
+        assert url == site_url
+        yield url
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    with browser() as instance:
+        yield instance
+
+
+@pytest.fixture
+def page(chromium):
+    """A desktop-sized tab in a fresh context: no saved state from other tests."""
+    context = chromium.new_context(viewport=DESKTOP)
+    tab = context.new_page()
+    yield tab
+    context.close()

@@ -4,34 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.browser import browser, serve
+from tests.support.browser import DESKTOP, PHONE
 
+# The fixtures base, chromium and page are in conftest.py.
 pytestmark = pytest.mark.browser
-
-DESKTOP = {"width": 1280, "height": 800}
-PHONE = {"width": 390, "height": 844}
-
-
-@pytest.fixture(scope="module")
-def base(built_site, site_url):
-    port = int(site_url.rsplit(":", 1)[1].strip("/"))
-    with serve(built_site, port) as url:
-        assert url == site_url
-        yield url
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with browser() as instance:
-        yield instance
-
-
-@pytest.fixture
-def page(chromium):
-    context = chromium.new_context(viewport=DESKTOP)
-    tab = context.new_page()
-    yield tab
-    context.close()
 
 
 def switch_language(page, name: str) -> None:

@@ -11,6 +11,8 @@ import socket
 import threading
 from pathlib import Path
 
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}
 CHROMIUM = os.environ.get("HANDBOOK_CHROMIUM", "/usr/bin/chromium")
 # Without these, Chromium keeps trying to reach Google's services, which a
 # closed network refuses; they also keep the profile free of first-run UI.

@@ -5,9 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from tests.support.browser import browser, serve
+from tests.support.browser import DESKTOP, PHONE, browser, serve
 
-SCREENS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
+SCREENS = {"desktop": DESKTOP, "phone": PHONE}
 
 
 def main(site: Path, out: Path, paths: list[str]) -> None:
