@@ -13,7 +13,7 @@ import html
 import json
 import re
 
-from ..model import Checklist, Handbook, Requirement, Section, Step
+from ..model import Checklist, ChecklistItem, Handbook, Requirement, Step, Text
 from ..translation import zh_hash
 from .pages import GeneratedPage, checklist_path, front_matter, html_href, link, page_url, section_path, section_short
 from .render import inline
@@ -27,26 +27,19 @@ def checklist_pages(handbook: Handbook, lang: str, site_url: str = "") -> list[G
     if not handbook.checklists:
         return []
     rules = handbook.rules()
-    pages = [_index_page(handbook, rules, lang)]
-    pages += [_checklist_page(checklist, rules, lang, site_url) for checklist in handbook.checklists]
+    order = {section.id: n for n, section in enumerate(handbook.sections())}
+    pages = [_index_page(handbook, rules, order, lang)]
+    pages += [_checklist_page(checklist, rules, order, lang, site_url) for checklist in handbook.checklists]
     return pages
 
 
-def rule_section(rule: Requirement | Step) -> Section:
-    return rule.section
+def sources(checklist: Checklist, rules: dict, order: dict[str, int], lang: str) -> list[str]:
+    """The sections a checklist draws on, as their manuals number them, in the handbook's order."""
+    sections = {section.id: section for section in (rules[item.rule_id].section for item in checklist.items)}
+    return [section_short(sections[i], lang) for i in sorted(sections, key=order.__getitem__)]
 
 
-def sources(checklist: Checklist, rules: dict, lang: str) -> list[str]:
-    """The sections a checklist draws on, as their manuals number them, in order of first use."""
-    found: list[str] = []
-    for item in checklist.items:
-        label = section_short(rule_section(rules[item.rule_id]), lang)
-        if label not in found:
-            found.append(label)
-    return found
-
-
-def _index_page(handbook: Handbook, rules: dict, lang: str) -> GeneratedPage:
+def _index_page(handbook: Handbook, rules: dict, order: dict[str, int], lang: str) -> GeneratedPage:
     title = t("checklists", lang)
     lines = [f"# {title}", "", t("checklists_intro", lang), ""]
     for when in WHEN:
@@ -56,7 +49,7 @@ def _index_page(handbook: Handbook, rules: dict, lang: str) -> GeneratedPage:
         lines += [f"## {t('when_' + when, lang)} {{#{when}}}", ""]
         for checklist in listed:
             count = t("item_count", lang, n=str(len(checklist.items)))
-            drawn_from = t("list_separator", lang).join(sources(checklist, rules, lang))
+            drawn_from = t("list_separator", lang).join(sources(checklist, rules, order, lang))
             lines += [f"- **[{checklist.title[lang]}]({link(CHECKLISTS, checklist_path(checklist))})**  ",
                       f"    {inline(checklist.purpose, lang)}  ",
                       f'    <span class="hb-meta">{count} · {drawn_from}</span>', ""]
@@ -70,13 +63,14 @@ def version_of(checklist: Checklist, rules: dict) -> str:
                              for i in checklist.items))
 
 
-def _checklist_page(checklist: Checklist, rules: dict, lang: str, site_url: str) -> GeneratedPage:
+def _checklist_page(checklist: Checklist, rules: dict, order: dict[str, int], lang: str,
+                    site_url: str) -> GeneratedPage:
     path = checklist_path(checklist)
     title = checklist.title[lang]
     items = checklist.items
     lines = [f"# {title} {{ {_other(checklist.title, lang)} }}", "",
              f'<p class="hb-meta">{t("when_" + checklist.when, lang)} · '
-             f'{t("item_count", lang, n=str(len(items)))} · {t("list_separator", lang).join(sources(checklist, rules, lang))}</p>', "",
+             f'{t("item_count", lang, n=str(len(items)))} · {t("list_separator", lang).join(sources(checklist, rules, order, lang))}</p>', "",
              f'<div class="hb-checklist" data-hb-checklist="{checklist.id}" '
              f'data-hb-version="{version_of(checklist, rules)}" data-hb-lang="{lang}" '
              f'data-hb-strings="{_script_strings(lang)}" markdown>', "",
@@ -106,21 +100,21 @@ def _script_strings(lang: str) -> str:
     return html.escape(json.dumps(strings, ensure_ascii=False, separators=(",", ":")), quote=True)
 
 
-def _other(text, lang: str) -> str:
+def _other(text: Text, lang: str) -> str:
     """The heading in the other language, as an attribute the bilingual print shows (kept out of the page contents)."""
     other = "en" if lang == "zh" else "zh"
     return f'data-hb-{other}="{inline(text, other).replace(chr(34), chr(39))}"'
 
 
-def _both(text, lang: str) -> str:
+def _both(text: Text, lang: str) -> str:
     """Both languages; CSS shows the page's own, or Chinese with English under it for a
     bilingual print. The other language is kept out of this language's search index."""
     return "".join(f'<span class="hb-{code}" lang="{code}"{"" if code == lang else " data-search-exclude"}>'
                    f'{inline(text, code)}</span>' for code in ("zh", "en"))
 
 
-def _item(item, rule, path: str, lang: str) -> list[str]:
-    section = rule_section(rule)
+def _item(item: ChecklistItem, rule: Requirement | Step, path: str, lang: str) -> list[str]:
+    section = rule.section
     href = html_href(path, section_path(section)) + "#" + rule.id
     mark = "" if item.optional else '<span class="hb-required" aria-hidden="true">*</span>'
     tag = f' <span class="hb-tag hb-optional-tag">{t("if_applicable", lang)}</span>' if item.optional else ""
