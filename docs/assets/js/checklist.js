@@ -58,6 +58,10 @@
     rows.forEach(function (row) { boxes[row.getAttribute("data-hb-item")] = row.querySelector("input[type=checkbox]"); });
     var fields = Array.prototype.slice.call(root.querySelectorAll("input[data-hb-field]"));
 
+    // Paper says where the form came from: the address this page was opened at.
+    var address = root.querySelector(".hb-print-url");
+    if (address) address.textContent = location.origin + location.pathname;
+
     var storage = openStorage();
     var raw = null;
     try { raw = storage ? storage.getItem(key) : null; } catch (error) { storage = null; }

@@ -88,8 +88,9 @@ def _checklist_page(checklist: Checklist, rules: dict, order: dict[str, int], la
             lines += _item(item, rules[item.rule_id], path, lang)
         lines.append("")
     lines += [_sign_lines(lang, ("field_completed", "field_supervisor")), ""]
-    if site_url:
-        lines += [f'<p class="hb-print-only hb-print-url" data-search-exclude>{site_url + page_url(path)}</p>', ""]
+    # The address to print; the script replaces it with the one the page was opened at.
+    address = site_url + page_url(path) if site_url else ""
+    lines += [f'<p class="hb-print-only hb-print-url" data-search-exclude>{address}</p>', ""]
     lines += ["</div>", ""]
     return GeneratedPage(path, title, front_matter(title) + "\n".join(lines), checklist.origin.file)
 
@@ -120,7 +121,7 @@ def _item(item: ChecklistItem, rule: Requirement | Step, path: str, lang: str) -
     tag = f' <span class="hb-tag hb-optional-tag">{t("if_applicable", lang)}</span>' if item.optional else ""
     attrs = f'data-hb-item="{rule.id}" data-hb-text="{zh_hash(rule.text.zh)}"'
     attrs += ' data-hb-optional="true"' if item.optional else ' data-hb-required="true"'
-    return [f'- [ ] {mark}<label for="c-{rule.id}" class="hb-item-text" id="t-{rule.id}">{_both(rule.text, lang)}</label>'
+    return [f'- [ ] {mark}<label for="c-{rule.id}" class="hb-item-text">{_both(rule.text, lang)}</label>'
             f'{tag} <a class="hb-source" href="{href}" title="{html.escape(t("item_source", lang))}">'
             f'{section_short(section, lang)}</a>',
             f"    {{: {attrs} }}"]
