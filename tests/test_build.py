@@ -154,19 +154,33 @@ def test_the_search_worker_looks_up_the_last_word_of_a_chinese_query(built_site)
     assert "o<=t.length;o++)t.slice(s,o)in e" in worker.read_text(encoding="utf-8")
 
 
-def test_topic_pages_link_to_sections_and_rules_that_exist(built_site):
+def assert_links_resolve(page, pattern: str) -> int:
+    """Every relative link matching `pattern` (raw HTML, which MkDocs does not check) reaches
+    a built page, and its #anchor an element on it. Returns how many links there were."""
+    html = page.read_text(encoding="utf-8")
+    links = re.findall(rf'href="({pattern}[^"#]*)(?:#([^"]+))?"', html)
+    for target, anchor in links:
+        built = (page.parent / target / "index.html").resolve()
+        assert built.exists(), (page, target)
+        if anchor:
+            assert f'id="{anchor}"' in built.read_text(encoding="utf-8"), (page, anchor)
+    return len(links)
+
+
+def test_topic_and_checklist_pages_link_to_sections_and_rules_that_exist(built_site):
     for prefix in ("", "en/"):
-        index = built_site / prefix / "topics/index.html"
-        assert index.exists()
-        for page in (built_site / prefix / "topics").glob("*/index.html"):
-            html = page.read_text(encoding="utf-8")
-            links = re.findall(r'href="(\.\./\.\./manuals/[^"#]+)(?:#([^"]+))?"', html)
-            assert links, page
-            for target, anchor in links:
-                built = (page.parent / target / "index.html").resolve()
-                assert built.exists(), (page, target)
-                if anchor:
-                    assert f'id="{anchor}"' in built.read_text(encoding="utf-8"), (page, anchor)
+        for folder in ("topics", "checklists"):
+            assert (built_site / prefix / folder / "index.html").exists()
+            for page in (built_site / prefix / folder).glob("*/index.html"):
+                assert assert_links_resolve(page, r"\.\./\.\./manuals/"), page
+
+
+def test_section_pages_link_to_the_checklists_that_use_them(built_site):
+    for prefix in ("", "en/"):
+        page = built_site / prefix / "manuals/000/2/2.4/index.html"
+        [used_in] = re.findall(r'<p class="hb-used-in">.*?</p>', page.read_text(encoding="utf-8"))
+        assert 'href="../../../../checklists/complaint/"' in used_in
+        assert assert_links_resolve(page, r"(?:\.\./)+checklists/")
 
 
 def test_grades_and_indicators_are_on_their_section_pages_in_both_languages(built_site):

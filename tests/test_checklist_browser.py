@@ -163,8 +163,9 @@ def test_state_from_an_older_version_is_matched_by_item_id(page, base):
     assert box(page, 0).is_checked() and not box(page, 1).is_checked()
     assert "hb-changed" in items(page).nth(1).get_attribute("class")
     assert "有改动，请重新确认" in items(page).nth(1).inner_text()
+    assert "新增项目" in items(page).nth(2).inner_text()       # not in the saved state
     notice = page.locator(".hb-notice").inner_text()
-    assert "删除1项" in notice and "1项措辞有改动" in notice
+    assert "删除1项" in notice and "1项措辞有改动" in notice and f"新增{items(page).count() - 2}项" in notice
     assert page.get_by_label("姓名", exact=True).input_value() == "王小明"
     assert "000-9.9-r9" not in saved(page)["items"]
 

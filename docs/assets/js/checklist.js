@@ -113,11 +113,15 @@
     if (changes.removed.length) details.push(format(words.removed, { n: changes.removed.length }));
     if (changes.reworded.length) details.push(format(words.reworded, { n: changes.reworded.length }));
     if (details.length) messages.push(format(words.changed, { details: details.join(locale === "zh-CN" ? "，" : ", ") }));
-    changes.added.concat(changes.reworded).forEach(function (id) {
-      var row = root.querySelector('li[data-hb-item="' + id + '"]');
-      row.classList.add("hb-changed");
-      row.querySelector(".hb-item-text").appendChild(element("span", "hb-tag hb-changed-tag", words.item_changed));
-    });
+    function flag(ids, text) {
+      ids.forEach(function (id) {
+        var row = root.querySelector('li[data-hb-item="' + id + '"]');
+        row.classList.add("hb-changed");
+        row.querySelector(".hb-item-text").appendChild(element("span", "hb-tag hb-changed-tag", text));
+      });
+    }
+    flag(changes.added, words.item_new);
+    flag(changes.reworded, words.item_changed);
     notice.textContent = messages.join(" ");
     notice.hidden = !messages.length;
     if (storage && (loaded.corrupt || details.length)) save();

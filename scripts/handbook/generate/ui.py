@@ -175,6 +175,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "js_removed": {"zh": "删除{n}项", "en": "{n} removed"},
     "js_reworded": {"zh": "{n}项措辞有改动", "en": "{n} reworded"},
     "js_item_changed": {"zh": "有改动，请重新确认", "en": "changed: check again"},
+    "js_item_new": {"zh": "新增项目", "en": "new item"},
     "source_file": {"zh": "源文件", "en": "Source file"},
     "section_of": {"zh": "{manual} · 第{chapter}章 · 第{section}节", "en": "{manual} · Chapter {chapter} · Section {section}"},
 }
