@@ -17,6 +17,8 @@ KIND_OF = {"glossary.yml": "glossary", "references.yml": "references", "manual.y
 
 
 def kind_of(path: Path) -> str:
+    if path.parent.name == "rubrics" and path.parent.parent.name == "checklists":
+        return "rubric"
     if path.parent.name == "checklists" and path.parent.parent.name == "checklists":
         return "checklist"
     return KIND_OF.get(path.name, "chapter")

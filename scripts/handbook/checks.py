@@ -6,6 +6,7 @@ import re
 
 from .model import Handbook, Origin, Section, Text
 from .problems import Problems
+from .rubric_checks import check_rubrics
 
 REF_MARKER = re.compile(r"\[ref:([a-z0-9]+(?:[-.][a-z0-9]+)*)\]")
 RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>")
@@ -21,6 +22,7 @@ def check_handbook(handbook: Handbook, problems: Problems) -> None:
     _check_glossary(handbook, problems)
     _check_topics(handbook, problems)
     _check_checklists(handbook, problems)
+    check_rubrics(handbook, problems)
 
 
 def _check_ids(handbook: Handbook, problems: Problems) -> None:
@@ -52,6 +54,8 @@ def _check_ids(handbook: Handbook, problems: Problems) -> None:
         claim(topic.id, topic.origin)
     for checklist in handbook.checklists:
         claim(checklist.id, checklist.origin)
+    for rubric in handbook.rubrics:
+        claim(rubric.id, rubric.origin)
 
 
 def _check_structure(handbook: Handbook, problems: Problems) -> None:
@@ -205,6 +209,7 @@ def _check_glossary(handbook: Handbook, problems: Problems) -> None:
     terms = sorted(handbook.glossary, key=lambda t: -len(t.zh))
     texts = [text for section in handbook.sections() for text in section.texts()]
     texts += [text for checklist in handbook.checklists for text in checklist.texts()]
+    texts += [text for rubric in handbook.rubrics for text in rubric.texts()]
     for text in texts:
         for term in terms:
             if not term.occurs_in(text.zh):

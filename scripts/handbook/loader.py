@@ -11,7 +11,8 @@ from pathlib import Path
 
 from . import checks, schema
 from .model import (Block, Chapter, Checklist, ChecklistGroup, ChecklistItem, Grade, Handbook, Indicator, Manual, Origin, Reference,
-                    Repair, Requirement, Section, Step, Term, Text, Topic)
+                    Repair, Requirement, Rubric, RubricBand, RubricCap, RubricDescriptor, RubricLevel,
+                    Section, Step, Term, Text, Topic, Criterion, CriterionGroup)
 from .problems import ContentError, Problems
 from .yamlsource import YamlDoc, load_yaml
 
@@ -64,6 +65,7 @@ def read_handbook(content: Path, problems: Problems) -> Handbook:
         unread=unread,
         topics=_read_topics(content / "topics.yml", problems),
         checklists=_read_checklists(content / "checklists", problems),
+        rubrics=_read_rubrics(content / "rubrics", problems),
     )
 
 
@@ -87,6 +89,53 @@ def _read_checklists(folder: Path, problems: Problems) -> list[Checklist]:
                                     purpose=_text(doc, ("purpose",), data["purpose"]), groups=groups,
                                     origin=Origin(path, doc.line())))
     return checklists
+
+
+def _read_rubrics(folder: Path, problems: Problems) -> list[Rubric]:
+    """Rubrics are optional, and listed on the site in the order of their file names."""
+    rubrics = []
+    for path in sorted(folder.glob("*.yml")):
+        doc = _load(path, "rubric", problems)
+        if doc is not None:
+            rubrics.append(_rubric(doc))
+    return rubrics
+
+
+def _rubric(doc: YamlDoc) -> Rubric:
+    data, path = doc.data, doc.path
+    levels = [RubricLevel(id=level["id"], grade_id=level.get("grade"),
+                          name=_text(doc, ("levels", i, "name"), level["name"]) if "name" in level else None,
+                          points=level["points"], descriptor=_text(doc, ("levels", i, "descriptor"), level["descriptor"]),
+                          origin=Origin(path, doc.line(("levels", i))))
+              for i, level in enumerate(data["levels"])]
+    bands = [RubricBand(grade_id=band["grade"], min=band["min"], origin=Origin(path, doc.line(("bands", i))))
+             for i, band in enumerate(data["bands"])]
+    groups = []
+    for g, group in enumerate(data["groups"]):
+        where = ("groups", g)
+        criteria = [_criterion(doc, where + ("criteria", c), criterion) for c, criterion in enumerate(group["criteria"])]
+        groups.append(CriterionGroup(title=_text(doc, where + ("title",), group["title"]) if "title" in group else None,
+                                     criteria=criteria))
+    lines = {"basis": doc.line(("basis",)), "levels": doc.line(("levels",)), "bands": doc.line(("bands",)),
+             "groups": doc.line(("groups",))}
+    lines.update({f"basis.{i}": doc.line(("basis", i)) for i in range(len(data["basis"]))})
+    return Rubric(id=data["id"], title=_text(doc, ("title",), data["title"]), purpose=_text(doc, ("purpose",), data["purpose"]),
+                  basis=data["basis"], levels=levels, bands=bands, groups=groups, origin=Origin(path, doc.line()), lines=lines)
+
+
+def _criterion(doc: YamlDoc, where: tuple, data: dict) -> Criterion:
+    levels = {level: RubricDescriptor(text=_text(doc, where + ("levels", level), value), quote=value.get("quote"),
+                                      origin=Origin(doc.path, doc.line(where + ("levels", level))))
+              for level, value in data.get("levels", {}).items()}
+    critical = [RubricCap(at=cap["at"], cap=cap["cap"], because=_text(doc, where + ("critical", i, "because"), cap["because"]),
+                          origin=Origin(doc.path, doc.line(where + ("critical", i))))
+                for i, cap in enumerate(data.get("critical", []))]
+    lines = {key: doc.line(where + (key,)) for key in ("indicator", "standard", "weight", "title") if key in data}
+    lines.update({f"assesses.{i}": doc.line(where + ("assesses", i)) for i in range(len(data["assesses"]))})
+    return Criterion(id=data["id"], indicator_id=data.get("indicator"),
+                     title=_text(doc, where + ("title",), data["title"]) if "title" in data else None,
+                     standard_id=data.get("standard"), assesses=data["assesses"], weight=data["weight"],
+                     levels=levels, critical=critical, origin=Origin(doc.path, doc.line(where)), lines=lines)
 
 
 def _read_topics(path: Path, problems: Problems) -> list[Topic]:
@@ -176,6 +225,8 @@ def _section(doc: YamlDoc, where: tuple, data: dict) -> Section:
         indicators=[_indicator(doc, where + ("indicators", i), x) for i, x in enumerate(data.get("indicators", []))],
         grades=[_grade(doc, where + ("grades", i), x) for i, x in enumerate(data.get("grades", []))],
     )
+    for part in section.indicators + section.grades:
+        part.section = section
     for requirement in requirements:
         requirement.section = section
         for step in requirement.steps:

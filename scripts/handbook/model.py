@@ -86,6 +86,7 @@ class Indicator:
     description: Text
     cites: list[str]
     origin: Origin
+    section: "Section | None" = None
 
 
 @dataclass
@@ -95,6 +96,7 @@ class Grade:
     name: Text
     descriptor: Text
     origin: Origin
+    section: "Section | None" = None
 
 
 @dataclass
@@ -206,6 +208,87 @@ class Checklist:
 
 
 @dataclass
+class RubricDescriptor:
+    """A criterion at one level: the manual's words (`quote` names where they are) or the organisation's."""
+    text: Text
+    quote: str | None
+    origin: Origin
+
+
+@dataclass
+class RubricLevel:
+    """A column of a rubric, best first. `points` is the organisation's setting."""
+    id: str
+    grade_id: str | None     # the level is named after this grade of the manual …
+    name: Text | None        # … or has a name of its own
+    points: int
+    descriptor: Text         # for criteria with no descriptor of their own
+    origin: Origin
+
+
+@dataclass
+class RubricBand:
+    """A grade and the lowest total (out of 100) that earns it: the organisation's setting."""
+    grade_id: str
+    min: int
+    origin: Origin
+
+
+@dataclass
+class RubricCap:
+    """Rated at level `at` or worse, a critical criterion caps the grade at `cap`."""
+    at: str
+    cap: str
+    because: Text
+    origin: Origin
+
+
+@dataclass
+class Criterion:
+    id: str
+    indicator_id: str | None     # named and described by this indicator of the manual …
+    title: Text | None           # … or titled here
+    standard_id: str | None      # … with its standard in this requirement's text
+    assesses: list[str]
+    weight: int
+    levels: dict[str, RubricDescriptor]
+    critical: list[RubricCap]
+    origin: Origin
+    lines: dict[str, int] = field(default_factory=dict)   # key → line, for messages
+
+
+@dataclass
+class CriterionGroup:
+    title: Text | None
+    criteria: list[Criterion]
+
+
+@dataclass
+class Rubric:
+    id: str
+    title: Text
+    purpose: Text
+    basis: list[str]
+    levels: list[RubricLevel]
+    bands: list[RubricBand]
+    groups: list[CriterionGroup]
+    origin: Origin
+    lines: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def criteria(self) -> list[Criterion]:
+        return [criterion for group in self.groups for criterion in group.criteria]
+
+    def texts(self) -> list[Text]:
+        found = [self.title, self.purpose] + [g.title for g in self.groups if g.title]
+        found += [level.name for level in self.levels if level.name] + [level.descriptor for level in self.levels]
+        for criterion in self.criteria:
+            found += [criterion.title] if criterion.title else []
+            found += [d.text for d in criterion.levels.values()] + [cap.because for cap in criterion.critical]
+        return found
+
+
+@dataclass
 class Reference:
     id: str
     kind: str
@@ -246,6 +329,7 @@ class Handbook:
     unread: set[str] = field(default_factory=set)   # parts left out for errors
     topics: list[Topic] = field(default_factory=list)
     checklists: list[Checklist] = field(default_factory=list)
+    rubrics: list[Rubric] = field(default_factory=list)
 
     def sections(self) -> list[Section]:
         return [s for m in self.manuals for c in m.chapters for s in c.sections]
@@ -262,6 +346,20 @@ class Handbook:
         for requirement in self.requirements():
             found[requirement.id] = requirement
             found.update((step.id, step) for step in requirement.steps)
+        return found
+
+    def indicators(self) -> dict[str, Indicator]:
+        return {i.id: i for section in self.sections() for i in section.indicators}
+
+    def grades(self) -> dict[str, Grade]:
+        return {g.id: g for section in self.sections() for g in section.grades}
+
+    def assessables(self) -> dict[str, "Section | Requirement | Step | Indicator | Grade"]:
+        """Everything a rubric criterion may say it assesses, by id."""
+        found: dict = {section.id: section for section in self.sections()}
+        found.update(self.rules())
+        found.update(self.indicators())
+        found.update(self.grades())
         return found
 
     def checklists_by_section(self) -> dict[str, list[Checklist]]:
@@ -290,4 +388,6 @@ class Handbook:
         found.extend(topic.title for topic in self.topics)
         for checklist in self.checklists:
             found.extend(checklist.texts())
+        for rubric in self.rubrics:
+            found.extend(rubric.texts())
         return found
