@@ -362,6 +362,25 @@ class Handbook:
         found.update(self.grades())
         return found
 
+    def rubric_sections(self, rubric: "Rubric") -> list[Section]:
+        """The sections a rubric rests on and assesses, in the handbook's order."""
+        assessables = self.assessables()
+        wanted = set(rubric.basis)
+        for criterion in rubric.criteria:
+            for target_id in criterion.assesses:
+                target = assessables.get(target_id)
+                if target is not None:
+                    wanted.add((target if isinstance(target, Section) else target.section).id)
+        return [section for section in self.sections() if section.id in wanted]
+
+    def rubrics_by_section(self) -> dict[str, list["Rubric"]]:
+        """Section id → the rubrics that rest on or assess it."""
+        using: dict[str, list[Rubric]] = {}
+        for rubric in self.rubrics:
+            for section in self.rubric_sections(rubric):
+                using.setdefault(section.id, []).append(rubric)
+        return using
+
     def checklists_by_section(self) -> dict[str, list[Checklist]]:
         """Section id → the checklists with an item from that section."""
         rules = self.rules()

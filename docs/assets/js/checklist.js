@@ -11,36 +11,8 @@
   var State = window.HbChecklistState;
   var PREFIX = "handbook.checklist.";
 
-  function openStorage() {
-    try {
-      var storage = window.localStorage;
-      storage.setItem(PREFIX + "probe", "1");
-      storage.removeItem(PREFIX + "probe");
-      return storage;
-    } catch (error) {
-      return null;    // blocked by the browser's settings, or a private window that refuses writes
-    }
-  }
-
-  function format(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (match, key) {
-      return Object.prototype.hasOwnProperty.call(values, key) ? values[key] : match;
-    });
-  }
-
-  function element(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text) node.textContent = text;
-    return node;
-  }
-
-  function button(text, onClick) {
-    var node = element("button", "md-button", text);
-    node.type = "button";
-    node.addEventListener("click", onClick);
-    return node;
-  }
+  var Kit = window.HbWidget;
+  var format = Kit.format, element = Kit.element, button = Kit.button;
 
   function init(root) {
     if (root.getAttribute("data-hb-ready")) return;
@@ -62,7 +34,7 @@
     var address = root.querySelector(".hb-print-url");
     if (address) address.textContent = location.origin + location.pathname;
 
-    var storage = openStorage();
+    var storage = Kit.openStorage(PREFIX);
     var raw = null;
     try { raw = storage ? storage.getItem(key) : null; } catch (error) { storage = null; }
     var loaded = State.parse(raw, version);
@@ -217,21 +189,11 @@
     }
   }
 
-  function initAll() {
-    Array.prototype.forEach.call(document.querySelectorAll(".hb-checklist[data-hb-checklist]"), init);
-  }
-
   window.addEventListener("afterprint", function () {
     Array.prototype.forEach.call(document.querySelectorAll(".hb-print-blank"), function (root) {
       root.classList.remove("hb-print-blank");
     });
   });
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(initAll);   // Material's instant navigation
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", initAll);
-  } else {
-    initAll();
-  }
+  Kit.onEachPage(".hb-checklist[data-hb-checklist]", init);
 })();

@@ -17,7 +17,7 @@ from ..model import Checklist, ChecklistItem, Handbook, Requirement, Step, Text
 from ..translation import zh_hash
 from .pages import GeneratedPage, checklist_path, front_matter, html_href, link, page_url, section_path, section_short
 from .render import inline
-from .ui import STRINGS, t
+from .ui import script_strings, t
 
 CHECKLISTS = "checklists/index.md"
 WHEN = ("before-shift", "during-service", "after-service", "supervision")
@@ -77,7 +77,7 @@ def _checklist_page(checklist: Checklist, rules: dict, order: dict[str, int], la
              f'<p class="hb-purpose">{_both(checklist.purpose, lang)}</p>', "",
              f'<p class="hb-legend">{t("checklist_legend", lang)}</p>', "",
              _signoff_fields(checklist, lang), "",
-             _sign_lines(lang, ("field_name", "field_staff", "field_date")), "",
+             sign_lines(lang, ("field_name", "field_staff", "field_date")), "",
              f'<p class="hb-bilingual-option"><input type="checkbox" id="hb-bilingual-{checklist.id}" '
              f'class="hb-bilingual-toggle"> <label for="hb-bilingual-{checklist.id}">{t("bilingual_print", lang)}</label></p>',
              ""]
@@ -87,7 +87,7 @@ def _checklist_page(checklist: Checklist, rules: dict, order: dict[str, int], la
         for item in group.items:
             lines += _item(item, rules[item.rule_id], path, lang)
         lines.append("")
-    lines += [_sign_lines(lang, ("field_completed", "field_supervisor")), ""]
+    lines += [sign_lines(lang, ("field_completed", "field_supervisor")), ""]
     # The address to print; the script replaces it with the one the page was opened at.
     address = site_url + page_url(path) if site_url else ""
     lines += [f'<p class="hb-print-only hb-print-url" data-search-exclude>{address}</p>', ""]
@@ -97,8 +97,7 @@ def _checklist_page(checklist: Checklist, rules: dict, order: dict[str, int], la
 
 def _script_strings(lang: str) -> str:
     """The widget's interface words, from the same table as the page's."""
-    strings = {key[3:]: value[lang] for key, value in STRINGS.items() if key.startswith("js_")}
-    return html.escape(json.dumps(strings, ensure_ascii=False, separators=(",", ":")), quote=True)
+    return html.escape(json.dumps(script_strings(lang, "js_"), ensure_ascii=False, separators=(",", ":")), quote=True)
 
 
 def _other(text: Text, lang: str) -> str:
@@ -137,11 +136,12 @@ def _signoff_fields(checklist: Checklist, lang: str) -> str:
             f'{"".join(fields)}</fieldset>')
 
 
-def _sign_lines(lang: str, keys: tuple[str, ...]) -> str:
-    """On paper: a line to write on for each field, filled from the page when printed as ticked."""
+def sign_lines(lang: str, keys: tuple[str, ...], extra_class: str = "") -> str:
+    """On paper: a line to write on for each field, filled from the page when printed filled in."""
     lines = "".join(f'<p class="hb-sign-line"><span class="hb-sign-label">{t(key, lang)}</span>'
                     f'<span class="hb-line" data-hb-print="{key}"></span></p>' for key in keys)
-    return f'<div class="hb-print-only hb-sign-lines" data-search-exclude>{lines}</div>'
+    classes = "hb-print-only hb-sign-lines" + (f" {extra_class}" if extra_class else "")
+    return f'<div class="{classes}" data-search-exclude>{lines}</div>'
 
 
 _TASK_ITEM = re.compile(

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from ..model import Handbook
 from .checklists import CHECKLISTS, checklist_path
-from .pages import chapter_heading, chapter_path, manual_path, section_heading, section_path
+from .pages import chapter_heading, chapter_path, manual_path, rubric_path, section_heading, section_path
 from .registers import GLOSSARY, REFERENCES, REPAIRS
+from .rubrics import RUBRICS
 from .topics import TOPICS, topic_path
 from .ui import t
 
@@ -27,6 +28,8 @@ def build_nav(handbook: Handbook, lang: str) -> list:
           if handbook.topics else []),
         *([{t("checklists", lang): [CHECKLISTS] + [{c.title[lang]: checklist_path(c)} for c in handbook.checklists]}]
           if handbook.checklists else []),
+        *([{t("rubrics", lang): [RUBRICS] + [{r.title[lang]: rubric_path(r)} for r in handbook.rubrics]}]
+          if handbook.rubrics else []),
         {t("glossary", lang): GLOSSARY},
         {t("for_editors", lang): ["editors/index.md",
                                   {t("register", lang): REFERENCES},

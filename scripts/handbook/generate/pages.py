@@ -10,7 +10,7 @@ import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..model import Chapter, Checklist, Handbook, Manual, Section
+from ..model import Chapter, Checklist, Handbook, Manual, Rubric, Section
 from . import render
 from .render import Citations, inline
 from .ui import t
@@ -39,6 +39,10 @@ def section_path(section: Section) -> str:
 
 def checklist_path(checklist: Checklist) -> str:
     return f"checklists/{checklist.id}.md"
+
+
+def rubric_path(rubric: Rubric) -> str:
+    return f"rubrics/{rubric.id}.md"
 
 
 def page_url(path: str) -> str:
@@ -152,11 +156,13 @@ def content_pages(handbook: Handbook, lang: str) -> list[GeneratedPage]:
     content = handbook.content
     pages = [_manuals_index(handbook, lang, content)]
     checklists = handbook.checklists_by_section()
+    rubrics = handbook.rubrics_by_section()
     for manual in handbook.manuals:
         pages.append(_manual_page(manual, lang))
         for chapter in manual.chapters:
             pages.append(_chapter_page(handbook, chapter, lang))
-            pages.extend(_section_page(handbook, section, lang, checklists.get(section.id, []))
+            pages.extend(_section_page(handbook, section, lang, checklists.get(section.id, []),
+                                       rubrics.get(section.id, []))
                          for section in chapter.sections)
     return pages
 
@@ -214,7 +220,7 @@ def _chapter_page(handbook: Handbook, chapter: Chapter, lang: str) -> GeneratedP
 
 
 def _section_page(handbook: Handbook, section: Section, lang: str,
-                  checklists: list[Checklist]) -> GeneratedPage:
+                  checklists: list[Checklist], rubrics: list[Rubric]) -> GeneratedPage:
     chapter = section.chapter
     heading = section_heading(section, lang)
     citations = Citations(handbook, lang)
@@ -239,6 +245,10 @@ def _section_page(handbook: Handbook, section: Section, lang: str,
             used = t("list_separator", lang).join(
                 f'<a href="{html_href(page, checklist_path(c))}">{c.title[lang]}</a>' for c in checklists)
             lines += [f'<p class="hb-used-in">{t("used_in_checklists", lang)}{used}</p>', ""]
+        if rubrics:
+            used = t("list_separator", lang).join(
+                f'<a href="{html_href(section_path(section), rubric_path(r))}">{r.title[lang]}</a>' for r in rubrics)
+            lines += [f'<p class="hb-used-in">{t("used_in_rubrics", lang)}{used}</p>', ""]
         if section.requirements:
             lines += [requirement_list(section, lang, citations), ""]
         lines += _data_table("indicators", [(i.id, i.name, i.description) for i in section.indicators],

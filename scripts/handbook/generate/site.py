@@ -7,6 +7,7 @@ from pathlib import Path
 from ..model import Handbook
 from .checklists import checklist_pages
 from .pages import GeneratedPage, content_pages
+from .rubrics import rubric_pages
 from .registers import glossary_page, references_page, repairs_page
 from .topics import topic_pages
 
@@ -17,7 +18,7 @@ def build_pages(handbook: Handbook, lang: str, site_url: str = "") -> list[Gener
         glossary_page(handbook, lang),
         references_page(handbook, lang),
         repairs_page(handbook, lang),
-    ] + topic_pages(handbook, lang) + checklist_pages(handbook, lang, site_url)
+    ] + topic_pages(handbook, lang) + checklist_pages(handbook, lang, site_url) + rubric_pages(handbook, lang)
 
 
 def write_pages(handbook: Handbook, lang: str, out_dir: Path) -> list[Path]:

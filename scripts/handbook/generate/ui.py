@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .ui_rubrics import RUBRIC_STRINGS
+
 STRINGS: dict[str, dict[str, str]] = {
     "home": {"zh": "首页", "en": "Home"},
     "manuals": {"zh": "服务手册", "en": "Manuals"},
@@ -153,6 +155,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "field_completed": {"zh": "完成时间", "en": "Completed at"},
     "field_supervisor": {"zh": "主管签字", "en": "Supervisor’s signature"},
     "used_in_checklists": {"zh": "使用本节要求的检查表：", "en": "Checklists that use this section’s rules: "},
+    "used_in_rubrics": {"zh": "考核本节内容的评分表：", "en": "Rubrics that assess this section: "},
     "js_progress": {"zh": "已勾选 {done}/{total} 项", "en": "{done} of {total} ticked"},
     "js_required_left": {"zh": "还有 {n} 项必做项目未勾选", "en": "{n} required items left"},
     "js_required_done": {"zh": "必做项目已全部勾选", "en": "All required items ticked"},
@@ -180,7 +183,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "section_of": {"zh": "{manual} · 第{chapter}章 · 第{section}节", "en": "{manual} · Chapter {chapter} · Section {section}"},
 }
 
+STRINGS.update(RUBRIC_STRINGS)
+
 
 def t(key: str, lang: str, **values: str) -> str:
     text = STRINGS[key][lang]
     return text.format(**values) if values else text
+
+
+def script_strings(lang: str, prefix: str) -> dict[str, str]:
+    """A widget's interface words: the keys starting with `prefix`, without it."""
+    return {key[len(prefix):]: value[lang] for key, value in STRINGS.items() if key.startswith(prefix)}
