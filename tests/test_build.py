@@ -167,9 +167,9 @@ def assert_links_resolve(page, pattern: str) -> int:
     return len(links)
 
 
-def test_topic_and_checklist_pages_link_to_sections_and_rules_that_exist(built_site):
+def test_topic_checklist_and_rubric_pages_link_to_sections_and_rules_that_exist(built_site):
     for prefix in ("", "en/"):
-        for folder in ("topics", "checklists"):
+        for folder in ("topics", "checklists", "rubrics"):
             assert (built_site / prefix / folder / "index.html").exists()
             for page in (built_site / prefix / folder).glob("*/index.html"):
                 assert assert_links_resolve(page, r"\.\./\.\./manuals/"), page
@@ -199,3 +199,11 @@ def test_every_section_of_every_manual_is_a_page(built_site):
             for section in chapter["sections"]:
                 path = f"manuals/{manual.parent.name}/{chapter['number']}/{section['number']}/index.html"
                 assert (built_site / path).exists() and (built_site / "en" / path).exists(), path
+
+
+def test_section_pages_link_to_the_rubrics_that_assess_them(built_site):
+    for prefix in ("", "en/"):
+        page = built_site / prefix / "manuals/003/4/4.1.1/index.html"
+        used_in = re.findall(r'<p class="hb-used-in">.*?</p>', page.read_text(encoding="utf-8"))
+        assert any('href="../../../../rubrics/staff-competence-assessment/"' in p for p in used_in)
+        assert assert_links_resolve(page, r"(?:\.\./)+rubrics/")

@@ -11,8 +11,8 @@ from handbook.generate.pages import (chapter_heading, chinese_numeral, section_c
                                      section_label, section_short)
 
 
-def pages_by_path(content, lang):
-    handbook, _ = load_handbook(content)
+def pages_by_path(content, lang, strict=True):
+    handbook, _ = load_handbook(content, strict=strict)
     return {page.path: page for page in build_pages(handbook, lang)}
 
 
@@ -168,7 +168,7 @@ def test_every_state_and_kind_the_schema_allows_has_words_in_both_languages():
 
 def test_nav_follows_manual_chapter_section(content):
     handbook, _ = load_handbook(content)
-    home, manuals, topics, checklists, glossary, editors = build_nav(handbook, "en")
+    home, manuals, topics, checklists, rubrics, glossary, editors = build_nav(handbook, "en")
     assert home == {"Home": "index.md"}
     [index, manual] = manuals["Manuals"]
     assert index == "manuals/index.md"
@@ -182,6 +182,7 @@ def test_nav_follows_manual_chapter_section(content):
     assert glossary == {"Glossary": "glossary.md"}
     assert checklists == {"Checklists": ["checklists/index.md",
                                          {"Complaint handling checklist": "checklists/complaint-check.md"}]}
+    assert rubrics == {"Rubrics": ["rubrics/index.md", {"Complaint handling assessment": "rubrics/complaint-assessment.md"}]}
 
 
 def test_edit_source_of_each_page_is_its_yaml(content):
@@ -249,3 +250,83 @@ def test_checklist_checkboxes_get_the_id_their_text_label_names():
     assert '<input type="checkbox" id="c-9-1.1-r1" aria-required="true"/>' in labelled
     assert '<input type="checkbox" id="c-9-1.1-r2"/>' in labelled
     assert label_checkboxes("<ul><li>x</li></ul>") == "<ul><li>x</li></ul>"
+
+
+def rubric_config(markdown):
+    import html
+    import json
+    return json.loads(html.unescape(re.search(r'data-hb-config="([^"]+)"', markdown).group(1)))
+
+
+def test_a_rubric_page_is_a_radio_group_per_criterion_with_a_cell_per_level(content):
+    page = pages_by_path(content, "zh")["rubrics/complaint-assessment.md"].markdown
+    for criterion in ("speed", "resolution"):
+        fieldset = re.search(rf'<fieldset class="hb-criterion" id="criterion-{criterion}".*?</fieldset>', page).group(0)
+        assert re.findall(r'<input type="radio" name="hb-r-(\S+?)" value="(\w+)"', fieldset) == [
+            (criterion, "top"), (criterion, "middle"), (criterion, "bottom"), (criterion, "na")]
+        assert f'<textarea id="hb-c-{criterion}" data-hb-comment="{criterion}"' in fieldset
+    # Level names come from the manual's grades, or from the rubric where it names one itself.
+    assert '<span class="hb-level-name">优秀</span>' in page and '<span class="hb-level-name">基本符合</span>' in page
+    # A criterion named by an indicator shows the indicator's name and description, and what it assesses.
+    assert '<span class="hb-criterion-title">响应时间</span> <span class="hb-weight">权重 40%</span>' in page
+    assert '<p class="hb-standard">从客户提出投诉到获得回应的时间。</p>' in page
+    assert '考核：<a href="../../manuals/900/1/1.1/">900 §1.1</a>' in page
+    assert '<a href="../../manuals/900/1/1.1/#900-1.1-i2">' in page
+    assert '<span class="hb-tag hb-critical-tag">关键项</span>' in page
+
+
+def test_quoted_descriptors_name_their_source_and_the_organisations_wording_is_told_apart(content):
+    page = pages_by_path(content, "zh")["rubrics/complaint-assessment.md"].markdown
+    resolution = re.search(r'id="criterion-resolution".*?</fieldset>', page).group(0)
+    assert '“无任何投诉”<span class="hb-quote-source">900 §1.1</span>' in resolution
+    assert '<span class="hb-descriptor" title="本单位表述">不符合要求</span>' in resolution
+    assert "“不符合要求”" not in page
+
+
+def test_a_rubric_page_states_its_scoring_in_words_and_marks_the_settings_as_the_organisations(content):
+    for lang, words in (("zh", ["优秀计100%、基本符合计50%、不合格计0%", "60分及以上为优秀、60分以下为不合格",
+                                "正好等于分数线的总分归入较高的等级", "“投诉解决率”评为“不合格”：等级最高为“不合格”。原文把投诉较多列为不合格。",
+                                "本单位的设定，手册没有规定这些数值", "| 投诉解决率 | 60% | ✓ |", "| **总分** | **100%** | |"]),
+                        ("en", ["Excellent: 100%, Broadly meets: 50%, Unsatisfactory: 0%", "Excellent from 60, Unsatisfactory below 60",
+                                "exactly on a threshold takes the higher grade", "this organisation’s settings",
+                                "“Response time”, weighing 40%, rated “Broadly meets” (50%), scores 20."])):
+        page = pages_by_path(content, lang)[f"rubrics/complaint-assessment.md"].markdown
+        method = page[page.index("{#method}"):]
+        for phrase in words:
+            assert phrase in method, (lang, phrase)
+
+
+def test_the_widget_gets_the_rubrics_numbers_in_the_pages_language(content):
+    config = rubric_config(pages_by_path(content, "en")["rubrics/complaint-assessment.md"].markdown)
+    assert config["levels"] == [{"id": "top", "points": 100, "name": "Excellent"},
+                                {"id": "middle", "points": 50, "name": "Broadly meets"},
+                                {"id": "bottom", "points": 0, "name": "Unsatisfactory"}]
+    assert config["bands"] == [{"grade": "900-1.1-g1", "min": 60, "name": "Excellent"},
+                               {"grade": "900-1.1-g2", "min": 0, "name": "Unsatisfactory"}]
+    assert [(c["id"], c["title"], c["weight"]) for c in config["criteria"]] == [
+        ("speed", "Response time", 40), ("resolution", "Complaint resolution rate", 60)]
+    assert config["criteria"][1]["critical"] == [{"at": "bottom", "cap": "900-1.1-g2",
+                                                  "because": "The source lists many complaints as Unsatisfactory."}]
+
+
+def test_rewording_a_descriptor_changes_that_criterions_fingerprint_and_the_version(content):
+    from test_model import edit
+    before = rubric_config(pages_by_path(content, "zh")["rubrics/complaint-assessment.md"].markdown)
+    edit(content, "rubrics/01-complaint-assessment.yml", "zh: 不符合要求", "zh: 完全不符合要求")
+    after = rubric_config(pages_by_path(content, "zh", strict=False)["rubrics/complaint-assessment.md"].markdown)
+    assert after["version"] != before["version"]
+    # Both criteria use the level's own words at the bottom level, so a rating there must be asked for again.
+    assert all(a["text"] != b["text"] for a, b in zip(after["criteria"], before["criteria"]))
+    edit(content, "rubrics/01-complaint-assessment.yml", "zh: 无任何投诉", "zh: 无任何投诉。")
+    quoted = rubric_config(pages_by_path(content, "zh", strict=False)["rubrics/complaint-assessment.md"].markdown)
+    assert quoted["criteria"][0]["text"] == after["criteria"][0]["text"]    # only the reworded criterion changes
+    assert quoted["criteria"][1]["text"] != after["criteria"][1]["text"]
+
+
+def test_the_rubric_index_and_section_pages_link_rubrics(content):
+    pages = pages_by_path(content, "zh")
+    index = pages["rubrics/index.md"].markdown
+    assert "- **[投诉处理考核表](complaint-assessment.md)**" in index
+    assert "2项评分标准 · 依据：900 §1.1" in index
+    section = pages["manuals/900/1/1.1.md"].markdown
+    assert '考核本节内容的评分表：<a href="../../../../rubrics/complaint-assessment/">投诉处理考核表</a>' in section

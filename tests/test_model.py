@@ -304,3 +304,72 @@ def test_a_checklist_with_only_optional_items_is_reported(content):
 def test_a_checklist_id_may_not_reuse_another_id(content):
     path = edit(content, CHECKLIST, "id: complaint-check", "id: complaints")
     only(problems_of(content), path, line_of(path, "id: complaints"), "duplicate id 'complaints'", "topics.yml")
+
+
+RUBRIC = "rubrics/01-complaint-assessment.yml"
+
+
+def test_a_rubric_reads_into_the_model_with_its_settings(content):
+    handbook, _ = load_handbook(content)
+    rubric, = handbook.rubrics
+    assert [level.points for level in rubric.levels] == [100, 50, 0]
+    assert [(band.grade_id, band.min) for band in rubric.bands] == [("900-1.1-g1", 60), ("900-1.1-g2", 0)]
+    assert [(c.id, c.weight) for c in rubric.criteria] == [("speed", 40), ("resolution", 60)]
+    assert rubric.criteria[1].levels["top"].quote == "900-1.1-g1"
+    assert [s.id for s in handbook.rubric_sections(rubric)] == ["900-1.1"]
+    assert handbook.rubrics_by_section() == {"900-1.1": [rubric]}
+
+
+def test_rubric_weights_that_do_not_add_up_to_100_are_rejected_at_file_and_line(content):
+    path = edit(content, RUBRIC, "weight: 60", "weight: 55")
+    problem = only(problems_of(content), path, line_of(path, "groups:"), "add up to 95%", "not 100%")
+    assert f"speed 40 (line {line_of(path, 'weight: 40')})" in problem.hint
+    assert f"resolution 55 (line {line_of(path, 'weight: 55')})" in problem.hint
+
+
+def test_a_descriptor_that_claims_to_quote_the_manual_must_be_found_there(content):
+    path = edit(content, RUBRIC, "zh: 无任何投诉", "zh: 没有投诉")
+    only(problems_of(content), path, line_of(path, "zh: 没有投诉"), "'没有投诉' is not in the text of 900-1.1-g1",
+         "无任何投诉。")
+
+
+def test_a_descriptor_for_a_level_the_rubric_lacks_is_reported(content):
+    path = edit(content, RUBRIC, "          top:\n", "          best:\n")
+    only(problems_of(content), path, line_of(path, "best:"), "level 'best'", "top, middle, bottom")
+
+
+def test_levels_and_bands_go_best_first_and_the_last_band_starts_at_zero(content):
+    path = edit(content, RUBRIC, "points: 50", "points: 100")
+    only(problems_of(content), path, line_of(path, "id: middle"), "not fewer points than 'top'")
+    path = edit(content, RUBRIC, "points: 100\n    descriptor:\n      zh: 基本", "points: 50\n    descriptor:\n      zh: 基本")
+    path = edit(content, RUBRIC, "min: 0", "min: 10")
+    only(problems_of(content), path, line_of(path, 'grade: "900-1.1-g2"', 2), "lowest band starts at 10")
+
+
+def test_a_critical_cap_must_name_a_level_and_a_lower_grade(content):
+    path = edit(content, RUBRIC, "- at: bottom", "- at: worst")
+    only(problems_of(content), path, line_of(path, "- at: worst"), "'worst' is not a level")
+    path = edit(content, RUBRIC, "- at: worst\n            cap: \"900-1.1-g2\"", "- at: bottom\n            cap: \"900-1.1-g1\"")
+    only(problems_of(content), path, line_of(path, "- at: bottom"), "never limits anything")
+
+
+def test_a_criterion_must_assess_and_be_named_by_what_exists(content):
+    path = edit(content, RUBRIC, '          - "900-1.1-i2"', '          - "900-9.9"')
+    only(problems_of(content), path, line_of(path, '"900-9.9"'), "assesses '900-9.9'", "does not exist")
+    path = edit(content, RUBRIC, '        indicator: "900-1.1-i2"', '        indicator: "900-1.1-i7"')
+    only(problems_of(content), path, line_of(path, '"900-1.1-i7"'), "indicator '900-1.1-i7'", "does not exist")
+
+
+def test_a_level_takes_a_grade_or_a_name_and_a_criterion_an_indicator_or_a_title(content):
+    path = edit(content, RUBRIC, '    grade: "900-1.1-g1"\n    points: 100',
+                '    grade: "900-1.1-g1"\n    name:\n      zh: 最好\n      en: Best\n      en_from_zh: '
+                + zh_hash("最好") + '\n    points: 100')
+    only(problems_of(content), path, line_of(path, "id: top"), "level 'top'", "not both")
+
+
+def test_rubric_and_criterion_ids_may_not_be_reused(content):
+    path = edit(content, RUBRIC, "      - id: resolution", "      - id: speed")
+    only(problems_of(content), path, line_of(path, "- id: speed", 2), "criterion id 'speed' appears twice",
+         f"line {line_of(path, '- id: speed')}")
+    path = edit(content, RUBRIC, "id: complaint-assessment", "id: complaint-check")
+    only(problems_of(content), path, 2, "duplicate id 'complaint-check'", "01-complaint.yml")

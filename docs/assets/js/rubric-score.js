@@ -220,7 +220,7 @@
   function csvCell(value) {
     var cell = value === null || value === undefined ? "" : String(value);
     if (/^[=+\-@\t\r]/.test(cell)) cell = "'" + cell;
-    return /[",\r\n']/.test(cell) || cell !== cell.trim() ? '"' + cell.replace(/"/g, '""') + '"' : cell;
+    return /[",\r\n]/.test(cell) || cell !== cell.trim() ? '"' + cell.replace(/"/g, '""') + '"' : cell;
   }
 
   /* One row per criterion of each assessment, so that assessments made with

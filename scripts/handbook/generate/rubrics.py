@@ -147,9 +147,11 @@ class _RubricPage:
         cells += [f'<span>{html.escape(self.level_name(level)[self.lang])}<small>{t("points", self.lang, n=str(level.points))}</small></span>'
                   for level in self.rubric.levels]
         cells.append(f'<span>{t("not_applicable", self.lang)}</span>')
-        return f'<div class="hb-rubric-heads" aria-hidden="true">{"".join(cells)}</div>'
+        return f'<div class="hb-rubric-heads" aria-hidden="true" data-search-exclude>{"".join(cells)}</div>'
 
     def _criterion(self, criterion: Criterion) -> str:
+        """A fieldset of radio buttons. Its cells repeat the manual's words, so they are kept out of
+        the search index, where they would outrank the sections they quote."""
         lang, cid = self.lang, criterion.id
         title = inline(self.title_of(criterion), lang)
         critical = f' <span class="hb-tag hb-critical-tag">{t("critical", lang)}</span>' if criterion.critical else ""
@@ -168,9 +170,9 @@ class _RubricPage:
                         f'<span class="hb-quote-source">{source}</span></span>')
             else:
                 text = f'<span class="hb-descriptor" title="{t("org_wording", lang)}">{inline(words, lang)}</span>'
-            options.append(f'<label class="hb-level"><input type="radio" name="hb-r-{cid}" value="{level.id}">'
+            options.append(f'<label class="hb-level" data-search-exclude><input type="radio" name="hb-r-{cid}" value="{level.id}">'
                            f'<span class="hb-level-name">{html.escape(self.level_name(level)[lang])}</span>{text}</label>')
-        options.append(f'<label class="hb-level hb-level-na"><input type="radio" name="hb-r-{cid}" value="na">'
+        options.append(f'<label class="hb-level hb-level-na" data-search-exclude><input type="radio" name="hb-r-{cid}" value="na">'
                        f'<span class="hb-level-name">{t("not_applicable", lang)}</span></label>')
         comment_id = f"hb-c-{cid}"
         comment = (f'<p class="hb-comment"><label for="{comment_id}">{t("comment", lang)}</label>'
@@ -178,7 +180,7 @@ class _RubricPage:
                    f'<p class="hb-print-only hb-sign-line hb-comment-line"><span class="hb-sign-label">{t("comment", lang)}</span>'
                    f'<span class="hb-line" data-hb-print="comment-{cid}"></span></p>')
         return (f'<fieldset class="hb-criterion" id="criterion-{cid}" data-hb-criterion="{cid}">{legend}'
-                f'<div class="hb-criterion-grid"><div class="hb-criterion-info">{"".join(info)}</div>'
+                f'<div class="hb-criterion-grid" data-search-exclude><div class="hb-criterion-info">{"".join(info)}</div>'
                 f'{"".join(options)}</div>{comment}</fieldset>')
 
     def _assesses(self, criterion: Criterion) -> str:

@@ -1,0 +1,80 @@
+"""The three rubrics assess what the issue and the manuals say they assess, in the manuals' words."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from handbook import load_handbook
+
+
+@pytest.fixture(scope="module")
+def handbook():
+    return load_handbook()[0]
+
+
+def rubric(handbook, rubric_id):
+    [found] = [r for r in handbook.rubrics if r.id == rubric_id]
+    return found
+
+
+def test_the_three_rubrics_exist_and_their_weights_add_up_to_100(handbook):
+    assert [r.id for r in handbook.rubrics] == [
+        "service-attitude-assessment", "service-quality-scorecard", "staff-competence-assessment"]
+    for r in handbook.rubrics:
+        assert sum(c.weight for c in r.criteria) == 100, r.id
+        assert [b.grade_id for b in r.bands] == ["001-5.2-g1", "001-5.2-g2", "001-5.2-g3", "001-5.2-g4"], r.id
+
+
+def test_the_service_attitude_rubric_is_001_5_2_with_its_four_grades_and_their_descriptors(handbook):
+    r = rubric(handbook, "service-attitude-assessment")
+    assert [level.grade_id for level in r.levels] == ["001-5.2-g1", "001-5.2-g2", "001-5.2-g3", "001-5.2-g4"]
+    assert {c.indicator_id for c in r.criteria} >= {"001-5.2-i1", "001-5.2-i2", "001-5.2-i3", "001-5.2-i4"}
+    assert {c.id for c in r.criteria} >= {"satisfaction", "complaints"}
+    grades = handbook.grades()
+    # Every quoted cell quotes the descriptor of its own level's grade.
+    for criterion in r.criteria:
+        for level in r.levels:
+            own = criterion.levels.get(level.id)
+            if own:
+                assert own.quote == level.grade_id, (criterion.id, level.id)
+                assert own.text.zh in grades[level.grade_id].descriptor.zh
+    # Between them, the quoted cells of each level use every clause of that grade's descriptor.
+    for level in r.levels:
+        clauses = re.split("[，。]", grades[level.grade_id].descriptor.zh.rstrip("。"))
+        quoted = "".join(c.levels[level.id].text.zh for c in r.criteria if level.id in c.levels)
+        for clause in clauses:
+            assert clause.replace("语言、", "") in quoted or clause in quoted, (level.id, clause)
+
+
+def test_critical_criteria_rest_on_words_the_manual_uses_for_a_grade(handbook):
+    r = rubric(handbook, "service-attitude-assessment")
+    descriptors = "".join(g.descriptor.zh for g in handbook.grades().values() if g.id.startswith("001-5.2"))
+    caps = [(c.id, cap) for c in r.criteria for cap in c.critical]
+    assert {(cid, cap.at, cap.cap) for cid, cap in caps} == {
+        ("language", "fail", "001-5.2-g4"), ("behaviour", "fail", "001-5.2-g4"), ("complaints", "good", "001-5.2-g2")}
+    for _, cap in caps:
+        for quoted in re.findall("“([^”]+)”", cap.because.zh):
+            assert quoted in descriptors or quoted in {"优秀", "良好", "合格", "不合格"}, quoted
+    for other in ("service-quality-scorecard", "staff-competence-assessment"):
+        assert not any(c.critical for c in rubric(handbook, other).criteria), "the manual makes nothing decisive there"
+
+
+def test_the_quality_scorecard_has_the_indicators_of_003_chapters_5_to_7(handbook):
+    r = rubric(handbook, "service-quality-scorecard")
+    expected = [f"003-5.2-i{n}" for n in range(1, 5)] + [f"003-6.1-i{n}" for n in range(1, 7)] + \
+               [f"003-7.2-i{n}" for n in range(1, 7)]
+    assert [c.indicator_id for c in r.criteria] == expected
+    assert "000-7.1" in r.basis
+    # 000 §7.1 suggests a 5-point scale.
+    assert len(r.levels) == 5
+
+
+def test_the_competence_rubric_assesses_003_4_1_and_4_2_as_4_3_asks(handbook):
+    r = rubric(handbook, "staff-competence-assessment")
+    assert [c.assesses for c in r.criteria] == [["003-4.1.1"], ["003-4.1.2"], ["003-4.1.3"],
+                                                ["003-4.2.1"], ["003-4.2.2"], ["003-4.2.3"]]
+    assert "003-4.3.2" in r.basis
+    titles = {s.id: s.title.zh for s in handbook.sections()}
+    assert [c.title.zh for c in r.criteria] == [titles[c.assesses[0]] for c in r.criteria]
