@@ -273,6 +273,9 @@ def test_a_rubric_page_is_a_radio_group_per_criterion_with_a_cell_per_level(cont
     assert '考核：<a href="../../manuals/900/1/1.1/">900 §1.1</a>' in page
     assert '<a href="../../manuals/900/1/1.1/#900-1.1-i2">' in page
     assert '<span class="hb-tag hb-critical-tag">关键项</span>' in page
+    # Each group starts with its column headings: on paper a group never begins without them.
+    assert page.count('class="hb-rubric-heads"') == 1
+    assert page.index("## 投诉处理 {") < page.index('class="hb-rubric-heads"') < page.index("criterion-speed")
 
 
 def test_quoted_descriptors_name_their_source_and_the_organisations_wording_is_told_apart(content):

@@ -65,8 +65,7 @@ class _RubricPage:
                  f'<p class="hb-purpose">{inline(rubric.purpose, lang)}</p>', "",
                  f'<p class="hb-legend">{t("rubric_legend", lang)}</p>', "",
                  self._fields(), "",
-                 sign_lines(lang, ("field_assessor", "field_person", "field_date", "field_context")), "",
-                 self._column_heads(), ""]
+                 sign_lines(lang, ("field_assessor", "field_person", "field_date", "field_context")), ""]
         for number, group in enumerate(rubric.groups, start=1):
             if group.title:
                 lines += [f"## {inline(group.title, lang)} {{ #group-{number} }}", ""]
