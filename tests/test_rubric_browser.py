@@ -7,9 +7,11 @@ checklists/rubrics/01-service-attitude.yml (levels 100/80/60/0; bands 90/75/60).
 
 from __future__ import annotations
 
+import io
 import json
 
 import pytest
+from pypdf import PdfReader
 
 from handbook import load_handbook
 from handbook.generate.render import inline
@@ -42,9 +44,12 @@ def score_line(page) -> str:
     return page.locator(".hb-score").inner_text()
 
 
-def fill_example(page) -> None:
+IN_ENGLISH = {"优秀": "Excellent", "良好": "Good", "不适用": "Not applicable"}
+
+
+def fill_example(page, lang: str = "zh") -> None:
     for criterion, level in EXAMPLE.items():
-        pick(page, criterion, level)
+        pick(page, criterion, level if lang == "zh" else IN_ENGLISH[level])
 
 
 def test_picking_levels_shows_the_total_and_the_grade_as_they_change(page, base):
@@ -243,8 +248,11 @@ def test_print_shows_the_sheet_without_the_site_and_the_result_when_filled(page,
     assert page.evaluate("() => window.printedBlank") is False
     page.emulate_media(media="print")
     for hidden in (".md-header", ".md-sidebar--primary", ".md-footer", ".hb-rubric-bar", ".hb-score",
-                   ".hb-assessment-fields", ".hb-saved-assessments"):
+                   ".hb-assessment-fields", ".hb-saved-assessments", "#hb-c-process"):
+        assert page.locator(hidden).count(), f"test setup: {hidden} is not on the page"
         assert not page.locator(hidden).first.is_visible(), hidden
+    assert page.locator(".hb-rubric-heads").first.is_visible()
+    assert page.locator(".hb-comment-line").first.is_visible()
     assert page.locator('[data-hb-print="total_score"]').inner_text() == "90.0 / 100"
     assert page.locator('[data-hb-print="final_grade"]').inner_text() == "良好"
     assert "“客户投诉”评为“良好”" in page.locator('[data-hb-print="cap_note"]').inner_text()
@@ -263,8 +271,6 @@ def test_print_shows_the_sheet_without_the_site_and_the_result_when_filled(page,
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_every_rubric_prints_on_landscape_a4_with_every_criterion_whole(chromium, base, handbook, lang):
-    from pypdf import PdfReader
-    import io
     context = chromium.new_context()
     page = context.new_page()
     prefix = "" if lang == "zh" else "en/"
@@ -287,3 +293,38 @@ def test_every_rubric_prints_on_landscape_a4_with_every_criterion_whole(chromium
                            for printed in pages), f"{rubric.id} {lang}: {criterion.id}"
     finally:
         context.close()
+
+
+def test_printing_from_the_browser_menu_prints_the_result_as_filled_in(page, base):
+    open_rubric(page, base + "en/" + ATTITUDE)
+    fill_example(page, "en")
+    page.get_by_label("Person assessed").fill("Li Ming")
+    page.locator("#hb-c-process").fill("Did not confirm needs")
+    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")   # what Ctrl+P fires
+    assert page.locator('[data-hb-print="total_score"]').inner_text() == "90.0 / 100"
+    assert page.locator('[data-hb-print="final_grade"]').inner_text() == "Good"
+    assert page.locator('[data-hb-print="field_person"]').inner_text() == "Li Ming"
+    assert page.locator('[data-hb-print="comment-process"]').inner_text() == "Did not confirm needs"
+
+
+def test_clearing_the_draft_asks_first_and_keeps_saved_assessments(page, base):
+    open_rubric(page, base + ATTITUDE)
+    fill_example(page)
+    page.get_by_label("评估人", exact=True).fill("王主管")
+    page.get_by_label("被评估人").fill("李明")
+    page.get_by_label("日期").fill("2026-11-24")
+    page.get_by_role("button", name="保存本次考核").click()
+    pick(page, "attitude", "优秀")
+    page.get_by_role("button", name="清空草稿").click()
+    assert page.get_by_role("group", name="清空本次草稿中的全部评分").is_visible()
+    assert page.evaluate("() => document.activeElement.textContent") == "确定清空"
+    page.get_by_role("button", name="取消").click()
+    assert page.evaluate("() => document.activeElement.textContent") == "清空草稿"
+    assert page.locator('input[name="hb-r-attitude"][value="excellent"]').is_checked()
+    page.get_by_role("button", name="清空草稿").click()
+    page.get_by_role("button", name="确定清空").click()
+    assert score_line(page).startswith("草稿已清空。 尚未评分")
+    page.reload()
+    page.locator(".hb-rubric-bar").wait_for(state="attached")
+    assert page.locator('input[name="hb-r-attitude"]:checked').count() == 0
+    assert page.locator(".hb-saved-table tbody tr").count() == 1

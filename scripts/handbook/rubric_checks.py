@@ -16,8 +16,9 @@ TOTAL_WEIGHT = 100
 
 def check_rubrics(handbook: Handbook, problems: Problems) -> None:
     complete = "manuals" not in handbook.unread
+    known = _Known(handbook)
     for rubric in handbook.rubrics:
-        _check_scale(rubric, handbook, problems, complete)
+        _check_scale(rubric, known, problems, complete)
         _check_weights(rubric, problems)
         criterion_ids: dict[str, int] = {}
         for criterion in rubric.criteria:
@@ -26,13 +27,12 @@ def check_rubrics(handbook: Handbook, problems: Problems) -> None:
                              f"criterion id '{criterion.id}' appears twice in rubric '{rubric.id}'",
                              f"it is already used on line {criterion_ids[criterion.id]}; give this one another id")
             criterion_ids.setdefault(criterion.id, criterion.origin.line)
-            _check_criterion(rubric, criterion, handbook, problems, complete)
+            _check_criterion(rubric, criterion, known, problems, complete)
 
 
-def _check_scale(rubric: Rubric, handbook: Handbook, problems: Problems, complete: bool) -> None:
+def _check_scale(rubric: Rubric, known: "_Known", problems: Problems, complete: bool) -> None:
     file = rubric.origin.file
-    grades = handbook.grades()
-    sections = {section.id for section in handbook.sections()}
+    grades, sections = known.grades, known.sections
     if complete:
         for i, section_id in enumerate(rubric.basis):
             if section_id not in sections:
@@ -87,7 +87,23 @@ def _check_weights(rubric: Rubric, problems: Problems) -> None:
                      f"change them so that they add up to {TOTAL_WEIGHT}: {listed}")
 
 
-def _check_criterion(rubric: Rubric, criterion: Criterion, handbook: Handbook, problems: Problems,
+class _Known:
+    """What a criterion may name, looked up once for all rubrics."""
+
+    def __init__(self, handbook: Handbook):
+        self.grades = handbook.grades()
+        self.sections = {section.id for section in handbook.sections()}
+        self.indicators = handbook.indicators()
+        self.assessables = handbook.assessables()
+        rules = handbook.rules()
+        self.standards = {**rules, **self.indicators}
+        # The Chinese a descriptor may quote, by the id of the text it is in.
+        self.quotable = {rule_id: rule.text.zh for rule_id, rule in rules.items()}
+        self.quotable.update((i.id, i.description.zh) for i in self.indicators.values())
+        self.quotable.update((g.id, g.descriptor.zh) for g in self.grades.values())
+
+
+def _check_criterion(rubric: Rubric, criterion: Criterion, known: _Known, problems: Problems,
                      complete: bool) -> None:
     file, line = criterion.origin.file, criterion.origin.line
     if (criterion.indicator_id is None) == (criterion.title is None):
@@ -112,21 +128,20 @@ def _check_criterion(rubric: Rubric, criterion: Criterion, handbook: Handbook, p
                          "cap the grade at a lower one, or remove this critical: entry")
     if not complete:
         return
-    assessables = handbook.assessables()
-    if criterion.indicator_id and criterion.indicator_id not in handbook.indicators():
+    if criterion.indicator_id and criterion.indicator_id not in known.indicators:
         problems.add(file, criterion.lines["indicator"], f"criterion '{criterion.id}' names indicator "
                      f"'{criterion.indicator_id}', which does not exist", "use an indicator id, e.g. \"003-5.2-i1\"")
-    if criterion.standard_id and criterion.standard_id not in {**handbook.rules(), **handbook.indicators()}:
+    if criterion.standard_id and criterion.standard_id not in known.standards:
         problems.add(file, criterion.lines["standard"], f"criterion '{criterion.id}' takes its standard from "
                      f"'{criterion.standard_id}', which is not a requirement or indicator", "use a requirement id, e.g. \"003-4.1.1-r1\"")
     for i, target in enumerate(criterion.assesses):
-        if target not in assessables:
+        if target not in known.assessables:
             problems.add(file, criterion.lines[f"assesses.{i}"], f"criterion '{criterion.id}' assesses '{target}', "
                          "which does not exist", "use a section, requirement, indicator or grade id, e.g. \"001-2.1\"")
     for descriptor in criterion.levels.values():
         if descriptor.quote is None:
             continue
-        source = _quotable(handbook).get(descriptor.quote)
+        source = known.quotable.get(descriptor.quote)
         if source is None:
             problems.add(file, descriptor.origin.line, f"quote: '{descriptor.quote}' is not a grade, indicator or requirement",
                          "name the grade, indicator or requirement whose Chinese this descriptor copies")
@@ -134,10 +149,3 @@ def _check_criterion(rubric: Rubric, criterion: Criterion, handbook: Handbook, p
             problems.add(file, descriptor.text.zh_line, f"'{descriptor.text.zh}' is not in the text of {descriptor.quote}",
                          f"copy the manual's words exactly ({source}), or remove quote: to mark it as the organisation's wording")
 
-
-def _quotable(handbook: Handbook) -> dict[str, str]:
-    """The Chinese a descriptor may quote, by the id of the text it is in."""
-    found = {rule_id: rule.text.zh for rule_id, rule in handbook.rules().items()}
-    found.update((i.id, i.description.zh) for i in handbook.indicators().values())
-    found.update((g.id, g.descriptor.zh) for g in handbook.grades().values())
-    return found

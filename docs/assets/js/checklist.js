@@ -50,26 +50,16 @@
     meter.max = items.length;
     meter.setAttribute("aria-hidden", "true");
     var actions = element("div", "hb-checklist-actions");
-    var resetButton = button(words.reset, askReset);
+    var resetter = Kit.resetControl(words, key.replace(/\W/g, "-") + "-confirm", reset);
     actions.appendChild(button(words.print_ticked, function () { print(false); }));
     actions.appendChild(button(words.print_blank, function () { print(true); }));
-    actions.appendChild(resetButton);
-    var confirmBox = element("div", "hb-reset-confirm");
-    confirmBox.setAttribute("role", "group");
-    confirmBox.hidden = true;
-    var question = element("span", "", words.reset_confirm);
-    question.id = key.replace(/\W/g, "-") + "-confirm";
-    confirmBox.setAttribute("aria-labelledby", question.id);
-    var yes = button(words.reset_yes, reset);
-    confirmBox.appendChild(question);
-    confirmBox.appendChild(yes);
-    confirmBox.appendChild(button(words.reset_no, closeReset));
+    actions.appendChild(resetter.button);
     var notice = element("p", "hb-notice");
     notice.setAttribute("role", "alert");
     var saved = element("p", "hb-meta hb-saved-note", storage ? words.saved_here : "");
     bar.appendChild(meter);
     bar.appendChild(actions);
-    bar.appendChild(confirmBox);
+    bar.appendChild(resetter.box);
     bar.appendChild(notice);
     bar.appendChild(saved);
     var fieldset = root.querySelector(".hb-signoff-fields");
@@ -88,8 +78,7 @@
     function flag(ids, text) {
       ids.forEach(function (id) {
         var row = root.querySelector('li[data-hb-item="' + id + '"]');
-        row.classList.add("hb-changed");
-        row.querySelector(".hb-item-text").appendChild(element("span", "hb-tag hb-changed-tag", text));
+        Kit.flag(row, row.querySelector(".hb-item-text"), text);
       });
     }
     flag(changes.added, words.item_new);
@@ -157,29 +146,14 @@
       });
     }
 
-    function askReset() {
-      confirmBox.hidden = false;
-      yes.focus();
-    }
-
-    function closeReset() {
-      confirmBox.hidden = true;
-      resetButton.focus();
-    }
-
     function reset() {
       state = State.empty(version);
       if (storage) {
         try { storage.removeItem(key); } catch (error) { /* nothing saved to remove */ }
       }
-      rows.forEach(function (row) {
-        row.classList.remove("hb-changed");
-        var tag = row.querySelector(".hb-changed-tag");
-        if (tag) tag.remove();
-      });
+      rows.forEach(Kit.unflag);
       notice.hidden = true;
       render();
-      closeReset();
       status.textContent = words.reset_done + " " + status.textContent;
     }
 

@@ -45,25 +45,15 @@
     var capNote = element("p", "hb-cap-note");
     var actions = element("div", "hb-checklist-actions");
     var saveButton = button(words.save, saveAssessment);
-    var resetButton = button(words.reset, askReset);
+    var resetter = Kit.resetControl(words, "hb-reset-" + rubric.id, resetDraft);
     actions.appendChild(saveButton);
     actions.appendChild(button(words.print_filled, function () { print(true); }));
     actions.appendChild(button(words.print_blank, function () { print(false); }));
-    actions.appendChild(resetButton);
-    var confirmBox = element("div", "hb-reset-confirm");
-    confirmBox.setAttribute("role", "group");
-    confirmBox.hidden = true;
-    var question = element("span", "", words.reset_confirm);
-    question.id = "hb-reset-" + rubric.id;
-    confirmBox.setAttribute("aria-labelledby", question.id);
-    var yes = button(words.reset_yes, resetDraft);
-    confirmBox.appendChild(question);
-    confirmBox.appendChild(yes);
-    confirmBox.appendChild(button(words.reset_no, closeReset));
+    actions.appendChild(resetter.button);
     var notice = element("p", "hb-notice");
     notice.setAttribute("role", "alert");
     var kept = element("p", "hb-meta hb-saved-note", storage ? words.draft_kept : "");
-    [capNote, actions, confirmBox, notice, kept].forEach(function (node) { bar.appendChild(node); });
+    [capNote, actions, resetter.box, notice, kept].forEach(function (node) { bar.appendChild(node); });
     var fieldsBox = root.querySelector(".hb-assessment-fields");
     root.insertBefore(bar, fieldsBox.nextSibling);
     root.insertBefore(status, bar);
@@ -86,8 +76,7 @@
     if (loaded.dropped) messages.push(format(words.dropped, { n: loaded.dropped }));
     if (fitted.dropped.length) messages.push(format(words.changed, { n: fitted.dropped.length }));
     fitted.dropped.forEach(function (id) {
-      criteria[id].classList.add("hb-changed");
-      criteria[id].querySelector(".hb-criterion-title").appendChild(element("span", "hb-tag hb-changed-tag", words.recheck));
+      Kit.flag(criteria[id], criteria[id].querySelector(".hb-criterion-title"), words.recheck);
     });
     showNotice(messages.join(" "));
     if (storage && (loaded.corrupt || loaded.dropped || fitted.dropped.length)) save();
@@ -97,9 +86,7 @@
         radio.addEventListener("change", function () {
           if (!radio.checked) return;
           Score.setAnswer(state.draft, rubric, id, radio.value);
-          criteria[id].classList.remove("hb-changed");
-          var tag = criteria[id].querySelector(".hb-changed-tag");
-          if (tag) tag.remove();
+          Kit.unflag(criteria[id]);
           save();
           render();
         });
@@ -323,27 +310,12 @@
       setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
     }
 
-    function askReset() {
-      confirmBox.hidden = false;
-      yes.focus();
-    }
-
-    function closeReset() {
-      confirmBox.hidden = true;
-      resetButton.focus();
-    }
-
     function resetDraft() {
       state.draft = Score.emptyDraft(rubric.version);
       save();
-      Object.keys(criteria).forEach(function (id) {
-        criteria[id].classList.remove("hb-changed");
-        var tag = criteria[id].querySelector(".hb-changed-tag");
-        if (tag) tag.remove();
-      });
+      Object.keys(criteria).forEach(function (id) { Kit.unflag(criteria[id]); });
       showNotice("");
       render();
-      closeReset();
       status.textContent = words.reset_done + " " + status.textContent;
     }
   }

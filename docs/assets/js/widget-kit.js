@@ -35,6 +35,47 @@
     return node;
   }
 
+  /* Mark a row whose saved answer no longer applies, with a tag saying so; or clear the mark. */
+  function flag(node, tagParent, text) {
+    node.classList.add("hb-changed");
+    tagParent.appendChild(element("span", "hb-tag hb-changed-tag", text));
+  }
+
+  function unflag(node) {
+    node.classList.remove("hb-changed");
+    var tag = node.querySelector(".hb-changed-tag");
+    if (tag) tag.remove();
+  }
+
+  /* A reset button that asks first, inline: a group with the question and yes / no.
+   * Focus moves to "yes" when asked and back to the button when closed. `words` has
+   * reset, reset_confirm, reset_yes and reset_no; `onReset` runs on "yes". */
+  function resetControl(words, id, onReset) {
+    var box = element("div", "hb-reset-confirm");
+    var control = { box: box, close: close };
+    control.button = button(words.reset, function () {
+      box.hidden = false;
+      yes.focus();
+    });
+    box.setAttribute("role", "group");
+    box.hidden = true;
+    var question = element("span", "", words.reset_confirm);
+    question.id = id;
+    box.setAttribute("aria-labelledby", id);
+    var yes = button(words.reset_yes, function () {
+      onReset();
+      close();
+    });
+    box.appendChild(question);
+    box.appendChild(yes);
+    box.appendChild(button(words.reset_no, close));
+    function close() {
+      box.hidden = true;
+      control.button.focus();
+    }
+    return control;
+  }
+
   /* Run `init` on each element matching `selector`, now and after each instant navigation. */
   function onEachPage(selector, init) {
     function initAll() {
@@ -50,5 +91,5 @@
   }
 
   window.HbWidget = { openStorage: openStorage, format: format, element: element, button: button,
-                      onEachPage: onEachPage };
+                      flag: flag, unflag: unflag, resetControl: resetControl, onEachPage: onEachPage };
 })();

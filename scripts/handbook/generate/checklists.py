@@ -17,6 +17,7 @@ from ..model import Checklist, ChecklistItem, Handbook, Requirement, Step, Text
 from ..translation import zh_hash
 from .pages import GeneratedPage, checklist_path, front_matter, html_href, link, page_url, section_path, section_short
 from .render import inline
+from .paper import sign_lines
 from .ui import script_strings, t
 
 CHECKLISTS = "checklists/index.md"
@@ -134,14 +135,6 @@ def _signoff_fields(checklist: Checklist, lang: str) -> str:
                       f'<input type="{kind}" id="{field_id}" data-hb-field="{name}" autocomplete="off"></p>')
     return (f'<fieldset class="hb-signoff-fields"><legend>{t("signoff", lang)}</legend>'
             f'{"".join(fields)}</fieldset>')
-
-
-def sign_lines(lang: str, keys: tuple[str, ...], extra_class: str = "") -> str:
-    """On paper: a line to write on for each field, filled from the page when printed filled in."""
-    lines = "".join(f'<p class="hb-sign-line"><span class="hb-sign-label">{t(key, lang)}</span>'
-                    f'<span class="hb-line" data-hb-print="{key}"></span></p>' for key in keys)
-    classes = "hb-print-only hb-sign-lines" + (f" {extra_class}" if extra_class else "")
-    return f'<div class="{classes}" data-search-exclude>{lines}</div>'
 
 
 _TASK_ITEM = re.compile(

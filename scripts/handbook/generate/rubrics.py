@@ -16,7 +16,7 @@ from ..model import Criterion, Handbook, Rubric, RubricLevel, Section, Text
 from ..translation import zh_hash
 from .pages import GeneratedPage, front_matter, html_href, link, rubric_path, section_path, section_short
 from .render import inline
-from .checklists import sign_lines
+from .paper import sign_lines
 from .ui import script_strings, t
 
 RUBRICS = "rubrics/index.md"
