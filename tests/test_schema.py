@@ -13,12 +13,15 @@ from conftest import ROOT
 from handbook.schema import validator
 
 SCHEMAS = ROOT / "checklists" / "schema"
-KIND_OF = {"glossary.yml": "glossary", "references.yml": "references", "manual.yml": "manual", "topics.yml": "topics"}
+KIND_OF = {"glossary.yml": "glossary", "references.yml": "references", "manual.yml": "manual", "topics.yml": "topics",
+           "onboarding.yml": "onboarding"}
 
 
 def kind_of(path: Path) -> str:
     if path.parent.name == "rubrics" and path.parent.parent.name == "checklists":
         return "rubric"
+    if path.parent.name == "quizzes" and path.parent.parent.name == "checklists":
+        return "quiz"
     if path.parent.name == "checklists" and path.parent.parent.name == "checklists":
         return "checklist"
     return KIND_OF.get(path.name, "chapter")

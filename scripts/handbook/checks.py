@@ -6,6 +6,7 @@ import re
 
 from .model import Handbook, Origin, Section, Text
 from .problems import Problems
+from .quiz_checks import check_quizzes
 from .rubric_checks import check_rubrics
 
 REF_MARKER = re.compile(r"\[ref:([a-z0-9]+(?:[-.][a-z0-9]+)*)\]")
@@ -23,6 +24,7 @@ def check_handbook(handbook: Handbook, problems: Problems) -> None:
     _check_topics(handbook, problems)
     _check_checklists(handbook, problems)
     check_rubrics(handbook, problems)
+    check_quizzes(handbook, problems)
 
 
 def _check_ids(handbook: Handbook, problems: Problems) -> None:
@@ -56,6 +58,8 @@ def _check_ids(handbook: Handbook, problems: Problems) -> None:
         claim(checklist.id, checklist.origin)
     for rubric in handbook.rubrics:
         claim(rubric.id, rubric.origin)
+    for question in handbook.questions():
+        claim(question.id, question.origin)
 
 
 def _check_structure(handbook: Handbook, problems: Problems) -> None:
@@ -210,6 +214,7 @@ def _check_glossary(handbook: Handbook, problems: Problems) -> None:
     texts = [text for section in handbook.sections() for text in section.texts()]
     texts += [text for checklist in handbook.checklists for text in checklist.texts()]
     texts += [text for rubric in handbook.rubrics for text in rubric.texts()]
+    texts += [text for question in handbook.questions() for text in question.texts()]
     for text in texts:
         for term in terms:
             if not term.occurs_in(text.zh):

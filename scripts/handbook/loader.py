@@ -12,7 +12,8 @@ from pathlib import Path
 from . import checks, schema
 from .model import (Block, Chapter, Checklist, ChecklistGroup, ChecklistItem, Grade, Handbook, Indicator, Manual, Origin, Reference,
                     Repair, Requirement, Rubric, RubricBand, RubricCap, RubricDescriptor, RubricLevel,
-                    Section, Step, Term, Text, Topic, Criterion, CriterionGroup)
+                    Section, Step, Term, Text, Topic, Criterion, CriterionGroup,
+                    Onboarding, OnboardingStage, Question, Quiz, QuizOption)
 from .problems import ContentError, Problems
 from .yamlsource import YamlDoc, load_yaml
 
@@ -66,6 +67,8 @@ def read_handbook(content: Path, problems: Problems) -> Handbook:
         topics=_read_topics(content / "topics.yml", problems),
         checklists=_read_checklists(content / "checklists", problems),
         rubrics=_read_rubrics(content / "rubrics", problems),
+        quizzes=_read_quizzes(content / "quizzes", problems),
+        onboarding=_read_onboarding(content / "onboarding.yml", problems),
     )
 
 
@@ -136,6 +139,51 @@ def _criterion(doc: YamlDoc, where: tuple, data: dict) -> Criterion:
                      title=_text(doc, where + ("title",), data["title"]) if "title" in data else None,
                      standard_id=data.get("standard"), assesses=data["assesses"], weight=data["weight"],
                      levels=levels, critical=critical, origin=Origin(doc.path, doc.line(where)), lines=lines)
+
+
+def _read_quizzes(folder: Path, problems: Problems) -> list[Quiz]:
+    """Question banks are optional, one file per chapter, named after it."""
+    quizzes = []
+    for path in sorted(folder.glob("*.yml")):
+        doc = _load(path, "quiz", problems)
+        if doc is not None:
+            questions = [_question(doc, ("questions", i), q) for i, q in enumerate(doc.data["questions"])]
+            quizzes.append(Quiz(id=doc.data["chapter"], questions=questions, origin=Origin(path, doc.line(("chapter",)))))
+    return quizzes
+
+
+def _question(doc: YamlDoc, where: tuple, data: dict) -> Question:
+    options = [QuizOption(text=_text(doc, where + ("options", i, "text"), o["text"]), correct=o.get("correct", False),
+                          feedback=_text(doc, where + ("options", i, "feedback"), o["feedback"]) if "feedback" in o else None,
+                          origin=Origin(doc.path, doc.line(where + ("options", i))))
+               for i, o in enumerate(data.get("options", []))]
+    lines = {key: doc.line(where + (key,)) for key in ("type", "section", "procedure", "options", "answer") if key in data}
+    lines.update({f"requirements.{i}": doc.line(where + ("requirements", i)) for i in range(len(data.get("requirements", [])))})
+    return Question(id=data["id"], type=data["type"], section_id=data["section"], requirement_ids=data.get("requirements", []),
+                    procedure_id=data.get("procedure"), question=_text(doc, where + ("question",), data["question"]),
+                    options=options, answer=data.get("answer"), explanation=_text(doc, where + ("explanation",), data["explanation"]),
+                    origin=Origin(doc.path, doc.line(where)), lines=lines)
+
+
+def _read_onboarding(path: Path, problems: Problems) -> Onboarding | None:
+    """The onboarding path is optional: a handbook without one has no path page."""
+    if not path.exists():
+        return None
+    doc = _load(path, "onboarding", problems)
+    if doc is None:
+        return None
+    data = doc.data
+    stages = [OnboardingStage(title=_text(doc, ("stages", i, "title"), stage["title"]), chapter_ids=stage["chapters"],
+                              origin=Origin(path, doc.line(("stages", i))),
+                              lines=[doc.line(("stages", i, "chapters", j)) for j in range(len(stage["chapters"]))])
+              for i, stage in enumerate(data["stages"])]
+    lines = {key: doc.line((key,)) for key in data}
+    lines["minimum_training.requirement"] = doc.line(("minimum_training", "requirement"))
+    lines["minimum_training.hours"] = doc.line(("minimum_training", "hours"))
+    return Onboarding(pass_mark=data["pass_mark"], final_questions=data["final_questions"],
+                      reading_speed=data["reading_speed"], minutes_per_question=data["minutes_per_question"],
+                      minimum_hours=data["minimum_training"]["hours"], minimum_requirement=data["minimum_training"]["requirement"],
+                      stages=stages, origin=Origin(path, 1), lines=lines)
 
 
 def _read_topics(path: Path, problems: Problems) -> list[Topic]:

@@ -289,6 +289,66 @@ class Rubric:
 
 
 @dataclass
+class QuizOption:
+    text: Text
+    correct: bool
+    feedback: Text | None
+    origin: Origin
+
+
+@dataclass
+class Question:
+    """One question of a chapter's bank. Its section (and requirements) are where its answer is written."""
+    id: str
+    type: str                   # single | multiple | true-false | ordering
+    section_id: str
+    requirement_ids: list[str]
+    procedure_id: str | None    # ordering: the requirement whose steps are put in order
+    question: Text
+    options: list[QuizOption]
+    answer: bool | None         # true-false
+    explanation: Text
+    origin: Origin
+    lines: dict[str, int] = field(default_factory=dict)   # key → line, for messages
+
+    def texts(self) -> list[Text]:
+        found = [self.question, self.explanation]
+        for option in self.options:
+            found += [option.text] + ([option.feedback] if option.feedback else [])
+        return found
+
+
+@dataclass
+class Quiz:
+    """A chapter's question bank: `id` is the chapter's id."""
+    id: str
+    questions: list[Question]
+    origin: Origin
+
+
+@dataclass
+class OnboardingStage:
+    title: Text
+    chapter_ids: list[str]
+    origin: Origin
+    lines: list[int] = field(default_factory=list)   # the line of each chapter id
+
+
+@dataclass
+class Onboarding:
+    """The new hires' path through the chapters, and the quizzes' settings (the organisation's)."""
+    pass_mark: int
+    final_questions: int
+    reading_speed: dict[str, int]   # zh_characters / en_words per minute
+    minutes_per_question: float
+    minimum_hours: int
+    minimum_requirement: str
+    stages: list[OnboardingStage]
+    origin: Origin
+    lines: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
 class Reference:
     id: str
     kind: str
@@ -330,6 +390,8 @@ class Handbook:
     topics: list[Topic] = field(default_factory=list)
     checklists: list[Checklist] = field(default_factory=list)
     rubrics: list[Rubric] = field(default_factory=list)
+    quizzes: list[Quiz] = field(default_factory=list)
+    onboarding: Onboarding | None = None
 
     def sections(self) -> list[Section]:
         return [s for m in self.manuals for c in m.chapters for s in c.sections]
@@ -381,6 +443,21 @@ class Handbook:
                 using.setdefault(section.id, []).append(rubric)
         return using
 
+    def chapters(self) -> list[Chapter]:
+        return [c for m in self.manuals for c in m.chapters]
+
+    def questions(self) -> list[Question]:
+        return [question for quiz in self.quizzes for question in quiz.questions]
+
+    def quiz_of(self, chapter: Chapter) -> "Quiz | None":
+        return next((quiz for quiz in self.quizzes if quiz.id == chapter.id), None)
+
+    def questions_by_section(self) -> dict[str, list[Question]]:
+        found: dict[str, list[Question]] = {}
+        for question in self.questions():
+            found.setdefault(question.section_id, []).append(question)
+        return found
+
     def checklists_by_section(self) -> dict[str, list[Checklist]]:
         """Section id → the checklists with an item from that section."""
         rules = self.rules()
@@ -409,4 +486,8 @@ class Handbook:
             found.extend(checklist.texts())
         for rubric in self.rubrics:
             found.extend(rubric.texts())
+        for question in self.questions():
+            found.extend(question.texts())
+        if self.onboarding:
+            found.extend(stage.title for stage in self.onboarding.stages)
         return found

@@ -1,0 +1,145 @@
+"""Cross-checks of the question banks and the onboarding path that the schema cannot express.
+
+A question must be answerable from the section it cites: the section exists,
+is published and belongs to the bank's chapter; the answer is among the
+options; an ordering question's steps come from a real procedure. The
+onboarding path must take a new hire through every chapter with text, once,
+and the minimum training it states must be what the handbook says.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Handbook, Question, Quiz
+from .problems import Problems
+
+MIN_ORDERING_STEPS = 3
+
+
+def check_quizzes(handbook: Handbook, problems: Problems) -> None:
+    complete = "manuals" not in handbook.unread
+    chapters = {chapter.id: chapter for chapter in handbook.chapters()}
+    sections = {section.id: section for section in handbook.sections()}
+    rules = handbook.rules()
+    banks: dict[str, Quiz] = {}
+    for quiz in handbook.quizzes:
+        file = quiz.origin.file
+        if quiz.id in banks:
+            problems.add(file, quiz.origin.line, f"chapter '{quiz.id}' already has a question bank",
+                         f"add these questions to {problems.relative(banks[quiz.id].origin.file)}")
+        banks.setdefault(quiz.id, quiz)
+        if file.stem != quiz.id:
+            problems.add(file, quiz.origin.line, f"the bank of chapter '{quiz.id}' is in {file.name}",
+                         f"name the file {quiz.id}.yml")
+        if complete and quiz.id not in chapters:
+            problems.add(file, quiz.origin.line, f"chapter '{quiz.id}' does not exist",
+                         "use a chapter id as in the manuals, e.g. \"000-2\"")
+        for question in quiz.questions:
+            _check_question(quiz, question, problems)
+            if complete and quiz.id in chapters:
+                _check_sources(quiz, question, sections, rules, problems)
+    if handbook.onboarding and complete:
+        _check_onboarding(handbook, chapters, rules, problems)
+
+
+def _check_question(quiz: Quiz, question: Question, problems: Problems) -> None:
+    file, line = question.origin.file, question.origin.line
+    if not question.id.startswith(question.section_id + "-q"):
+        problems.add(file, line, f"question id '{question.id}' does not start with its section '{question.section_id}-q'",
+                     f"name it {question.section_id}-qN, N a number not used before in this section")
+    choices = question.type in ("single", "multiple")
+    extra = [key for key, wanted in (("options", choices), ("answer", question.type == "true-false"),
+                                     ("procedure", question.type == "ordering")) if key in question.lines and not wanted]
+    for key in extra:
+        problems.add(file, question.lines[key], f"a {question.type} question has no '{key}'",
+                     f"remove '{key}:', or change the type")
+    if not choices:
+        return
+    right = [option for option in question.options if option.correct]
+    if not right:
+        problems.add(file, question.lines.get("options", line), f"question '{question.id}': no option is marked correct",
+                     "mark the right answer with correct: true; the answer must be among the options")
+    elif question.type == "single" and len(right) > 1:
+        problems.add(file, right[1].origin.line,
+                     f"single-choice question '{question.id}' has {len(right)} correct options",
+                     "mark only one correct, or make it type: multiple")
+    elif len(right) == len(question.options):
+        problems.add(file, question.lines.get("options", line), f"question '{question.id}': every option is correct",
+                     "add an option that is wrong, so the question tests something")
+    seen: dict[str, int] = {}
+    for option in question.options:
+        if option.text.zh in seen:
+            problems.add(file, option.origin.line, f"option '{option.text.zh}' appears twice in question '{question.id}'",
+                         f"it is already on line {seen[option.text.zh]}; remove one or reword it")
+        seen.setdefault(option.text.zh, option.origin.line)
+
+
+def _check_sources(quiz: Quiz, question: Question, sections: dict, rules: dict, problems: Problems) -> None:
+    file, lines = question.origin.file, question.lines
+    section = sections.get(question.section_id)
+    if section is None:
+        problems.add(file, lines["section"], f"question '{question.id}' cites section '{question.section_id}', which does not exist",
+                     "use a section id as in the manuals, e.g. \"000-2.4\"")
+        return
+    if section.chapter.id != quiz.id:
+        problems.add(file, lines["section"], f"section '{section.id}' is not in chapter '{quiz.id}'",
+                     f"move the question to {section.chapter.id}.yml")
+    if not section.published:
+        problems.add(file, lines["section"], f"section '{section.id}' has no text in the source, so nothing to test",
+                     "cite a published section")
+    for i, rule_id in enumerate(question.requirement_ids):
+        rule = rules.get(rule_id)
+        if rule is None or rule.section is not section:
+            where = "does not exist" if rule is None else f"is in section {rule.section.id}"
+            problems.add(file, lines[f"requirements.{i}"], f"question '{question.id}' cites requirement '{rule_id}', which {where}",
+                         f"cite a requirement of section {section.id}, or change section:")
+    if question.type == "ordering" and question.procedure_id:
+        procedure = rules.get(question.procedure_id)
+        steps = getattr(procedure, "steps", [])
+        if procedure is None or procedure.section is not section:
+            where = "does not exist" if procedure is None else f"is in section {procedure.section.id}"
+            problems.add(file, lines["procedure"], f"procedure '{question.procedure_id}' {where}",
+                         f"use a procedure of section {section.id}: a requirement with steps, e.g. \"{section.id}-p1\"")
+        elif len(steps) < MIN_ORDERING_STEPS:
+            problems.add(file, lines["procedure"],
+                         f"'{question.procedure_id}' has {len(steps)} step(s); an ordering question needs at least {MIN_ORDERING_STEPS}",
+                         "choose a procedure with three or more steps, or ask another type of question")
+
+
+def _check_onboarding(handbook: Handbook, chapters: dict, rules: dict, problems: Problems) -> None:
+    path = handbook.onboarding
+    file = path.origin.file
+    placed: dict[str, int] = {}
+    for stage in path.stages:
+        for chapter_id, line in zip(stage.chapter_ids, stage.lines):
+            chapter = chapters.get(chapter_id)
+            if chapter is None:
+                problems.add(file, line, f"the path lists chapter '{chapter_id}', which does not exist",
+                             "use a chapter id as in the manuals, e.g. \"001-2\"")
+            elif not any(section.published for section in chapter.sections):
+                problems.add(file, line, f"chapter '{chapter_id}' has no text in the source", "leave it out of the path")
+            elif chapter_id in placed:
+                problems.add(file, line, f"chapter '{chapter_id}' is on the path twice", f"it is already on line {placed[chapter_id]}")
+            placed.setdefault(chapter_id, line)
+    for chapter in chapters.values():
+        if chapter.id not in placed and any(section.published for section in chapter.sections):
+            problems.add(file, path.lines["stages"], f"chapter '{chapter.id}' is not on the onboarding path",
+                         "add it to the stage where a new hire should read it")
+    if path.final_questions < len(handbook.quizzes):
+        problems.add(file, path.lines["final_questions"],
+                     f"final_questions is {path.final_questions}, fewer than the {len(handbook.quizzes)} chapter banks",
+                     "the final assessment draws one question from every chapter: ask at least that many")
+    elif path.final_questions > len(handbook.questions()):
+        problems.add(file, path.lines["final_questions"],
+                     f"final_questions is {path.final_questions}, more than the {len(handbook.questions())} questions in all banks",
+                     "ask fewer, or write more questions")
+    rule = rules.get(path.minimum_requirement)
+    line = path.lines["minimum_training.requirement"]
+    if rule is None:
+        problems.add(file, line, f"minimum_training names requirement '{path.minimum_requirement}', which does not exist",
+                     "name the requirement that sets the minimum pre-job training, e.g. \"000-1.1-r2\"")
+    elif not re.search(rf"(?<!\d){path.minimum_hours}\s*小时", rule.text.zh):
+        problems.add(file, path.lines["minimum_training.hours"],
+                     f"minimum_training says {path.minimum_hours} hours, but '{rule.id}' says: {rule.text.zh}",
+                     "state the number of hours the requirement gives")
