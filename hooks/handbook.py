@@ -16,13 +16,13 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from handbook import ContentError, load_handbook  # noqa: E402
-from handbook.generate import build_nav, build_pages  # noqa: E402
+from handbook.generate import build_files, build_nav, build_pages  # noqa: E402
 from handbook.generate.checklists import label_checkboxes  # noqa: E402
 from handbook.handwritten import ASSETS, compare_languages  # noqa: E402
 from handbook import search_terms  # noqa: E402
@@ -49,7 +49,8 @@ def on_config(config):
         log.warning(str(problem))
     if lang == "en" and config.site_url and not config.site_url.rstrip("/").endswith("/en"):
         config.site_url = config.site_url.rstrip("/") + "/en/"
-    _state.update(handbook=handbook, lang=lang, pages=build_pages(handbook, lang, config.site_url or ""))
+    _state.update(handbook=handbook, lang=lang, pages=build_pages(handbook, lang, config.site_url or ""),
+                  downloads=build_files(handbook))
     if lang == "zh":
         search_terms.add_terms([term.zh for term in handbook.glossary])
         # Both languages' hand-written pages are compared once, in the zh build.
@@ -70,7 +71,11 @@ def on_files(files: Files, config) -> Files:
         source = page.source.resolve()
         # Content kept outside the repository (tests, benchmarks) has no edit link.
         generated.edit_uri = source.relative_to(ROOT).as_posix() if source.is_relative_to(ROOT) else None
+        if not page.in_nav:
+            generated.inclusion = InclusionLevel.NOT_IN_NAV
         files.append(generated)
+    for path, text in _state["downloads"].items():
+        files.append(File.generated(config, path, content=text))
     for asset in sorted(ASSETS.rglob("*")):
         if asset.is_file():
             files.append(File(asset.relative_to(ASSETS.parent).as_posix(), src_dir=str(ASSETS.parent),

@@ -56,6 +56,10 @@ def read_handbook(content: Path, problems: Problems) -> Handbook:
             manuals.append(manual)
     if len(problems.errors) > before:
         unread.add("manuals")
+    before = len(problems.errors)
+    quizzes = _read_quizzes(content / "quizzes", problems)
+    if len(problems.errors) > before:
+        unread.add("quizzes")
     return Handbook(
         root=problems.root,
         content=content,
@@ -67,7 +71,7 @@ def read_handbook(content: Path, problems: Problems) -> Handbook:
         topics=_read_topics(content / "topics.yml", problems),
         checklists=_read_checklists(content / "checklists", problems),
         rubrics=_read_rubrics(content / "rubrics", problems),
-        quizzes=_read_quizzes(content / "quizzes", problems),
+        quizzes=quizzes,
         onboarding=_read_onboarding(content / "onboarding.yml", problems),
     )
 

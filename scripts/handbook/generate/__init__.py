@@ -2,6 +2,6 @@
 
 from .nav import build_nav
 from .pages import GeneratedPage
-from .site import build_pages, write_pages
+from .site import build_files, build_pages, write_pages
 
-__all__ = ["GeneratedPage", "build_nav", "build_pages", "write_pages"]
+__all__ = ["GeneratedPage", "build_files", "build_nav", "build_pages", "write_pages"]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from ..model import Handbook
 from .checklists import CHECKLISTS, checklist_path
-from .pages import chapter_heading, chapter_path, manual_path, rubric_path, section_heading, section_path
+from .onboarding import FINAL, ONBOARDING
+from .pages import chapter_heading, chapter_path, manual_path, quiz_path, rubric_path, section_heading, section_path
+from .quizzes import QUIZZES
 from .registers import GLOSSARY, REFERENCES, REPAIRS
 from .rubrics import RUBRICS
 from .topics import TOPICS, topic_path
@@ -30,8 +32,21 @@ def build_nav(handbook: Handbook, lang: str) -> list:
           if handbook.checklists else []),
         *([{t("rubrics", lang): [RUBRICS] + [{r.title[lang]: rubric_path(r)} for r in handbook.rubrics]}]
           if handbook.rubrics else []),
+        *([{t("quizzes", lang): _quiz_nav(handbook, lang)}] if handbook.quizzes else []),
         {t("glossary", lang): GLOSSARY},
         {t("for_editors", lang): ["editors/index.md",
                                   {t("register", lang): REFERENCES},
                                   {t("repairs_register", lang): REPAIRS}]},
     ]
+
+
+def _quiz_nav(handbook: Handbook, lang: str) -> list:
+    entries: list = [QUIZZES]
+    if handbook.onboarding:
+        entries += [{t("onboarding", lang): ONBOARDING}, {t("final_assessment", lang): FINAL}]
+    banks = {quiz.id: quiz for quiz in handbook.quizzes}
+    for manual in handbook.manuals:
+        quizzes = [{chapter_heading(c, lang): quiz_path(banks[c.id])} for c in manual.chapters if c.id in banks]
+        if quizzes:
+            entries.append({f"{manual.id} {manual.title[lang]}": quizzes})
+    return entries

@@ -10,7 +10,7 @@ import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..model import Chapter, Checklist, Handbook, Manual, Rubric, Section
+from ..model import Chapter, Checklist, Handbook, Manual, Quiz, Rubric, Section
 from . import render
 from .render import Citations, inline
 from .ui import t
@@ -22,6 +22,7 @@ class GeneratedPage:
     title: str
     markdown: str
     source: Path       # the YAML file an editor changes to change this page
+    in_nav: bool = True   # False: reached by links only (paper quizzes and answer keys)
 
 
 def manual_path(manual: Manual) -> str:
@@ -43,6 +44,18 @@ def checklist_path(checklist: Checklist) -> str:
 
 def rubric_path(rubric: Rubric) -> str:
     return f"rubrics/{rubric.id}.md"
+
+
+def quiz_path(quiz: Quiz) -> str:
+    return f"quizzes/{quiz.id}.md"
+
+
+def paper_quiz_path(quiz: Quiz) -> str:
+    return f"quizzes/{quiz.id}-paper.md"
+
+
+def answer_key_path(quiz: Quiz) -> str:
+    return f"quizzes/{quiz.id}-key.md"
 
 
 def page_url(path: str) -> str:

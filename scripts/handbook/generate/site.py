@@ -7,6 +7,10 @@ from pathlib import Path
 from ..model import Handbook
 from .checklists import checklist_pages
 from .pages import GeneratedPage, content_pages
+from .gift import gift
+from .onboarding import onboarding_pages
+from .paper_quizzes import paper_pages
+from .quizzes import gift_path, quiz_pages
 from .rubrics import rubric_pages
 from .registers import glossary_page, references_page, repairs_page
 from .topics import topic_pages
@@ -18,7 +22,15 @@ def build_pages(handbook: Handbook, lang: str, site_url: str = "") -> list[Gener
         glossary_page(handbook, lang),
         references_page(handbook, lang),
         repairs_page(handbook, lang),
-    ] + topic_pages(handbook, lang) + checklist_pages(handbook, lang, site_url) + rubric_pages(handbook, lang)
+    ] + topic_pages(handbook, lang) + checklist_pages(handbook, lang, site_url) + rubric_pages(handbook, lang) + (
+        quiz_pages(handbook, lang) + paper_pages(handbook, lang) + onboarding_pages(handbook, lang))
+
+
+def build_files(handbook: Handbook) -> dict[str, str]:
+    """Downloads that are not pages: the question bank in GIFT format, in both languages."""
+    if not handbook.quizzes:
+        return {}
+    return {gift_path(lang): gift(handbook, lang) for lang in ("zh", "en")}
 
 
 def write_pages(handbook: Handbook, lang: str, out_dir: Path) -> list[Path]:
@@ -28,5 +40,9 @@ def write_pages(handbook: Handbook, lang: str, out_dir: Path) -> list[Path]:
         target = out_dir / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.markdown, encoding="utf-8")
+        written.append(target)
+    for path, text in build_files(handbook).items():
+        target = out_dir / path
+        target.write_text(text, encoding="utf-8")
         written.append(target)
     return written

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .ui_quizzes import QUIZ_STRINGS
 from .ui_rubrics import RUBRIC_STRINGS
 
 STRINGS: dict[str, dict[str, str]] = {
@@ -184,6 +185,7 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 STRINGS.update(RUBRIC_STRINGS)
+STRINGS.update(QUIZ_STRINGS)
 
 
 def t(key: str, lang: str, **values: str) -> str:

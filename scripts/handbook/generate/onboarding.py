@@ -1,0 +1,122 @@
+"""The onboarding path: the chapters in the order a new hire reads them, each with its
+quiz and an estimated reading time; the final assessment; the completion record.
+
+`assets/js/onboarding.js` fills in progress and best scores from what the quiz
+widget saved; printing the page prints the completion record.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+import re
+
+from ..model import Chapter, Handbook
+from .pages import (GeneratedPage, chapter_heading, chapter_path, front_matter, html_href, link, quiz_path, section_path,
+                    section_short)
+from .paper import sign_lines
+from .quizzes import QUIZZES, Bank, question_data, quiz_widget
+from .render import REF_MARKER, inline
+from .ui import script_strings, t
+
+ONBOARDING = "onboarding/index.md"
+FINAL = "onboarding/final.md"
+FINAL_ID = "final"
+
+
+def onboarding_pages(handbook: Handbook, lang: str) -> list[GeneratedPage]:
+    if not handbook.onboarding or not handbook.quizzes:
+        return []
+    return [_path_page(handbook, lang), _final_page(handbook, lang)]
+
+
+def reading_minutes(chapter: Chapter, lang: str, speed: dict[str, int]) -> int:
+    """Minutes to study a chapter's text: Chinese characters, or English words, at the set speed."""
+    texts = chapter.texts() + [text for s in chapter.sections if s.published for text in s.texts()]
+    words = " ".join(REF_MARKER.sub("", text[lang]) for text in texts)
+    if lang == "zh":
+        count = len(re.findall(r"[\u3400-\u9fff]", words))
+        return math.ceil(count / speed["zh_characters"])
+    return math.ceil(len(re.findall(r"[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*", words)) / speed["en_words"])
+
+
+def duration(minutes: float, lang: str) -> str:
+    minutes = math.ceil(minutes)
+    if minutes < 60:
+        return t("minutes", lang, m=str(minutes))
+    return t("hours_minutes", lang, h=str(minutes // 60), m=str(minutes % 60))
+
+
+def _path_page(handbook: Handbook, lang: str) -> GeneratedPage:
+    path_settings = handbook.onboarding
+    chapters = {chapter.id: chapter for chapter in handbook.chapters()}
+    quizzes = {quiz.id: quiz for quiz in handbook.quizzes}
+    speed = path_settings.reading_speed
+    minimum = handbook.rules()[path_settings.minimum_requirement]
+    title = t("onboarding", lang)
+    reading = sum(reading_minutes(chapters[c], lang, speed) for stage in path_settings.stages for c in stage.chapter_ids)
+    asked = sum(len(quizzes[c].questions) for stage in path_settings.stages for c in stage.chapter_ids if c in quizzes)
+    quiz_minutes = (asked + path_settings.final_questions) * path_settings.minutes_per_question
+    rule_href = html_href(ONBOARDING, section_path(minimum.section)) + f"#{minimum.id}"
+    config = {"quizzes": [c for stage in path_settings.stages for c in stage.chapter_ids if c in quizzes],
+              "final": FINAL_ID, "pass": path_settings.pass_mark}
+    lines = [f"# {title}", "",
+             f'<div class="hb-onboarding" data-hb-onboarding="{html.escape(json.dumps(config))}" '
+             f'data-hb-strings="{html.escape(json.dumps(script_strings(lang, "ojs_"), ensure_ascii=False))}" markdown>', "",
+             f'<p class="hb-print-only hb-record-title">{t("record_title", lang)}</p>', "",
+             f'<p class="hb-screen-only">{t("onboarding_intro", lang)}</p>', "",
+             f'<p class="hb-screen-only hb-minimum">{t("onboarding_minimum", lang, rule=inline(minimum.text, lang), source=f"<a href={chr(34)}{rule_href}{chr(34)}>{section_short(minimum.section, lang)}</a>")}</p>', "",
+             f'<p class="hb-screen-only hb-estimate">' + t("onboarding_estimate", lang, reading=duration(reading, lang),
+                                        quizzes=duration(quiz_minutes, lang), total=duration(reading + quiz_minutes, lang),
+                                        speed=str(speed["zh_characters" if lang == "zh" else "en_words"]),
+                                        per=f"{path_settings.minutes_per_question:g}") + "</p>", "",
+             '<p class="hb-progress-line" role="status" data-hb-progress></p>', "",
+             _record_fields(lang), ""]
+    for number, stage in enumerate(path_settings.stages, start=1):
+        lines += [f"## {t('stage', lang, n=str(number), title=inline(stage.title, lang))} {{#stage-{number}}}", "",
+                  f'| {t("quiz_column_chapter", lang)} | {t("path_column_read", lang)} | {t("path_column_quiz", lang)} | '
+                  f'{t("quiz_column_best", lang)} | {t("path_column_status", lang)} |', "|---|---|---|---|---|"]
+        for chapter_id in stage.chapter_ids:
+            chapter = chapters[chapter_id]
+            quiz = quizzes.get(chapter_id)
+            quiz_cell = (f"[{t('question_count', lang, n=str(len(quiz.questions)))}]({link(ONBOARDING, quiz_path(quiz))})"
+                         if quiz else "—")
+            lines.append(f"| [{chapter.manual.id} {chapter_heading(chapter, lang)}]({link(ONBOARDING, chapter_path(chapter))}) | "
+                         f"{duration(reading_minutes(chapter, lang, speed), lang)} | {quiz_cell} | "
+                         f'<span data-hb-best="{chapter_id}">—</span> | <span data-hb-status="{chapter_id}">{t("ojs_todo", lang)}</span> |')
+        lines.append("")
+    lines += [f"## {t('final_assessment', lang)} {{#final}}", "",
+              t("final_intro", lang, n=str(path_settings.final_questions), pass_mark=str(path_settings.pass_mark)), "",
+              f'<p class="hb-final-line"><a class="md-button md-button--primary hb-screen-only" href="{html_href(ONBOARDING, FINAL)}">'
+              f'{t("take_final", lang)}</a> <span data-hb-best="{FINAL_ID}">—</span> '
+              f'<span data-hb-status="{FINAL_ID}">{t("ojs_todo", lang)}</span></p>', "",
+              f"## {t('record', lang)} {{#record}}", "",
+              f'<p class="hb-screen-only">{t("record_intro", lang)}</p>', "",
+              f'<p class="hb-screen-only"><button type="button" class="md-button" data-hb-print-page>{t("print_record", lang)}</button></p>', "",
+              sign_lines(lang, ("sign_learner", "sign_trainer", "field_record_date")), "",
+              "</div>", ""]
+    meta = front_matter(title).replace("\n---\n", "\nhide:\n  - toc\n---\n", 1)
+    return GeneratedPage(ONBOARDING, title, meta + "\n".join(lines), path_settings.origin.file)
+
+
+def _record_fields(lang: str) -> str:
+    fields = []
+    for name, kind in (("learner", "text"), ("record_date", "date")):
+        fields.append(f'<p class="hb-field"><label for="hb-onboarding-{name}">{t("field_" + name, lang)}</label>'
+                      f'<input type="{kind}" id="hb-onboarding-{name}" data-hb-field="{name}" autocomplete="off"></p>')
+    return f'<fieldset class="hb-record-fields"><legend>{t("record", lang)}</legend>{"".join(fields)}</fieldset>'
+
+
+def _final_page(handbook: Handbook, lang: str) -> GeneratedPage:
+    settings = handbook.onboarding
+    title = t("final_assessment", lang)
+    bank = Bank(handbook)
+    questions = [question_data(bank, q, lang, FINAL) for q in handbook.questions()]
+    lines = [f"# {title}", "",
+             t("final_intro", lang, n=str(settings.final_questions), pass_mark=str(settings.pass_mark)), "",
+             f'<p class="hb-meta"><a href="{html_href(FINAL, ONBOARDING)}">{t("onboarding", lang)}</a> · '
+             f'<a href="{html_href(FINAL, QUIZZES)}">{t("quizzes", lang)}</a></p>', ""]
+    lines += quiz_widget(FINAL_ID, lang, questions, settings.pass_mark, final=settings.final_questions)
+    meta = front_matter(title).replace("\n---\n", "\nhide:\n  - toc\n---\n", 1)
+    return GeneratedPage(FINAL, title, meta + "\n".join(lines), settings.origin.file)

@@ -1,0 +1,166 @@
+"""Quizzes: an index, one self-assessment quiz per chapter, and the questions as the widget reads them.
+
+The questions go into the page as JSON; `assets/js/quiz.js` renders them,
+shuffles them per attempt, and runs practice and exam mode. The answers are
+in the page: these quizzes are for learning, not for proctored exams (trainers
+use the paper quiz for those).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+
+from ..model import Handbook, Question, Quiz, Section, Step
+from ..translation import zh_hash
+from .pages import (GeneratedPage, answer_key_path, chapter_heading, chapter_path, front_matter, html_href, link,
+                    paper_quiz_path, quiz_path, section_label, section_path, section_short)
+from .render import inline
+from .ui import script_strings, t
+
+QUIZZES = "quizzes/index.md"
+TYPES = ("single", "multiple", "true-false", "ordering")
+
+
+def gift_path(lang: str) -> str:
+    return f"quizzes/handbook-questions-{lang}.gift"
+
+
+def quiz_pages(handbook: Handbook, lang: str) -> list[GeneratedPage]:
+    if not handbook.quizzes:
+        return []
+    bank = Bank(handbook)
+    return [_index_page(handbook, lang)] + [_quiz_page(bank, quiz, lang) for quiz in in_order(handbook)]
+
+
+def in_order(handbook: Handbook) -> list[Quiz]:
+    """The banks in the handbook's chapter order."""
+    order = {chapter.id: n for n, chapter in enumerate(handbook.chapters())}
+    return sorted(handbook.quizzes, key=lambda quiz: order.get(quiz.id, len(order)))
+
+
+def pass_mark(handbook: Handbook) -> int:
+    return handbook.onboarding.pass_mark if handbook.onboarding else 80
+
+
+class Bank:
+    """The question banks with the sections, procedures and chapters they point at, looked up once."""
+
+    def __init__(self, handbook: Handbook):
+        self.handbook = handbook
+        self.sections = {section.id: section for section in handbook.sections()}
+        self.rules = handbook.rules()
+        self.chapters = {chapter.id: chapter for chapter in handbook.chapters()}
+
+    def section(self, question: Question) -> Section:
+        return self.sections[question.section_id]
+
+    def steps(self, question: Question) -> list[Step]:
+        return self.rules[question.procedure_id].steps if question.procedure_id else []
+
+
+def fingerprint(question: Question, steps: list) -> str:
+    """Changes when what the question asks or accepts changes: a saved answer to it is then dropped."""
+    parts = [question.type, question.question.zh, str(question.answer)]
+    parts += [f"{o.correct}:{o.text.zh}" for o in question.options] + [step.text.zh for step in steps]
+    return zh_hash("\n".join(parts))
+
+
+def question_data(bank: Bank, question: Question, lang: str, from_path: str) -> dict:
+    """A question as the widget reads it: texts in `lang`, the answer, and the section to read."""
+    section = bank.section(question)
+    steps = bank.steps(question)
+    anchor = f"#{question.requirement_ids[0]}" if question.requirement_ids else ""
+    data = {"id": question.id, "type": question.type, "h": fingerprint(question, steps),
+            "ch": section.chapter.id, "q": inline(question.question, lang), "e": inline(question.explanation, lang),
+            "src": {"href": html_href(from_path, section_path(section)) + anchor,
+                    "label": f"{section_short(section, lang)} {html.escape(section.title[lang])}"}}
+    if question.options:
+        data["o"] = [{"t": inline(o.text, lang), **({"c": 1} if o.correct else {}),
+                      **({"f": inline(o.feedback, lang)} if o.feedback else {})} for o in question.options]
+    if question.type == "true-false":
+        data["a"] = question.answer
+    if steps:
+        data["steps"] = [inline(step.text, lang) for step in steps]
+    return data
+
+
+def quiz_widget(quiz_id: str, lang: str, questions: list[dict], mark: int, final: int = 0) -> list[str]:
+    """The widget's element: settings as attributes, the questions as JSON it renders."""
+    strings = html.escape(json.dumps(script_strings(lang, "qjs_"), ensure_ascii=False, separators=(",", ":")))
+    data = json.dumps(questions, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    version = hashlib.sha256("".join(q["h"] for q in questions).encode()).hexdigest()[:8]
+    final_attr = f' data-hb-final="{final}"' if final else ""
+    return [f'<div class="hb-quiz" data-hb-quiz="{quiz_id}" data-hb-lang="{lang}" data-hb-pass="{mark}" '
+            f'data-hb-version="{version}"{final_attr} data-hb-strings="{strings}" data-search-exclude>',
+            f'<noscript><p>{t("quiz_noscript", lang)}</p></noscript>',
+            f'<script type="application/json" class="hb-quiz-data">{data}</script>',
+            "</div>", ""]
+
+
+def type_counts(questions: list[Question], lang: str) -> str:
+    counts = [(kind, sum(q.type == kind for q in questions)) for kind in TYPES]
+    return t("list_separator", lang).join(f"{t('type_' + kind, lang)} {n}" for kind, n in counts if n)
+
+
+def _index_page(handbook: Handbook, lang: str) -> GeneratedPage:
+    from .onboarding import FINAL, ONBOARDING
+    title = t("quizzes", lang)
+    mark = pass_mark(handbook)
+    lines = [f"# {title}", "", t("quizzes_intro", lang), "", f'<p class="hb-meta">{t("pass_mark_note", lang, n=str(mark))}</p>', ""]
+    if handbook.onboarding:
+        lines += [f"- **[{t('onboarding', lang)}]({link(QUIZZES, ONBOARDING)})**",
+                  f"- **[{t('final_assessment', lang)}]({link(QUIZZES, FINAL)})**", ""]
+    quizzes = in_order(handbook)
+    chapters = {chapter.id: chapter for chapter in handbook.chapters()}
+    for manual in handbook.manuals:
+        listed = [quiz for quiz in quizzes if chapters[quiz.id].manual is manual]
+        if not listed:
+            continue
+        lines += [f"## {manual.id} {manual.title[lang]} {{#manual-{manual.id}}}", "",
+                  f'| {t("quiz_column_chapter", lang)} | {t("quiz_column_questions", lang)} | '
+                  f'{t("quiz_column_best", lang)} | {t("quiz_column_print", lang)} |', "|---|---|---|---|"]
+        for quiz in listed:
+            heading = chapter_heading(chapters[quiz.id], lang)
+            trainers = (f"[{t('paper_quiz', lang)}]({link(QUIZZES, paper_quiz_path(quiz))}) · "
+                        f"[{t('answer_key', lang)}]({link(QUIZZES, answer_key_path(quiz))})")
+            lines.append(f"| [{heading}]({link(QUIZZES, quiz_path(quiz))}) | {len(quiz.questions)} "
+                         f'<span class="hb-meta">({type_counts(quiz.questions, lang)})</span> | '
+                         f'<span class="hb-best" data-hb-best="{quiz.id}">—</span> | {trainers} |')
+        lines.append("")
+    total = len(handbook.questions())
+    lines += [f"## {t('gift_title', lang)} {{#gift}}", "", t("gift_intro", lang, n=str(total)), ""]
+    lines += [f'- <a href="{html_href(QUIZZES, QUIZZES)}{gift_path(code).split("/")[-1]}" download>'
+              f'{t("gift_download", lang, language=t("language_" + code, lang))}</a>' for code in ("zh", "en")]
+    lines.append("")
+    return GeneratedPage(QUIZZES, title, front_matter(title) + "\n".join(lines), quizzes[0].origin.file)
+
+
+def _quiz_page(bank: Bank, quiz: Quiz, lang: str) -> GeneratedPage:
+    handbook = bank.handbook
+    path = quiz_path(quiz)
+    chapter = bank.chapters[quiz.id]
+    heading = chapter_heading(chapter, lang)
+    title = t("quiz_title", lang, chapter=heading)
+    mark = pass_mark(handbook)
+    questions = [question_data(bank, q, lang, path) for q in quiz.questions]
+    lines = [f"# {title}", "",
+             f'<p class="hb-meta">{chapter.manual.id} {chapter.manual.title[lang]} · '
+             f'{t("question_count", lang, n=str(len(questions)))} ({type_counts(quiz.questions, lang)}) · '
+             f'{t("pass_mark_note", lang, n=str(mark))}</p>', ""]
+    lines += quiz_widget(quiz.id, lang, questions, mark)
+    lines += [f'<p class="hb-meta hb-trainer-links">{t("for_trainers", lang)}'
+              f'<a href="{html_href(path, paper_quiz_path(quiz))}">{t("paper_quiz", lang)}</a> · '
+              f'<a href="{html_href(path, answer_key_path(quiz))}">{t("answer_key", lang)}</a></p>', ""]
+    counts = handbook.questions_by_section()
+    lines += [f"## {t('quiz_sections', lang)} {{#sections}}", "",
+              f"- [{heading}]({link(path, chapter_path(chapter))})"]
+    for section in chapter.sections:
+        asked = [q for q in counts.get(section.id, []) if q in quiz.questions]
+        if asked:
+            lines.append(f"    - [{section_label(section, lang)}]({link(path, section_path(section))}) "
+                         f'<span class="hb-meta">{t("question_count", lang, n=str(len(asked)))}</span>')
+    lines.append("")
+    meta = front_matter(title).replace("\n---\n", "\nhide:\n  - toc\n---\n", 1)
+    return GeneratedPage(path, title, meta + "\n".join(lines), quiz.origin.file)
