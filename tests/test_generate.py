@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from handbook import load_handbook
-from handbook.generate import build_nav, build_pages, write_pages
+from handbook.generate import build_files, build_nav, build_pages, write_pages
 from handbook.generate.checklists import label_checkboxes
 from handbook.generate.pages import (chapter_heading, chinese_numeral, section_context, section_heading,
                                      section_label, section_short)
@@ -93,7 +93,7 @@ def test_a_section_that_breaks_off_keeps_its_text_and_says_the_rest_is_lost(cont
 def test_a_topic_page_gathers_every_rule_of_its_sections_from_any_manual(content):
     pages = pages_by_path(content, "en")
     index = pages["topics/index.md"].markdown
-    assert "- [Complaints](complaints.md)" in index and "2 sections, 2 rules" in index
+    assert "- [Complaints](complaints.md)" in index and "2 sections, 4 rules" in index
     page = pages["topics/complaints.md"].markdown
     assert "## 900 · 1.1 Handling a complaint {#s-900-1-1}" in page
     assert '<a href="../../manuals/900/1/1.1/">read the whole section</a>' in page
@@ -105,7 +105,7 @@ def test_a_topic_page_gathers_every_rule_of_its_sections_from_any_manual(content
     # A section that states no rule says so, rather than showing an empty list.
     handbook, _ = load_handbook(content)
     handbook.sections()[0].requirements = []
-    handbook.checklists = []     # they would point at the removed rules
+    handbook.checklists = handbook.quizzes = []     # they would point at the removed rules
     quiet = {p.path: p.markdown for p in build_pages(handbook, "en")}["topics/complaints.md"]
     assert "it states no checkable rule" in quiet and '<ul class="hb-requirements"></ul>' not in quiet
     nav = build_nav(load_handbook(content)[0], "en")
@@ -168,7 +168,7 @@ def test_every_state_and_kind_the_schema_allows_has_words_in_both_languages():
 
 def test_nav_follows_manual_chapter_section(content):
     handbook, _ = load_handbook(content)
-    home, manuals, topics, checklists, rubrics, glossary, editors = build_nav(handbook, "en")
+    home, manuals, topics, checklists, rubrics, quizzes, glossary, editors = build_nav(handbook, "en")
     assert home == {"Home": "index.md"}
     [index, manual] = manuals["Manuals"]
     assert index == "manuals/index.md"
@@ -183,6 +183,10 @@ def test_nav_follows_manual_chapter_section(content):
     assert checklists == {"Checklists": ["checklists/index.md",
                                          {"Complaint handling checklist": "checklists/complaint-check.md"}]}
     assert rubrics == {"Rubrics": ["rubrics/index.md", {"Complaint handling assessment": "rubrics/complaint-assessment.md"}]}
+    # Paper quizzes and answer keys are reached from their quiz, not listed in the navigation.
+    assert quizzes == {"Quizzes": ["quizzes/index.md", {"Onboarding path": "onboarding/index.md"},
+                                   {"Final assessment": "onboarding/final.md"},
+                                   {"900 Example Manual": [{"Chapter 1 Example chapter": "quizzes/900-1.md"}]}]}
 
 
 def test_edit_source_of_each_page_is_its_yaml(content):
@@ -196,7 +200,8 @@ def test_pages_can_be_written_for_another_generator(content, tmp_path):
     handbook, _ = load_handbook(content)
     written = write_pages(handbook, "en", tmp_path / "en")
     assert (tmp_path / "en/manuals/900/1/1.1.md").read_text(encoding="utf-8").startswith("---\ntitle:")
-    assert len(written) == len(build_pages(handbook, "en"))
+    assert len(written) == len(build_pages(handbook, "en")) + len(build_files(handbook))
+    assert (tmp_path / "en/quizzes/handbook-questions-zh.gift").exists()
 
 
 def test_a_checklist_page_is_a_task_list_of_its_rules_with_their_sources(content):

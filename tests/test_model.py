@@ -11,6 +11,8 @@ from handbook.translation import zh_hash
 
 CHAPTER = "manuals/900/01.yml"
 CHECKLIST = "checklists/01-complaint.yml"
+QUIZ = "quizzes/900-1.yml"
+ONBOARDING = "onboarding.yml"
 
 
 def edit(content: Path, name: str, old: str, new: str, count: int = 1) -> Path:
@@ -49,7 +51,7 @@ def test_valid_content_loads_with_every_part(content):
     [chapter] = manual.chapters
     published, missing = chapter.sections
     assert published.published and not missing.published
-    assert [r.id for r in published.requirements] == ["900-1.1-r1", "900-1.1-p1"]
+    assert [r.id for r in published.requirements] == ["900-1.1-r1", "900-1.1-p1", "900-1.1-r2", "900-1.1-p2"]
     assert [s.number for s in published.requirements[1].steps] == [1, 2]
     assert handbook.references["law-example"].cited_by == ["900-1.1"]
     assert published.requirements[0].text.en == "Service staff handle each complaint promptly."
@@ -185,7 +187,8 @@ def test_source_missing_section_may_not_have_text(content):
 
 
 def test_published_section_must_list_its_requirements_or_say_it_has_none(content):
-    (content / CHECKLIST).unlink()     # its items point at the rules removed here
+    for name in (CHECKLIST, QUIZ, ONBOARDING):    # they point at the rules removed here
+        (content / name).unlink()
     path = content / CHAPTER
     text = path.read_text(encoding="utf-8")
     start, end = text.index("    requirements:\n"), text.index("    indicators:\n")
@@ -373,3 +376,86 @@ def test_rubric_and_criterion_ids_may_not_be_reused(content):
          f"line {line_of(path, '- id: speed')}")
     path = edit(content, RUBRIC, "id: complaint-assessment", "id: complaint-check")
     only(problems_of(content), path, 2, "duplicate id 'complaint-check'", "01-complaint.yml")
+
+
+def test_a_question_bank_reads_into_the_model(content):
+    handbook, _ = load_handbook(content)
+    [quiz] = handbook.quizzes
+    assert quiz.id == "900-1"
+    assert [q.type for q in quiz.questions] == ["single", "multiple", "true-false", "ordering"]
+    single, multiple, judge, ordering = quiz.questions
+    assert [o.correct for o in single.options] == [True, False, False]
+    assert single.options[1].feedback.en == "The handbook says to handle each complaint promptly."
+    assert judge.answer is False
+    assert ordering.procedure_id == "900-1.1-p2"
+    assert handbook.onboarding.pass_mark == 75
+    assert handbook.onboarding.stages[0].chapter_ids == ["900-1"]
+
+
+def test_a_quiz_answer_not_among_the_options_is_rejected_at_its_line(content):
+    path = edit(content, QUIZ, "          en_from_zh: bab99f53\n        correct: true", "          en_from_zh: bab99f53")
+    only(problems_of(content), path, line_of(path, "options:"), "'900-1.1-q1': no option is marked correct",
+         "the answer must be among the options")
+
+
+def test_a_single_choice_question_with_two_right_options_is_rejected(content):
+    path = edit(content, QUIZ, "          en_from_zh: 882b5585\n", "          en_from_zh: 882b5585\n        correct: true\n")
+    only(problems_of(content), path, line_of(path, "zh: 等客户再次投诉后处理") - 1, "has 2 correct options", "type: multiple")
+
+
+def test_a_bank_that_cannot_be_read_is_reported_once_not_as_missing_questions(content):
+    path = edit(content, QUIZ, "    type: single", "    type: single\n   oops: [")
+    problems = problems_of(content)
+    assert [p.file for p in problems] == [path.resolve().as_posix()], "\n".join(map(str, problems))
+
+
+def test_a_question_must_cite_a_section_of_its_chapter_that_has_text(content):
+    path = edit(content, QUIZ, 'section: "900-1.1"\n    requirements:\n      - "900-1.1-r1"',
+                'section: "900-1.2"\n    requirements:\n      - "900-1.1-r1"')
+    problems = problems_of(content)
+    only(problems, path, line_of(path, 'section: "900-1.2"'), "900-1.2", "no text in the source")
+    only(problems, path, line_of(path, '- "900-1.1-r1"'), "'900-1.1-r1', which is in section 900-1.1")
+    only(problems, path, line_of(path, 'id: "900-1.1-q1"'), "does not start with its section '900-1.2-q'")
+
+
+def test_a_question_citing_what_does_not_exist_names_the_line(content):
+    path = edit(content, QUIZ, '      - "900-1.1-r2"', '      - "900-1.1-r9"')
+    only(problems_of(content), path, line_of(path, '"900-1.1-r9"'), "'900-1.1-r9', which does not exist")
+    path = edit(content, QUIZ, 'section: "900-1.1"', 'section: "900-7.7"')
+    only(problems_of(content), path, line_of(path, '"900-7.7"'), "section '900-7.7', which does not exist")
+
+
+def test_an_ordering_question_needs_a_procedure_of_three_steps(content):
+    path = edit(content, QUIZ, 'procedure: "900-1.1-p2"', 'procedure: "900-1.1-p1"')
+    only(problems_of(content), path, line_of(path, 'procedure: "900-1.1-p1"'), "has 2 step(s)", "at least 3")
+    path = edit(content, QUIZ, 'procedure: "900-1.1-p1"', 'procedure: "900-1.1-r1"')
+    only(problems_of(content), path, line_of(path, 'procedure: "900-1.1-r1"'), "has 0 step(s)")
+
+
+def test_a_question_with_the_keys_of_another_type_is_rejected(content):
+    path = edit(content, QUIZ, "    answer: false\n", "    answer: false\n    procedure: \"900-1.1-p2\"\n")
+    only(problems_of(content), path, line_of(path, 'procedure: "900-1.1-p2"'), "a true-false question has no 'procedure'")
+    path = edit(content, QUIZ, "    answer: false\n    procedure: \"900-1.1-p2\"\n", "")
+    only(problems_of(content), path, line_of(path, 'id: "900-1.1-q3"'), "missing 'answer'")
+
+
+def test_a_bank_must_be_named_after_its_chapter_and_ids_stay_unique(content):
+    (content / QUIZ).rename(content / "quizzes" / "chapter-one.yml")
+    path = content / "quizzes" / "chapter-one.yml"
+    only(problems_of(content), path, line_of(path, "chapter:"), "in chapter-one.yml", "name the file 900-1.yml")
+    path.rename(content / QUIZ)
+    path = edit(content, QUIZ, 'id: "900-1.1-q2"', 'id: "900-1.1-q1"')
+    only(problems_of(content), path, line_of(path, 'id: "900-1.1-q1"', 2), "duplicate id '900-1.1-q1'")
+
+
+def test_the_onboarding_path_must_place_every_chapter_and_state_the_handbooks_minimum(content):
+    path = edit(content, ONBOARDING, "  hours: 8", "  hours: 6")
+    only(problems_of(content), path, line_of(path, "hours: 6"), "says 6 hours", "900-1.1-r2")
+    path = edit(content, ONBOARDING, "  hours: 6", "  hours: 8")
+    path = edit(content, ONBOARDING, '      - "900-1"', '      - "900-2"')
+    problems = problems_of(content)
+    only(problems, path, line_of(path, '"900-2"'), "chapter '900-2', which does not exist")
+    only(problems, path, line_of(path, "stages:"), "chapter '900-1' is not on the onboarding path")
+    path = edit(content, ONBOARDING, '      - "900-2"', '      - "900-1"')
+    path = edit(content, ONBOARDING, "final_questions: 3", "final_questions: 9")
+    only(problems_of(content), path, line_of(path, "final_questions"), "more than the 4 questions in all banks")
