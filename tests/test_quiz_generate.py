@@ -18,8 +18,8 @@ def pages_of(content, lang, strict=True):
 
 
 def quiz_data(markdown: str) -> list[dict]:
-    found = re.search(r'<script type="application/json" class="hb-quiz-data">(.*?)</script>', markdown)
-    return json.loads(found.group(1))
+    found = re.search(r'<div class="hb-quiz-data" hidden>(.*?)</div>', markdown)
+    return json.loads(html.unescape(found.group(1)))
 
 
 def test_a_chapter_quiz_carries_its_questions_answers_and_sources(content):
@@ -111,3 +111,11 @@ def test_the_gift_files_hold_the_bank_in_each_language(content):
     assert english[1].general_feedback == "Complaint-handling steps: record the complaint, report the outcome."
     index = pages_of(content, "en")["quizzes/index.md"].markdown
     assert '<a href="./handbook-questions-zh.gift" download>' in index
+
+
+def test_chapter_and_section_pages_link_to_their_quiz(content):
+    pages = pages_of(content, "en")
+    link = 'Test yourself: <a href="{up}quizzes/900-1/">Quiz: Chapter 1 Example chapter</a>'
+    assert link.format(up="../../../../") in pages["manuals/900/1/1.1.md"].markdown
+    assert link.format(up="../../../") in pages["manuals/900/1/index.md"].markdown
+    assert "Test yourself" not in pages["manuals/900/1/1.2.md"].markdown    # no text, no questions

@@ -55,9 +55,12 @@
     try { saved = JSON.parse(storage && storage.getItem(RECORD)) || {}; } catch (error) { saved = {}; }
     Array.prototype.forEach.call(root.querySelectorAll("[data-hb-field]"), function (input) {
       var name = input.getAttribute("data-hb-field");
+      var line = root.querySelector('[data-hb-print="field_' + name + '"]');
       if (typeof saved[name] === "string") input.value = saved[name];
+      if (line) line.textContent = input.value;
       input.addEventListener("input", function () {
         saved[name] = input.value;
+        if (line) line.textContent = input.value;
         try { if (storage) storage.setItem(RECORD, JSON.stringify(saved)); } catch (error) { /* keep going */ }
       });
     });

@@ -50,7 +50,7 @@
     notice.textContent = problems.join(" ");
     notice.hidden = !problems.length;
     render();
-    if (loaded.corrupt || loaded.dropped) save();
+    save();    // the attempt's order (a final assessment's draw) is kept from the first view
 
     function run() { return state.mode === "exam" ? state.exam : state.practice; }
     function exam() { return state.mode === "exam"; }
@@ -85,7 +85,6 @@
       set.appendChild(legend);
       var done = isDone(q);
       if (q.type === "ordering") {
-        if (!r.answers[q.id]) r.answers[q.id] = r.perm[q.id].slice();
         set.appendChild(steps(q, done));
       } else {
         set.appendChild(options(q, done));
@@ -136,7 +135,8 @@
     }
 
     function steps(q, done) {
-      var order = run().answers[q.id], box = el("ol", "hb-order");
+      // Unanswered until a step is moved: the shown order, never the right one, is the attempt's.
+      var order = run().answers[q.id] || run().perm[q.id], box = el("ol", "hb-order");
       order.forEach(function (step, at) {
         var item = el("li", "hb-step"), name = el("span", "hb-step-text");
         item.setAttribute("data-hb-step", String(step));
@@ -158,8 +158,9 @@
     }
 
     function reorder(q, from, to, direction) {
-      var order = run().answers[q.id], step = order.splice(from, 1)[0];
+      var r = run(), order = (r.answers[q.id] || r.perm[q.id]).slice(), step = order.splice(from, 1)[0];
       order.splice(to, 0, step);
+      r.answers[q.id] = order;
       save();
       var li = items.querySelector('[data-hb-question="' + q.id + '"]');
       var old = li.querySelector(".hb-order");

@@ -72,7 +72,8 @@ def _path_page(handbook: Handbook, lang: str) -> GeneratedPage:
                                         speed=str(speed["zh_characters" if lang == "zh" else "en_words"]),
                                         per=f"{path_settings.minutes_per_question:g}") + "</p>", "",
              '<p class="hb-progress-line" role="status" data-hb-progress></p>', "",
-             _record_fields(lang), ""]
+             _record_fields(lang), "",
+             sign_lines(lang, ("field_learner", "field_record_date")), ""]
     for number, stage in enumerate(path_settings.stages, start=1):
         lines += [f"## {t('stage', lang, n=str(number), title=inline(stage.title, lang))} {{#stage-{number}}}", "",
                   f'| {t("quiz_column_chapter", lang)} | {t("path_column_read", lang)} | {t("path_column_quiz", lang)} | '
@@ -94,7 +95,7 @@ def _path_page(handbook: Handbook, lang: str) -> GeneratedPage:
               f"## {t('record', lang)} {{#record}}", "",
               f'<p class="hb-screen-only">{t("record_intro", lang)}</p>', "",
               f'<p class="hb-screen-only"><button type="button" class="md-button" data-hb-print-page>{t("print_record", lang)}</button></p>', "",
-              sign_lines(lang, ("sign_learner", "sign_trainer", "field_record_date")), "",
+              sign_lines(lang, ("sign_learner", "sign_trainer")), "",
               "</div>", ""]
     meta = front_matter(title).replace("\n---\n", "\nhide:\n  - toc\n---\n", 1)
     return GeneratedPage(ONBOARDING, title, meta + "\n".join(lines), path_settings.origin.file)

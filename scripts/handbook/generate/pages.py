@@ -221,6 +221,9 @@ def _chapter_page(handbook: Handbook, chapter: Chapter, lang: str) -> GeneratedP
     for section in chapter.sections:
         lines.append(f"- [{section_heading(section, lang)}]({link(path, section_path(section))})"
                      + status_tag(section, lang))
+    quiz = handbook.quiz_of(chapter)
+    if quiz:
+        lines += ["", _quiz_link(path, quiz, chapter, lang)]
     if chapter.summary:
         lines += ["", f"## {t('summary', lang)}", "", render.blocks(chapter.summary, lang, citations)]
     if citations.order:
@@ -230,6 +233,11 @@ def _chapter_page(handbook: Handbook, chapter: Chapter, lang: str) -> GeneratedP
         lines += ["", repairs_details(chapter.repairs, lang)]
     return GeneratedPage(path, heading, front_matter(heading) + "\n".join(lines) + "\n",
                          chapter.origin.file)
+
+
+def _quiz_link(from_path: str, quiz: Quiz, chapter: Chapter, lang: str) -> str:
+    title = t("quiz_title", lang, chapter=chapter_heading(chapter, lang))
+    return f'<p class="hb-used-in">{t("test_yourself", lang)}<a href="{html_href(from_path, quiz_path(quiz))}">{title}</a></p>'
 
 
 def _section_page(handbook: Handbook, section: Section, lang: str,
@@ -262,6 +270,9 @@ def _section_page(handbook: Handbook, section: Section, lang: str,
             used = t("list_separator", lang).join(
                 f'<a href="{html_href(section_path(section), rubric_path(r))}">{r.title[lang]}</a>' for r in rubrics)
             lines += [f'<p class="hb-used-in">{t("used_in_rubrics", lang)}{used}</p>', ""]
+        quiz = handbook.quiz_of(chapter)
+        if quiz and any(q.section_id == section.id for q in quiz.questions):
+            lines += [_quiz_link(section_path(section), quiz, chapter, lang), ""]
         if section.requirements:
             lines += [requirement_list(section, lang, citations), ""]
         lines += _data_table("indicators", [(i.id, i.name, i.description) for i in section.indicators],

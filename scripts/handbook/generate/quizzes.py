@@ -8,7 +8,6 @@ use the paper quiz for those).
 
 from __future__ import annotations
 
-import hashlib
 import html
 import json
 
@@ -89,13 +88,13 @@ def question_data(bank: Bank, question: Question, lang: str, from_path: str) -> 
 def quiz_widget(quiz_id: str, lang: str, questions: list[dict], mark: int, final: int = 0) -> list[str]:
     """The widget's element: settings as attributes, the questions as JSON it renders."""
     strings = html.escape(json.dumps(script_strings(lang, "qjs_"), ensure_ascii=False, separators=(",", ":")))
-    data = json.dumps(questions, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
-    version = hashlib.sha256("".join(q["h"] for q in questions).encode()).hexdigest()[:8]
+    # As text in a hidden element, not a <script>: instant navigation re-creates scripts and drops it.
+    data = html.escape(json.dumps(questions, ensure_ascii=False, separators=(",", ":")), quote=False)
     final_attr = f' data-hb-final="{final}"' if final else ""
-    return [f'<div class="hb-quiz" data-hb-quiz="{quiz_id}" data-hb-lang="{lang}" data-hb-pass="{mark}" '
-            f'data-hb-version="{version}"{final_attr} data-hb-strings="{strings}" data-search-exclude>',
+    return [f'<div class="hb-quiz" data-hb-quiz="{quiz_id}" data-hb-lang="{lang}" data-hb-pass="{mark}"'
+            f'{final_attr} data-hb-strings="{strings}" data-search-exclude>',
             f'<noscript><p>{t("quiz_noscript", lang)}</p></noscript>',
-            f'<script type="application/json" class="hb-quiz-data">{data}</script>',
+            f'<div class="hb-quiz-data" hidden>{data}</div>',
             "</div>", ""]
 
 

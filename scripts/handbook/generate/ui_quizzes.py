@@ -66,9 +66,10 @@ QUIZ_STRINGS: dict[str, dict[str, str]] = {
     "true": {"zh": "对", "en": "True"},
     "false": {"zh": "错", "en": "False"},
     "key_intro": {
-        "zh": "与纸质测验配套的答案，题号和选项字母与纸质版一致。请与试卷分开打印和保管。",
-        "en": "The answers to the paper quiz, with the same question numbers and option letters. "
-              "Print and keep it apart from the quiz.",
+        "zh": "与纸质测验配套的答案，题号和选项字母与纸质版一致；排序题的答案是纸质版中各方框自上而下应填的顺序号。"
+              "请与试卷分开打印和保管。",
+        "en": "The answers to the paper quiz, with the same question numbers and option letters; for an ordering "
+              "question, the numbers to write in its boxes, top to bottom. Print and keep it apart from the quiz.",
     },
     "key_column_number": {"zh": "题号", "en": "No."},
     "key_column_answer": {"zh": "答案", "en": "Answer"},
