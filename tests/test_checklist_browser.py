@@ -9,6 +9,7 @@ import pytest
 
 from handbook import load_handbook
 from handbook.generate.render import inline
+from tests.support.browser import storage_blocked
 from tests.support.pdf import pdf_pages, shown
 
 pytestmark = pytest.mark.browser
@@ -184,17 +185,11 @@ def test_corrupt_saved_state_leaves_a_working_checklist_and_a_notice(page, base,
 
 
 def test_blocked_storage_leaves_a_working_checklist_and_a_notice(chromium, base):
-    context = chromium.new_context()
-    context.add_init_script("""Object.defineProperty(window, "localStorage", {
-        get() { throw new DOMException("The operation is insecure.", "SecurityError"); } });""")
-    page = context.new_page()
-    try:
+    with storage_blocked(chromium) as page:
         open_checklist(page, base + "en/" + PRE_SHIFT)
         assert "does not allow saving" in page.locator(".hb-notice").inner_text()
         tick(page, 0)
         assert page.locator(".hb-progress").inner_text().startswith("1 of")
-    finally:
-        context.close()
 
 
 def test_the_checklist_starts_after_instant_navigation(page, base):

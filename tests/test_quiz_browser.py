@@ -15,6 +15,7 @@ import pytest
 
 from handbook import load_handbook
 from handbook.generate.render import inline
+from tests.support.browser import storage_blocked
 from tests.support.pdf import pdf_pages, shown
 
 pytestmark = pytest.mark.browser
@@ -252,19 +253,13 @@ def test_corrupt_or_outdated_progress_leaves_a_working_quiz_and_a_notice(page, b
 
 
 def test_blocked_storage_leaves_a_working_quiz_and_a_notice(chromium, base, questions):
-    context = chromium.new_context()
-    context.add_init_script("""Object.defineProperty(window, "localStorage", {
-        get() { throw new DOMException("The operation is insecure.", "SecurityError"); } });""")
-    page = context.new_page()
-    try:
+    with storage_blocked(chromium) as page:
         open_quiz(page, base + "en/" + EMERGENCIES)
         assert "does not allow saving" in page.locator(".hb-notice").inner_text()
         first = shown_ids(page)[0]
         choose(page, questions[first], lang="en")
         card(page, first).get_by_role("button", name="Check answer").click()
         assert card(page, first).locator(".hb-feedback").inner_text().startswith("Correct.")
-    finally:
-        context.close()
 
 
 def test_the_quiz_starts_after_instant_navigation(page, base, questions):

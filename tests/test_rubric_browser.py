@@ -15,6 +15,7 @@ from pypdf import PdfReader
 
 from handbook import load_handbook
 from handbook.generate.render import inline
+from tests.support.browser import storage_blocked
 from tests.support.pdf import pdf_pages, shown
 
 pytestmark = pytest.mark.browser
@@ -212,17 +213,11 @@ def test_a_rating_made_before_its_criterion_changed_is_asked_for_again(page, bas
 
 
 def test_blocked_storage_leaves_a_working_rubric_and_a_notice(chromium, base):
-    context = chromium.new_context()
-    context.add_init_script("""Object.defineProperty(window, "localStorage", {
-        get() { throw new DOMException("The operation is insecure.", "SecurityError"); } });""")
-    page = context.new_page()
-    try:
+    with storage_blocked(chromium) as page:
         open_rubric(page, base + "en/" + ATTITUDE)
         assert "does not allow saving" in page.locator(".hb-notice").inner_text()
         pick(page, "attitude", "Good")
         assert score_line(page).startswith("Total 80.0 out of 100")
-    finally:
-        context.close()
 
 
 def test_the_rubric_starts_after_instant_navigation(page, base):

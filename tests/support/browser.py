@@ -64,3 +64,19 @@ def browser():
             yield instance
         finally:
             instance.close()
+
+
+# As a browser that refuses site data does: any use of localStorage throws.
+_BLOCK_STORAGE = """Object.defineProperty(window, "localStorage", {
+    get() { throw new DOMException("The operation is insecure.", "SecurityError"); } });"""
+
+
+@contextlib.contextmanager
+def storage_blocked(instance):
+    """A tab of `instance` in which localStorage cannot be used."""
+    context = instance.new_context()
+    context.add_init_script(_BLOCK_STORAGE)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
