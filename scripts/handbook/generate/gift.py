@@ -37,7 +37,7 @@ def gift(handbook: Handbook, lang: str) -> str:
     for quiz in in_order(handbook):
         chapter = bank.chapters[quiz.id]
         category = f"{chapter.manual.id} {chapter.manual.title[lang]}/{chapter_heading(chapter, lang)}"
-        out += [f"$CATEGORY: $course$/top/{category.replace(chr(10), ' ')}", ""]
+        out += [f"$CATEGORY: $course$/top/{category}", ""]
         for question in quiz.questions:
             out += [_question(bank, question, lang), ""]
     return "\n".join(out)

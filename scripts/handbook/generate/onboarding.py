@@ -90,7 +90,7 @@ def _path_page(handbook: Handbook, lang: str) -> GeneratedPage:
     lines += [f"## {t('final_assessment', lang)} {{#final}}", "",
               t("final_intro", lang, n=str(path_settings.final_questions), pass_mark=str(path_settings.pass_mark)), "",
               f'<p class="hb-final-line"><a class="md-button md-button--primary hb-screen-only" href="{html_href(ONBOARDING, FINAL)}">'
-              f'{t("take_final", lang)}</a> <span data-hb-best="{FINAL_ID}">—</span> '
+              f'{t("take_final", lang)}</a> {t("final_result", lang)}<span data-hb-best="{FINAL_ID}">—</span> '
               f'<span data-hb-status="{FINAL_ID}">{t("ojs_todo", lang)}</span></p>', "",
               f"## {t('record', lang)} {{#record}}", "",
               f'<p class="hb-screen-only">{t("record_intro", lang)}</p>', "",

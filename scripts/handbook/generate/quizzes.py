@@ -1,6 +1,7 @@
 """Quizzes: an index, one self-assessment quiz per chapter, and the questions as the widget reads them.
 
-The questions go into the page as JSON; `assets/js/quiz.js` renders them,
+The questions go into the page as JSON (in a hidden element);
+`assets/js/quiz.js` renders them,
 shuffles them per attempt, and runs practice and exam mode. The answers are
 in the page: these quizzes are for learning, not for proctored exams (trainers
 use the paper quiz for those).

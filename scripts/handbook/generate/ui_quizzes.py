@@ -110,6 +110,7 @@ QUIZ_STRINGS: dict[str, dict[str, str]] = {
               "pass mark of {pass_mark}%.",
     },
     "take_final": {"zh": "参加最终考核", "en": "Take the final assessment"},
+    "final_result": {"zh": "结果：", "en": "Result: "},
     "record": {"zh": "学习记录", "en": "Completion record"},
     "record_title": {"zh": "新员工入职学习记录", "en": "New staff onboarding completion record"},
     "record_intro": {
