@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as markup
 import json
 import os
 import re
@@ -9,6 +10,7 @@ import subprocess
 from pathlib import Path
 
 from conftest import ROOT, TEST_EDIT_URI
+from handbook import load_handbook
 
 
 def html_pages(folder: Path, skip: str | None = None) -> set[str]:
@@ -207,3 +209,24 @@ def test_section_pages_link_to_the_rubrics_that_assess_them(built_site):
         used_in = re.findall(r'<p class="hb-used-in">.*?</p>', page.read_text(encoding="utf-8"))
         assert any('href="../../../../rubrics/staff-competence-assessment/"' in p for p in used_in)
         assert assert_links_resolve(page, r"(?:\.\./)+rubrics/")
+
+
+def test_quiz_pages_link_every_question_to_a_section_and_rule_that_exist(built_site):
+    """The links in a quiz's feedback travel in its data, which MkDocs does not check."""
+    questions = len(load_handbook()[0].questions())
+    for prefix in ("", "en/"):
+        pages = sorted((built_site / prefix / "quizzes").glob("*/index.html")) + [built_site / prefix / "onboarding/final/index.html"]
+        checked = 0
+        for page in pages:
+            found = re.search(r'<div class="hb-quiz-data" hidden>(.*?)</div>', page.read_text(encoding="utf-8"))
+            if not found:
+                assert page.parent.name.endswith(("-paper", "-key")), page
+                assert assert_links_resolve(page, r"\.\./\.\./manuals/"), page
+                continue
+            for question in json.loads(markup.unescape(found.group(1))):
+                target, _, anchor = question["src"]["href"].partition("#")
+                built = (page.parent / target / "index.html").resolve()
+                assert built.exists(), (page, target)
+                assert not anchor or f'id="{anchor}"' in built.read_text(encoding="utf-8"), (page, anchor)
+                checked += 1
+        assert checked == 2 * questions, checked     # each question on its chapter's quiz and on the final assessment
