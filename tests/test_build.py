@@ -180,8 +180,9 @@ def test_topic_checklist_and_rubric_pages_link_to_sections_and_rules_that_exist(
 def test_section_pages_link_to_the_checklists_that_use_them(built_site):
     for prefix in ("", "en/"):
         page = built_site / prefix / "manuals/000/2/2.4/index.html"
-        [used_in] = re.findall(r'<p class="hb-used-in">.*?</p>', page.read_text(encoding="utf-8"))
-        assert 'href="../../../../checklists/complaint/"' in used_in
+        used_in = re.findall(r'<p class="hb-used-in">.*?</p>', page.read_text(encoding="utf-8"))
+        assert any('href="../../../../checklists/complaint/"' in line for line in used_in)
+        assert any('href="../../../../quizzes/000-2/"' in line for line in used_in)
         assert assert_links_resolve(page, r"(?:\.\./)+checklists/")
 
 
