@@ -459,3 +459,9 @@ def test_the_onboarding_path_must_place_every_chapter_and_state_the_handbooks_mi
     path = edit(content, ONBOARDING, '      - "900-2"', '      - "900-1"')
     path = edit(content, ONBOARDING, "final_questions: 3", "final_questions: 9")
     only(problems_of(content), path, line_of(path, "final_questions"), "more than the 4 questions in all banks")
+
+
+def test_traditional_chinese_in_a_simplified_text_is_named_with_its_simplified_form(content):
+    path = edit(content, CHAPTER, "zh: 服务人员应及时处理投诉。", "zh: 服務人員应及时处理投诉。")
+    only(problems_of(content, strict=False), path, line_of(path, "服務人員"),
+         "Traditional Chinese in a Simplified (zh-Hans) text: 務 (务), 員 (员)", "write the Simplified characters")

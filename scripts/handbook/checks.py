@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+import opencc
 
 from .model import Handbook, Origin, Section, Text
 from .problems import Problems
@@ -145,9 +148,27 @@ def _check_texts(handbook: Handbook, problems: Problems) -> None:
         if not re.search(r"[\u3400-\u9fff]", text.zh):
             problems.add(file, text.zh_line, "the zh text has no Chinese characters",
                          "write the Chinese in zh and the English in en")
+        traditional = traditional_characters(text.zh)
+        if traditional:
+            problems.add(file, text.zh_line, f"Traditional Chinese in a Simplified (zh-Hans) text: {traditional}",
+                         "write the Simplified characters shown in brackets")
         if text.stale:
             problems.warn(file, line, "stale translation: the Chinese changed after this English was written",
                           "update the English, then run `scripts/hb stamp --accept FILE:LINE`")
+
+
+@lru_cache(maxsize=1)
+def _to_simplified() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def traditional_characters(chinese: str) -> str:
+    """The Traditional characters in `chinese`, each with its Simplified form: '應 (应), 當 (当)'."""
+    simplified = _to_simplified().convert(chinese)
+    if simplified == chinese or len(simplified) != len(chinese):
+        return ""
+    pairs = dict.fromkeys(f"{a} ({b})" for a, b in zip(chinese, simplified) if a != b)
+    return ", ".join(pairs)
 
 
 def _check_repairs(handbook: Handbook, problems: Problems) -> None:
