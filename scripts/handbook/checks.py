@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import lru_cache
 
 import opencc
 
-from .model import Handbook, Origin, Section, Text
+from .model import Handbook, Manual, Origin, Section, Text
 from .problems import Problems
 from .quiz_checks import check_quizzes
 from .rubric_checks import check_rubrics
@@ -67,6 +68,7 @@ def _check_ids(handbook: Handbook, problems: Problems) -> None:
 
 def _check_structure(handbook: Handbook, problems: Problems) -> None:
     for manual in handbook.manuals:
+        _check_review_dates(manual, problems)
         numbers: dict[str, Origin] = {}
         for chapter in manual.chapters:
             if chapter.number in numbers:
@@ -76,6 +78,19 @@ def _check_structure(handbook: Handbook, problems: Problems) -> None:
             numbers[chapter.number] = chapter.origin
             for section in chapter.sections:
                 _check_section(manual.id, chapter.number, section, numbers, problems)
+
+
+def _check_review_dates(manual: Manual, problems: Problems) -> None:
+    file = manual.origin.file
+    dates = {}
+    for key, value in (("review.last", manual.reviewed), ("review.next", manual.review_by)):
+        try:
+            dates[key] = date.fromisoformat(value)
+        except ValueError:
+            problems.add(file, manual.lines[key], f"{key}: '{value}' is not a date", "write it as YYYY-MM-DD, e.g. \"2027-05-24\"")
+    if len(dates) == 2 and dates["review.next"] <= dates["review.last"]:
+        problems.add(file, manual.lines["review.next"], f"the next review ({manual.review_by}) is not after the last ({manual.reviewed})",
+                     "set next to the date the following review is due")
 
 
 def _check_section(manual_id: str, chapter_number: str, section: Section,
@@ -152,9 +167,12 @@ def _check_texts(handbook: Handbook, problems: Problems) -> None:
         if traditional:
             problems.add(file, text.zh_line, f"Traditional Chinese in a Simplified (zh-Hans) text: {traditional}",
                          "write the Simplified characters shown in brackets")
-        if text.stale:
+        if text.stale and not text.stale_ok:
             problems.warn(file, line, "stale translation: the Chinese changed after this English was written",
-                          "update the English, then run `scripts/hb stamp --accept FILE:LINE`")
+                          "update the English, then run `scripts/hb stamp --accept FILE:LINE` "
+                          "(or, to publish it as it is with a notice, add `stale_ok: true`)")
+        elif text.stale_ok and not text.stale:
+            problems.warn(file, line, "stale_ok on an English text that is up to date", "remove `stale_ok: true`")
 
 
 @lru_cache(maxsize=1)

@@ -237,7 +237,9 @@ def _read_manual(path: Path, problems: Problems) -> Manual | None:
             chapters.append(chapter)
     manual = Manual(id=data["id"], title=_text(doc, ("title",), data["title"]),
                     source=data["source"], chapters=chapters,
-                    origin=Origin(path, doc.line()), style=data.get("style", "chapters"))
+                    origin=Origin(path, doc.line()), style=data.get("style", "chapters"),
+                    owner=data["owner"], reviewed=data["review"]["last"], review_by=data["review"]["next"],
+                    lines={"review.last": doc.line(("review", "last")), "review.next": doc.line(("review", "next"))})
     for chapter in chapters:
         chapter.manual = manual
     return manual
@@ -332,7 +334,8 @@ def _repair(doc: YamlDoc, where: tuple, data: dict) -> Repair:
 
 def _text(doc: YamlDoc, where: tuple, data: dict) -> Text:
     return Text(zh=data["zh"], en=data["en"], en_from_zh=data["en_from_zh"],
-                origin=Origin(doc.path, doc.line(where + ("en",))), zh_line=doc.line(where + ("zh",)))
+                origin=Origin(doc.path, doc.line(where + ("en",))), zh_line=doc.line(where + ("zh",)),
+                stale_ok=data.get("stale_ok", False))
 
 
 def _term(doc: YamlDoc, where: tuple, data: dict) -> Term:

@@ -27,6 +27,7 @@ class Text:
     en_from_zh: str
     origin: Origin      # the line of `en`, which most problems are about
     zh_line: int = 0    # the line of `zh`
+    stale_ok: bool = False   # an editor accepts publishing the English while it is behind
 
     def __getitem__(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
@@ -164,6 +165,13 @@ class Manual:
     chapters: list[Chapter]
     origin: Origin
     style: str = "chapters"   # chapters | parts | questions: how the source numbers its divisions
+    owner: str = ""
+    reviewed: str = ""        # last review, YYYY-MM-DD
+    review_by: str = ""       # next review due
+    lines: dict[str, int] = field(default_factory=dict)
+
+    def review_due(self, today: str) -> bool:
+        return bool(self.review_by) and self.review_by < today
 
 
 @dataclass

@@ -13,6 +13,7 @@ from pathlib import Path
 from ..model import Chapter, Checklist, Handbook, Manual, Quiz, Rubric, Section
 from . import render
 from .render import Citations, inline
+from .notices import review_line, stale_notice
 from .ui import t
 
 
@@ -207,6 +208,7 @@ def _manual_page(manual: Manual, lang: str) -> GeneratedPage:
         for section in chapter.sections:
             lines.append(f"    - [{section_heading(section, lang)}]({link(path, section_path(section))})"
                          + status_tag(section, lang))
+    lines += [""] + review_line(manual, lang)
     return GeneratedPage(path, title, front_matter(title) + "\n".join(lines) + "\n", manual.origin.file)
 
 
@@ -231,6 +233,8 @@ def _chapter_page(handbook: Handbook, chapter: Chapter, lang: str) -> GeneratedP
                   render.reference_list(citations, lang)]
     if chapter.repairs:
         lines += ["", repairs_details(chapter.repairs, lang)]
+    lines += [""] + review_line(chapter.manual, lang)
+    lines[2:2] = stale_notice(chapter.texts(), lang, _chinese_page(path))
     return GeneratedPage(path, heading, front_matter(heading) + "\n".join(lines) + "\n",
                          chapter.origin.file)
 
@@ -238,6 +242,11 @@ def _chapter_page(handbook: Handbook, chapter: Chapter, lang: str) -> GeneratedP
 def _quiz_link(from_path: str, quiz: Quiz, chapter: Chapter, lang: str) -> str:
     title = t("quiz_title", lang, chapter=chapter_heading(chapter, lang))
     return f'<p class="hb-used-in">{t("test_yourself", lang)}<a href="{html_href(from_path, quiz_path(quiz))}">{title}</a></p>'
+
+
+def _chinese_page(path: str) -> str:
+    """From an English page, the same page on the Chinese site (one level up, at the root)."""
+    return "../" * (page_url(path).count("/") + 1) + page_url(path)
 
 
 def _section_page(handbook: Handbook, section: Section, lang: str,
@@ -248,9 +257,10 @@ def _section_page(handbook: Handbook, section: Section, lang: str,
     context = section_context(section, lang)
     lines = [f"# {heading}", "", f'<p class="hb-meta">{context}</p>', ""]
     if lang == "en":
-        original = "../" * (page_url(section_path(section)).count("/") + 1) + page_url(section_path(section))
-        lines += [f'<p class="hb-translation">{t("translation_note", lang)} '
-                  f'<a href="{original}" hreflang="zh" lang="zh" target="_self">{t("read_original", lang)}</a></p>', ""]
+        original = _chinese_page(section_path(section))
+        lines += stale_notice(section.texts(), lang, original) or [
+            f'<p class="hb-translation">{t("translation_note", lang)} '
+            f'<a href="{original}" hreflang="zh" lang="zh" target="_self">{t("read_original", lang)}</a></p>', ""]
     if not section.published:
         lines += [f'!!! warning "{t("source_missing_title", lang)}"', "",
                   "    " + t("source_missing", lang), ""]
@@ -284,6 +294,7 @@ def _section_page(handbook: Handbook, section: Section, lang: str,
                   render.reference_list(citations, lang), ""]
     if section.repairs:
         lines += [repairs_details(section.repairs, lang), ""]
+    lines += review_line(chapter.manual, lang)
     return GeneratedPage(section_path(section), heading,
                          front_matter(heading) + "\n".join(lines), section.origin.file)
 

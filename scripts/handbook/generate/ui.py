@@ -181,6 +181,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "js_item_changed": {"zh": "有改动，请重新确认", "en": "changed: check again"},
     "js_item_new": {"zh": "新增项目", "en": "new item"},
     "source_file": {"zh": "源文件", "en": "Source file"},
+    "review_line": {"zh": "负责人：{owner} · 上次审核：{last} · 下次审核：{next}",
+                    "en": "Owner: {owner} · last reviewed {last} · next review {next}"},
+    "review_due": {"zh": "本手册应在 {next} 前重新审核，现已逾期：内容可能已不是最新做法。请联系负责人 {owner}。",
+                   "en": "This manual was due for review by {next} and is overdue: its content may no longer reflect current "
+                         "practice. Contact its owner, {owner}."},
+    "stale_notice": {"zh": "中文原文在本译文完成后已有改动。",
+                     "en": "The Chinese version has changed since this was translated; the English below may be out of date."},
     "section_of": {"zh": "{manual} · 第{chapter}章 · 第{section}节", "en": "{manual} · Chapter {chapter} · Section {section}"},
 }
 
