@@ -11,6 +11,7 @@ import opencc
 from .model import Handbook, Manual, Origin, Section, Text
 from .problems import Problems
 from .quiz_checks import check_quizzes
+from .scaffold import PLACEHOLDER
 from .rubric_checks import check_rubrics
 
 REF_MARKER = re.compile(r"\[ref:([a-z0-9]+(?:[-.][a-z0-9]+)*)\]")
@@ -163,6 +164,10 @@ def _check_texts(handbook: Handbook, problems: Problems) -> None:
         if not re.search(r"[\u3400-\u9fff]", text.zh):
             problems.add(file, text.zh_line, "the zh text has no Chinese characters",
                          "write the Chinese in zh and the English in en")
+        for lang, where in (("zh", text.zh_line), ("en", line)):
+            if text[lang].startswith(PLACEHOLDER[lang]):
+                problems.add(file, where, f"placeholder text in {lang}: '{text[lang]}'",
+                             "write the text that `scripts/hb new` left for you to fill in")
         traditional = traditional_characters(text.zh)
         if traditional:
             problems.add(file, text.zh_line, f"Traditional Chinese in a Simplified (zh-Hans) text: {traditional}",

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
 from .generate import write_pages
-from .loader import CONTENT, ROOT, load_handbook
+from .loader import CONTENT, ROOT, load_handbook, read_handbook
 from .model import LANGS
-from .problems import ContentError
+from .problems import ContentError, Problems
+from . import report, scaffold, stale
 from .stamp import stamp_file
 
 
@@ -29,12 +31,96 @@ def main(argv: list[str] | None = None) -> int:
     generate.add_argument("out", type=Path)
     generate.add_argument("--lang", choices=LANGS, action="append")
 
+    summary = commands.add_parser("report", help="coverage per language, questions per chapter, unverified "
+                                  "references, repairs awaiting review, reviews due")
+    summary.add_argument("--json", action="store_true", help="print JSON (for CI) instead of Markdown tables")
+
+    commands.add_parser("stale", help="each English text whose Chinese changed since it was translated, with the change")
+
+    new = commands.add_parser("new", help="scaffold a section, checklist or question in both languages, ready to fill in")
+    kinds = new.add_subparsers(dest="kind", required=True)
+    kinds.add_parser("section", help="add a section to a chapter").add_argument("chapter", help="e.g. 000-2")
+    kinds.add_parser("checklist", help="add a checklist").add_argument("id", help="e.g. counter-closing")
+    question = kinds.add_parser("question", help="add a question to a section's chapter bank")
+    question.add_argument("section", help="e.g. 000-2.4")
+    question.add_argument("--type", default="single", choices=("single", "multiple", "true-false", "ordering"))
+
     args = parser.parse_args(argv)
     if args.command == "check":
         return _check(strict=not args.lenient)
     if args.command == "stamp":
         return _stamp(args.files, args.accept)
+    if args.command == "report":
+        return _report(args.json)
+    if args.command == "stale":
+        return _stale()
+    if args.command == "new":
+        return _new(args)
     return _generate(args.out, args.lang or list(LANGS))
+
+
+def _loaded():
+    """The content as far as it can be read: a report or a scaffold still helps while
+    `check` has errors to fix, but not while a file cannot be read at all."""
+    problems = Problems(ROOT)
+    handbook = read_handbook(CONTENT, problems)
+    if handbook.unread:
+        for problem in problems.sorted():
+            print(problem, file=sys.stderr)
+        print("Fix these first (scripts/hb check).", file=sys.stderr)
+        return None
+    return handbook
+
+
+def _report(as_json: bool) -> int:
+    handbook = _loaded()
+    if handbook is None:
+        return 1
+    data = report.coverage(handbook)
+    print(json.dumps(data, ensure_ascii=False, indent=2) if as_json else report.markdown(data), end="" if not as_json else "\n")
+    return 0
+
+
+def _stale() -> int:
+    handbook = _loaded()
+    if handbook is None:
+        return 1
+    found = stale.stale_texts(handbook)
+    for item in found:
+        text = item.text
+        accepted = " (published as it is: stale_ok)" if text.stale_ok else ""
+        print(f"{_show(text.origin.file)}:{text.origin.line}: stale English{accepted}")
+        print(f"  en:  {text.en}")
+        if item.before is None:
+            print(f"  zh:  {text.zh}")
+            print("       (the Chinese this English was made from is not in the git history)")
+        else:
+            print(f"  was: {item.before}")
+            print(f"  now: {text.zh}")
+            print(f"  change: {stale.inline_diff(item.before, text.zh)}")
+        print()
+    print(f"{len(found)} stale translation(s)." if found else "No stale translations.")
+    return 0
+
+
+def _new(args) -> int:
+    handbook = _loaded()
+    if handbook is None:
+        return 1
+    try:
+        if args.kind == "section":
+            path, line, new_id = scaffold.new_section(handbook, args.chapter)
+        elif args.kind == "checklist":
+            path, line, new_id = scaffold.new_checklist(handbook, args.id)
+        else:
+            path, line, new_id = scaffold.new_question(handbook, args.section, args.type)
+    except (LookupError, ValueError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    print(f"{_show(path)}:{line}: added {args.kind} {new_id}")
+    print(f"Replace every '{scaffold.PLACEHOLDER['zh']}' / '{scaffold.PLACEHOLDER['en']}', then run "
+          f"scripts/hb stamp {_show(path)} and scripts/hb check.")
+    return 0
 
 
 def _check(strict: bool) -> int:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from .scaffold import PLACEHOLDER_STAMPS
 from .translation import zh_hash
 
 
@@ -49,7 +50,7 @@ def stamp_file(path: Path, accept_lines: set[int] | None = None,
             done.append(Stamp(path, en_line, "added"))
             continue
         key, value = keys["en_from_zh"]
-        wanted = accept_all or (accept_lines is not None and (
+        wanted = accept_all or str(value.value) in PLACEHOLDER_STAMPS or (accept_lines is not None and (
             en_line in accept_lines or key.start_mark.line + 1 in accept_lines))
         if wanted and str(value.value) != digest:
             row = value.start_mark.line

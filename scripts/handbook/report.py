@@ -1,0 +1,98 @@
+"""What needs work: translation and requirement coverage, questions per chapter,
+unverified references, repairs awaiting review and reviews that are due.
+
+`coverage` gathers the numbers as plain data (for `report --json` and CI);
+`markdown` lays them out as one table per language and the lists behind them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .model import Handbook, Text
+
+MIN_QUESTIONS = 5
+
+
+def _covered(handbook: Handbook) -> set[str]:
+    """Requirement ids that a checklist item or a question points at (a step counts for its procedure)."""
+    rules = handbook.rules()
+    covered: set[str] = set()
+    for rule_id in [item.rule_id for checklist in handbook.checklists for item in checklist.items] + [
+            rule_id for q in handbook.questions() for rule_id in q.requirement_ids + ([q.procedure_id] if q.procedure_id else [])]:
+        rule = rules.get(rule_id)
+        if rule is not None:
+            covered.add(rule.requirement.id if hasattr(rule, "requirement") and rule.requirement else rule.id)
+    return covered
+
+
+def _where(handbook: Handbook, text_or_origin) -> str:
+    origin = getattr(text_or_origin, "origin", text_or_origin)
+    path = origin.file
+    shown = path.relative_to(handbook.root).as_posix() if path.is_relative_to(handbook.root) else path.as_posix()
+    return f"{shown}:{origin.line}"
+
+
+def coverage(handbook: Handbook, today: str | None = None) -> dict:
+    today = today or date.today().isoformat()
+    published = [s for s in handbook.sections() if s.published]
+    translated = [s for s in published if all(t.en and not t.stale for t in s.texts())]
+    stale: list[Text] = [t for t in handbook.texts() if t.stale]
+    requirements = [r for s in published for r in s.requirements]
+    covered = _covered(handbook)
+    uncovered = [r.id for r in requirements if r.id not in covered]
+    questions = {c.id: len(handbook.quiz_of(c).questions) if handbook.quiz_of(c) else 0
+                 for c in handbook.chapters() if any(s.published for s in c.sections)}
+    unverified = [r for r in handbook.references.values() if r.status != "verified"]
+    pending = [repair for m in handbook.manuals for c in m.chapters
+               for repair in c.repairs + [r for s in c.sections for r in s.repairs] if repair.review == "pending"]
+    due = [m for m in handbook.manuals if m.review_due(today)]
+    return {
+        "date": today,
+        "zh": {"sections_with_text": len(published), "sections": len(handbook.sections()),
+               "requirements": len(requirements), "requirements_uncovered": len(uncovered),
+               "questions": len(handbook.questions()),
+               "chapters_under_minimum": sorted(c for c, n in questions.items() if n < MIN_QUESTIONS)},
+        "en": {"sections_translated": len(translated), "sections_with_text": len(published),
+               "stale_translations": len(stale), "stale_accepted": sum(t.stale_ok for t in stale)},
+        "questions_per_chapter": questions,
+        "requirements_uncovered": uncovered,
+        "stale": [_where(handbook, t) for t in stale],
+        "references": {"total": len(handbook.references), "unverified": len(unverified),
+                       "by_status": {status: sum(r.status == status for r in handbook.references.values())
+                                     for status in sorted({r.status for r in handbook.references.values()})}},
+        "repairs_pending": [_where(handbook, r) for r in pending],
+        "reviews_due": [{"manual": m.id, "owner": m.owner, "next": m.review_by} for m in due],
+        "reviews": [{"manual": m.id, "owner": m.owner, "last": m.reviewed, "next": m.review_by} for m in handbook.manuals],
+    }
+
+
+def markdown(data: dict) -> str:
+    zh, en, refs = data["zh"], data["en"], data["references"]
+    under = ", ".join(data["zh"]["chapters_under_minimum"]) or "none"
+    lines = [f"# Handbook report ({data['date']})", "",
+             "## 中文 (zh-Hans, the source)", "", "| | |", "|---|---|",
+             f"| sections with text | {zh['sections_with_text']} of {zh['sections']} (the rest are lost in the source) |",
+             f"| requirements | {zh['requirements']} |",
+             f"| requirements in no checklist and no question | {zh['requirements_uncovered']} |",
+             f"| quiz questions | {zh['questions']} |",
+             f"| chapters with fewer than {MIN_QUESTIONS} questions | {under} |",
+             f"| unverified references | {refs['unverified']} of {refs['total']} |",
+             f"| repairs awaiting review | {len(data['repairs_pending'])} |",
+             f"| manuals past their review date | {len(data['reviews_due'])} of {len(data['reviews'])} |", "",
+             "## English", "", "| | |", "|---|---|",
+             f"| sections translated (every text, none stale) | {en['sections_translated']} of {en['sections_with_text']} |",
+             f"| stale translations | {en['stale_translations']} ({en['stale_accepted']} published with a notice) |", "",
+             "## Questions per chapter", "", "| chapter | questions |", "|---|---|"]
+    lines += [f"| {chapter} | {n}{' (under ' + str(MIN_QUESTIONS) + ')' if n < MIN_QUESTIONS else ''} |"
+              for chapter, n in data["questions_per_chapter"].items()]
+    lines += ["", "## Reviews", "", "| manual | owner | last reviewed | next review |", "|---|---|---|---|"]
+    due = {d["manual"] for d in data["reviews_due"]}
+    lines += [f"| {r['manual']} | {r['owner']} | {r['last']} | {r['next']}{' **overdue**' if r['manual'] in due else ''} |"
+              for r in data["reviews"]]
+    for title, items in (("Stale translations", data["stale"]), ("Repairs awaiting review", data["repairs_pending"]),
+                         ("Requirements in no checklist and no question", data["requirements_uncovered"])):
+        if items:
+            lines += ["", f"<details><summary>{title} ({len(items)})</summary>", "", *[f"- {item}" for item in items],
+                      "", "</details>"]
+    return "\n".join(lines) + "\n"
