@@ -122,7 +122,7 @@ def test_misspelt_key_with_a_wrong_value_still_reports_the_typo(content):
 
 def test_number_written_without_quotes_gets_a_hint(content):
     path = edit(content, CHAPTER, 'number: "1.2"', "number: 1.2")
-    problem = only(problems_of(content), path, line_of(path, "number: 1.2"), "expected string")
+    problem = only(problems_of(content), path, line_of(path, "number: 1.2"), "expected text, found the number 1.2")
     assert "quotes" in problem.hint
 
 

@@ -87,6 +87,19 @@ def _where(error: jsonschema.ValidationError) -> str:
     return ".".join(parts).replace(".[", "[") or "the file"
 
 
+# JSON Schema's names for types, in an editor's words, with how to write each.
+_TYPES = {
+    "string": ("text", "put the value in quotes"),
+    "object": ("a mapping", "write it as 'key: value' lines, indented under this key"),
+    "array": ("a list", "write each item on its own line starting with '- '"),
+    "integer": ("a whole number", "write a number without quotes, e.g. 80"),
+    "number": ("a number", "write a number without quotes"),
+    "boolean": ("true or false", "write true or false, without quotes"),
+}
+_TYPE_NAMES = {"str": "text", "int": "the number", "float": "the number", "bool": "", "list": "a list",
+               "dict": "a mapping", "NoneType": "nothing"}
+
+
 def _explain(error: jsonschema.ValidationError) -> tuple[str, str]:
     where = _where(error)
     schema = error.schema if isinstance(error.schema, dict) else {}
@@ -107,8 +120,8 @@ def _explain(error: jsonschema.ValidationError) -> tuple[str, str]:
                 "start each block with one of these keys")
     if kind == "type":
         expected = schema.get("type")
-        hint = "put the value in quotes" if expected == "string" else f"write a {expected}"
-        return f"{where}: expected {expected}, found {type(error.instance).__name__} {error.instance!r}", hint
+        name, hint = _TYPES.get(expected, (str(expected), f"write a {expected}"))
+        return f"{where}: expected {name}, found {_TYPE_NAMES.get(type(error.instance).__name__, 'a value')} {error.instance!r}", hint
     if kind == "minLength" or (kind == "pattern" and isinstance(error.instance, str)
                                and not error.instance.strip()):
         return f"{where}: empty text", "write the text, or remove the entry"

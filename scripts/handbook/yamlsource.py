@@ -93,6 +93,10 @@ def _syntax_error(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, str]:
         content = lines[number].split(" #", 1)[0].replace('\\"', "")
         if content.count('"') % 2:
             return number + 1, "YAML syntax error: a quote opened on this line is never closed"
+    if "expected <block end>" in str(exc.problem):
+        return problem + 1, "YAML syntax error: this line's indentation does not fit the lines above"
+    if "mapping values are not allowed" in str(exc.problem):
+        return problem + 1, "YAML syntax error: ': ' inside a text that is not in quotes"
     return problem + 1, f"YAML syntax error: {exc.problem}"
 
 
