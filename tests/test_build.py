@@ -231,3 +231,26 @@ def test_quiz_pages_link_every_question_to_a_section_and_rule_that_exist(built_s
                 assert not anchor or f'id="{anchor}"' in built.read_text(encoding="utf-8"), (page, anchor)
                 checked += 1
         assert checked == 2 * questions, checked     # each question on its chapter's quiz and on the final assessment
+
+
+def test_every_internal_link_and_anchor_in_the_built_site_resolves_and_every_image_has_alt_text(built_site):
+    from handbook.site_check import check_site
+    assert check_site(built_site) == []
+
+
+def test_the_site_check_finds_a_broken_link_a_broken_anchor_and_an_image_without_alt_text(tmp_path):
+    from handbook.site_check import check_site
+    (tmp_path / "a").mkdir()
+    (tmp_path / "index.html").write_text('<h2 id="here">x</h2><a href="a/">ok</a> <a href="#here">ok</a>'
+                                         '<img src="a/p.png" alt="A chart">', encoding="utf-8")
+    (tmp_path / "a" / "p.png").write_bytes(b"")
+    (tmp_path / "a" / "index.html").write_text(
+        '<a href="../missing/">x</a> <a href="../#gone">y</a> <a href="../../outside/">z</a> '
+        '<a href="https://example.org/">external</a> <img src="p.png"> <img src="p.png" alt="">', encoding="utf-8")
+    assert check_site(tmp_path) == [
+        'a/index.html: image without alt text: <img src="p.png">',
+        'a/index.html: image without alt text: <img src="p.png" alt="">',
+        "a/index.html: broken link: ../missing/",
+        "a/index.html: broken anchor: ../#gone",
+        "a/index.html: link leaves the site: ../../outside/",
+    ]

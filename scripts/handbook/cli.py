@@ -11,7 +11,7 @@ from .generate import write_pages
 from .loader import CONTENT, ROOT, load_handbook, read_handbook
 from .model import LANGS
 from .problems import ContentError, Problems
-from . import report, scaffold, stale
+from . import report, scaffold, site_check, stale
 from .stamp import stamp_file
 
 
@@ -45,7 +45,13 @@ def main(argv: list[str] | None = None) -> int:
     question.add_argument("section", help="e.g. 000-2.4")
     question.add_argument("--type", default="single", choices=("single", "multiple", "true-false", "ordering"))
 
+    site = commands.add_parser("check-site", help="check a built site: every internal link and anchor resolves, "
+                               "every image has alt text")
+    site.add_argument("site", type=Path, help="the folder scripts/build wrote, e.g. site/")
+
     args = parser.parse_args(argv)
+    if args.command == "check-site":
+        return _check_site(args.site)
     if args.command == "check":
         return _check(strict=not args.lenient)
     if args.command == "stamp":
@@ -70,6 +76,18 @@ def _loaded():
         print("Fix these first (scripts/hb check).", file=sys.stderr)
         return None
     return handbook
+
+
+def _check_site(folder: Path) -> int:
+    if not (folder / "index.html").exists():
+        print(f"error: {folder} holds no built site; run scripts/build {folder} first", file=sys.stderr)
+        return 2
+    found = site_check.check_site(folder)
+    for problem in found:
+        print(problem)
+    pages = sum(1 for _ in folder.rglob("*.html"))
+    print(f"{len(found)} problem(s) in the built site." if found else f"ok: {pages} pages, every link, anchor and image alt text.")
+    return 1 if found else 0
 
 
 def _report(as_json: bool) -> int:
