@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from handbook import load_handbook
 from handbook.generate import build_pages
-from handbook.generate.notices import review_line
+from handbook.generate.notices import review_notice
 from test_model import edit, line_of, only, problems_of
 
 MANUAL = "manuals/900/manual.yml"
@@ -21,14 +21,15 @@ def test_every_page_of_a_manual_names_its_owner_and_review_dates(content):
         page = pages(content, "en")[path]
         assert "Owner: @handbook-org/manual-900-editors · last reviewed 2026-11-24 · next review 2027-05-24" in page, path
         assert 'data-hb-review-by="2027-05-24" hidden' in page, path
+        assert page.index("data-hb-review-by") < page.index("Owner: "), "the notice is at the top, the owner at the foot"
     assert "负责人：@handbook-org/manual-900-editors · 上次审核：2026-11-24 · 下次审核：2027-05-24" in pages(content, "zh")["manuals/900/1/1.1.md"]
 
 
 def test_a_review_date_that_has_passed_shows_the_notice(content):
     manual = load_handbook(content)[0].manuals[0]
-    due = "\n".join(review_line(manual, "en", today="2027-05-25"))
+    due = "\n".join(review_notice(manual, "en", today="2027-05-25"))
     assert 'data-hb-review-by="2027-05-24" data-search-exclude>This manual was due for review by 2027-05-24 and is overdue' in due
-    on_time = "\n".join(review_line(manual, "en", today="2027-05-24"))
+    on_time = "\n".join(review_notice(manual, "en", today="2027-05-24"))
     assert 'data-hb-review-by="2027-05-24" hidden' in on_time
 
 

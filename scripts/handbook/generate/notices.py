@@ -10,13 +10,18 @@ from ..model import Manual, Text
 from .ui import t
 
 
-def review_line(manual: Manual, lang: str, today: str | None = None) -> list[str]:
-    """Owner and review dates, and the overdue notice: shown when the page is built after the
+def review_line(manual: Manual, lang: str) -> list[str]:
+    """At the foot of the page: who owns it and when it was and will be reviewed."""
+    return [f'<p class="hb-review" data-search-exclude>'
+            f'{t("review_line", lang, owner=manual.owner, last=manual.reviewed, next=manual.review_by)}</p>', ""]
+
+
+def review_notice(manual: Manual, lang: str, today: str | None = None) -> list[str]:
+    """At the top of the page, the overdue notice: shown when the page is built after the
     date, and revealed by assets/js/review-date.js when it is read after it."""
     today = today or date.today().isoformat()
     hidden = "" if manual.review_due(today) else " hidden"
-    return [f'<p class="hb-review" data-search-exclude>{t("review_line", lang, owner=manual.owner, last=manual.reviewed, next=manual.review_by)}</p>', "",
-            f'<p class="hb-review-due" role="note" data-hb-review-by="{manual.review_by}"{hidden} data-search-exclude>'
+    return [f'<p class="hb-review-due" role="note" data-hb-review-by="{manual.review_by}"{hidden} data-search-exclude>'
             f'{t("review_due", lang, next=manual.review_by, owner=manual.owner)}</p>', ""]
 
 

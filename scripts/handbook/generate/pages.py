@@ -13,7 +13,7 @@ from pathlib import Path
 from ..model import Chapter, Checklist, Handbook, Manual, Quiz, Rubric, Section
 from . import render
 from .render import Citations, inline
-from .notices import review_line, stale_notice
+from .notices import review_line, review_notice, stale_notice
 from .ui import t
 
 
@@ -202,6 +202,7 @@ def _manual_page(manual: Manual, lang: str) -> GeneratedPage:
     title = f"{manual.id} {manual.title[lang]}"
     lines = [f"# {manual.title[lang]}", "",
              f'<p class="hb-meta">{t("source_file", lang)}: <code>{manual.source}</code></p>', "",
+             *review_notice(manual, lang),
              f"## {t('contents', lang)}", ""]
     for chapter in manual.chapters:
         lines.append(f"- [{chapter_heading(chapter, lang)}]({link(path, chapter_path(chapter))})")
@@ -234,7 +235,7 @@ def _chapter_page(handbook: Handbook, chapter: Chapter, lang: str) -> GeneratedP
     if chapter.repairs:
         lines += ["", repairs_details(chapter.repairs, lang)]
     lines += [""] + review_line(chapter.manual, lang)
-    lines[2:2] = stale_notice(chapter.texts(), lang, _chinese_page(path))
+    lines[2:2] = review_notice(chapter.manual, lang) + stale_notice(chapter.texts(), lang, _chinese_page(path))
     return GeneratedPage(path, heading, front_matter(heading) + "\n".join(lines) + "\n",
                          chapter.origin.file)
 
@@ -255,7 +256,7 @@ def _section_page(handbook: Handbook, section: Section, lang: str,
     heading = section_heading(section, lang)
     citations = Citations(handbook, lang)
     context = section_context(section, lang)
-    lines = [f"# {heading}", "", f'<p class="hb-meta">{context}</p>', ""]
+    lines = [f"# {heading}", "", f'<p class="hb-meta">{context}</p>', "", *review_notice(chapter.manual, lang)]
     if lang == "en":
         original = _chinese_page(section_path(section))
         lines += stale_notice(section.texts(), lang, original) or [
