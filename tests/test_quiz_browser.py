@@ -110,9 +110,14 @@ def test_practice_gives_the_options_feedback_the_explanation_and_the_section_the
 
 def test_checking_without_an_answer_asks_for_one(page, base):
     open_quiz(page, base + "en/quizzes/000-2/")
-    card(page, "000-2.1-q1").get_by_role("button", name="Check answer").click()
-    assert page.locator("[aria-live=polite]").last.inner_text() == "Answer the question first."
-    assert card(page, "000-2.1-q1").locator(".hb-feedback").count() == 0
+    box = card(page, "000-2.1-q1")
+    box.get_by_role("button", name="Check answer").click()
+    hint = box.get_by_role("status")
+    assert hint.is_visible() and hint.inner_text() == "Answer the question first."
+    assert box.locator(".hb-feedback").count() == 0
+    box.locator(".hb-opt").first.locator("input").check()
+    box.get_by_role("button", name="Check answer").click()
+    assert box.locator(".hb-q-hint").count() == 0, "the hint goes once the question is answered"
 
 
 def test_practise_only_the_ones_i_got_wrong(page, base, questions):

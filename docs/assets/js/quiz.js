@@ -209,7 +209,9 @@
     function check(q, li) {
       var r = run();
       if (!Q.isAnswer(q, r.answers[q.id])) {
-        live.textContent = words.choose_first;
+        var hint = li.querySelector(".hb-q-hint") || li.appendChild(el("p", "hb-q-hint"));
+        hint.setAttribute("role", "status");
+        hint.textContent = words.choose_first;
         return;
       }
       r.checked[q.id] = Q.isRight(q, r.answers[q.id]);
