@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 from tests.support.browser import DESKTOP, PHONE
@@ -192,3 +194,17 @@ def test_phone_cards_leave_out_empty_cells(chromium, base):
     assert not row.locator("td").nth(2).is_visible()      # no note: no bare "说明" label
     assert tab.locator("tr", has_text="考核").first.locator("td").nth(2).is_visible()
     context.close()
+
+
+def test_an_overdue_review_shows_its_notice_when_the_page_is_read_after_the_date(page, base):
+    """The site was built before the review date; a reader after it still sees the notice."""
+    page.goto(base + "en/manuals/000/2/2.1/")
+    notice = page.locator(".hb-review-due")
+    next_review = notice.get_attribute("data-hb-review-by")
+    assert notice.is_hidden()
+    assert f"next review {next_review}" in page.locator(".hb-review").inner_text()
+    year, month, day = map(int, next_review.split("-"))
+    page.clock.install(time=datetime.datetime(year, month, day, 12) + datetime.timedelta(days=1))
+    page.reload()
+    assert notice.is_visible()
+    assert notice.inner_text().startswith(f"This manual was due for review by {next_review} and is overdue")

@@ -9,7 +9,7 @@ import pytest
 
 from handbook import load_handbook
 from handbook.generate.render import inline
-from tests.support.browser import storage_blocked
+from tests.support.browser import follow_instantly, storage_blocked
 from tests.support.pdf import pdf_pages, shown
 
 pytestmark = pytest.mark.browser
@@ -193,13 +193,7 @@ def test_blocked_storage_leaves_a_working_checklist_and_a_notice(chromium, base)
 
 
 def test_the_checklist_starts_after_instant_navigation(page, base):
-    page.goto(base + "checklists/")
-    page.wait_for_load_state("networkidle")
-    page.evaluate("() => { window.notReloaded = true }")
-    page.get_by_role("link", name="投诉处理检查表").first.click()
-    page.wait_for_url(base + "checklists/complaint/")
-    page.locator(".hb-checklist-bar").wait_for()
-    assert page.evaluate("() => window.notReloaded === true"), "instant navigation did not happen"
+    follow_instantly(page, base + "checklists/", "投诉处理检查表", "checklists/complaint/", ".hb-checklist-bar")
     tick(page, 0)
     assert page.locator(".hb-progress").inner_text().startswith("已勾选 1/")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 
 from test_cli import hb
@@ -75,7 +76,7 @@ def test_new_section_question_and_checklist_are_ready_to_fill_in_and_check_names
     assert check.returncode == 1
     blanks = [line for line in check.stdout.splitlines() if "placeholder text" in line]
     assert len(blanks) >= 2 * (3 + 2 + 3), check.stdout          # zh and en of every text left to write
-    assert all(":" in line.split(" error: ")[0] for line in blanks)
+    assert all(re.match(r"^/.+\.yml:\d+: error: placeholder text in (zh|en): ", line) for line in blanks), blanks
     # Filled in and stamped (no --accept needed), the new section passes.
     filled = (content / CHAPTER).read_text(encoding="utf-8")
     for zh, en in (("服务人员应记录投诉。", "Service staff record each complaint."),) * 3:

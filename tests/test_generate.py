@@ -200,8 +200,8 @@ def test_pages_can_be_written_for_another_generator(content, tmp_path):
     handbook, _ = load_handbook(content)
     written = write_pages(handbook, "en", tmp_path / "en")
     assert (tmp_path / "en/manuals/900/1/1.1.md").read_text(encoding="utf-8").startswith("---\ntitle:")
-    assert len(written) == len(build_pages(handbook, "en")) + len(build_files(handbook))
-    assert (tmp_path / "en/quizzes/handbook-questions-zh.gift").exists()
+    assert len(written) == len(build_pages(handbook, "en")) + len(build_files(handbook, "en"))
+    assert (tmp_path / "en/quizzes/handbook-questions-en.gift").exists()
 
 
 def test_a_checklist_page_is_a_task_list_of_its_rules_with_their_sources(content):

@@ -15,7 +15,7 @@ import pytest
 
 from handbook import load_handbook
 from handbook.generate.render import inline
-from tests.support.browser import storage_blocked
+from tests.support.browser import follow_instantly, storage_blocked
 from tests.support.pdf import pdf_pages, shown
 
 pytestmark = pytest.mark.browser
@@ -268,19 +268,14 @@ def test_blocked_storage_leaves_a_working_quiz_and_a_notice(chromium, base, ques
 
 
 def test_the_quiz_starts_after_instant_navigation(page, base, questions):
-    page.goto(base + "quizzes/")
-    page.wait_for_load_state("networkidle")
-    page.evaluate("() => { window.notReloaded = true }")
-    page.get_by_role("link", name="第8章 服务中的应急与突发事件处理").first.click()
-    page.wait_for_url("**/" + EMERGENCIES + "**")
-    page.locator(".hb-quiz-status").wait_for()
-    assert page.evaluate("() => window.notReloaded === true"), "instant navigation did not happen"
+    follow_instantly(page, base + "quizzes/", "第8章 服务中的应急与突发事件处理", EMERGENCIES, ".hb-quiz-status")
     assert len(shown_ids(page)) == 6
 
 
 def test_the_onboarding_path_shows_progress_after_a_quiz(page, base, questions):
     page.goto(base + "onboarding/")
     assert page.locator("[data-hb-progress]").inner_text() == "已通过0/26章测验 · 最终考核：未参加"
+    open_quiz(page, base + "quizzes/000-1/")          # opened, but no exam taken
     open_quiz(page, base + EMERGENCIES)
     page.get_by_role("button", name="考试模式").click()
     for n, question_id in enumerate(shown_ids(page)):
@@ -326,6 +321,9 @@ def test_the_final_assessment_draws_from_every_chapter_and_keeps_its_draw(page, 
 
 def test_a_paper_quiz_prints_no_answers_and_its_key_prints_them(page, base, questions):
     page.goto(base + "quizzes/000-8-paper/")
+    page.evaluate("() => { window.print = () => { window.printed = true } }")
+    page.get_by_role("button", name="打印纸质测验").click()
+    assert page.evaluate("() => window.printed === true")
     page.emulate_media(media="print")
     for hidden in (".md-header", ".md-sidebar--primary", ".md-footer", ".hb-paper-actions"):
         assert page.locator(hidden).count() and page.locator(hidden).first.is_hidden(), hidden

@@ -15,7 +15,7 @@ from pypdf import PdfReader
 
 from handbook import load_handbook
 from handbook.generate.render import inline
-from tests.support.browser import storage_blocked
+from tests.support.browser import follow_instantly, storage_blocked
 from tests.support.pdf import pdf_pages, shown
 
 pytestmark = pytest.mark.browser
@@ -221,13 +221,7 @@ def test_blocked_storage_leaves_a_working_rubric_and_a_notice(chromium, base):
 
 
 def test_the_rubric_starts_after_instant_navigation(page, base):
-    page.goto(base + "rubrics/")
-    page.wait_for_load_state("networkidle")
-    page.evaluate("() => { window.notReloaded = true }")
-    page.get_by_role("link", name="服务质量评分卡").first.click()
-    page.wait_for_url(base + "rubrics/service-quality-scorecard/")
-    page.locator(".hb-rubric-bar").wait_for()
-    assert page.evaluate("() => window.notReloaded === true"), "instant navigation did not happen"
+    follow_instantly(page, base + "rubrics/", "服务质量评分卡", "rubrics/service-quality-scorecard/", ".hb-rubric-bar")
     # response time alone at 4 points: 6×80 / 6 = 80.0
     pick(page, "response-time", "4分")
     assert score_line(page).startswith("总分 80.0/100 · 等级：良好")

@@ -11,8 +11,8 @@ import opencc
 from .model import Handbook, Manual, Origin, Section, Text
 from .problems import Problems
 from .quiz_checks import check_quizzes
-from .scaffold import PLACEHOLDER
 from .rubric_checks import check_rubrics
+from .translation import PLACEHOLDER
 
 REF_MARKER = re.compile(r"\[ref:([a-z0-9]+(?:[-.][a-z0-9]+)*)\]")
 RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>")

@@ -13,6 +13,7 @@ from .model import LANGS
 from .problems import ContentError, Problems
 from . import report, scaffold, site_check, stale
 from .stamp import stamp_file
+from .translation import PLACEHOLDER
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -136,7 +137,7 @@ def _new(args) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     print(f"{_show(path)}:{line}: added {args.kind} {new_id}")
-    print(f"Replace every '{scaffold.PLACEHOLDER['zh']}' / '{scaffold.PLACEHOLDER['en']}', then run "
+    print(f"Replace every '{PLACEHOLDER['zh']}' / '{PLACEHOLDER['en']}', then run "
           f"scripts/hb stamp {_show(path)} and scripts/hb check.")
     return 0
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from .model import Handbook, Text
+from .model import Handbook, Step, Text
 
 MIN_QUESTIONS = 5
 
@@ -22,7 +22,7 @@ def _covered(handbook: Handbook) -> set[str]:
             rule_id for q in handbook.questions() for rule_id in q.requirement_ids + ([q.procedure_id] if q.procedure_id else [])]:
         rule = rules.get(rule_id)
         if rule is not None:
-            covered.add(rule.requirement.id if hasattr(rule, "requirement") and rule.requirement else rule.id)
+            covered.add(rule.requirement.id if isinstance(rule, Step) else rule.id)
     return covered
 
 

@@ -13,16 +13,12 @@ from pathlib import Path
 import yaml
 
 from .model import Handbook
-from .translation import zh_hash
-
-PLACEHOLDER = {"zh": "待填写", "en": "To be written"}
-# Scaffolds are stamped so that the content stays readable; `hb stamp` replaces
-# these stamps without --accept, as they record no translation.
-PLACEHOLDER_STAMPS = {zh_hash(PLACEHOLDER["zh"] + suffix) for suffix in ["", *"123456789"]}
+from .stamp import stamp_file
+from .translation import PLACEHOLDER
 
 
 def _stamped(path: Path) -> None:
-    from .stamp import stamp_file    # stamp knows the placeholders' stamps: imported here, not at the top
+    """Scaffolds are stamped at once, so that the content stays readable while they are filled in."""
     stamp_file(path)
 
 

@@ -13,8 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from .scaffold import PLACEHOLDER_STAMPS
-from .translation import zh_hash
+from .translation import PLACEHOLDER_STAMPS, zh_hash
 
 
 @dataclass

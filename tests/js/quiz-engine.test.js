@@ -183,3 +183,15 @@ test("a final assessment keeps its draw across reloads", () => {
   assert.deepEqual(back.exam.order, state.exam.order);
   assert.equal(back.mode, "exam");
 });
+
+test("the best score is read from saved progress on its own, and a damaged one is none", () => {
+  const state = Quiz.fresh(BANK, seeded(14));
+  state.exam.answers = { s1: 1, t1: false, m1: [0, 2] };                    // 3 of 4
+  Quiz.submit(state, BANK, 80, "2026-11-24");
+  assert.deepEqual(Quiz.bestOf(Quiz.serialize(state, BANK)),
+                   { right: 3, total: 4, pct: 75, passed: false, at: "2026-11-24" });
+  for (const text of [null, "{not json", "[]", JSON.stringify({ v: 2, best: { right: 1, total: 1 } }),
+                      JSON.stringify({ v: 1, best: { right: 5, total: 4 } }), JSON.stringify({ v: 1, best: { right: 1, total: 0 } })]) {
+    assert.equal(Quiz.bestOf(text), null, text);
+  }
+});

@@ -80,3 +80,15 @@ def storage_blocked(instance):
         yield context.new_page()
     finally:
         context.close()
+
+
+def follow_instantly(page, start: str, link: str, target: str, ready: str) -> None:
+    """From `start`, follow the link named `link` to `target` (a URL path) as Material's
+    instant navigation does it, without a page load, and wait for the selector `ready`."""
+    page.goto(start)
+    page.wait_for_load_state("networkidle")
+    page.evaluate("() => { window.notReloaded = true }")
+    page.get_by_role("link", name=link).first.click()
+    page.wait_for_url(f"**/{target}**")
+    page.locator(ready).wait_for()
+    assert page.evaluate("() => window.notReloaded === true"), "instant navigation did not happen"

@@ -9,36 +9,29 @@
     if (content.querySelector("[data-hb-best]")) fill(content, content.querySelector(".hb-onboarding"));
   });
 
-  /* A quiz's best exam score, or null where none is saved or it cannot be read. */
   function best(storage, id) {
-    try {
-      var saved = JSON.parse(storage.getItem(PREFIX + id)), b = saved && saved.best;
-      return b && typeof b.right === "number" && b.total > 0 ? b : null;
-    } catch (error) {
-      return null;
-    }
+    return storage ? window.HbQuiz.bestOf(storage.getItem(PREFIX + id)) : null;
   }
 
   function fill(scope, root) {
     var storage = W.openStorage(PREFIX);
     var settings = root ? JSON.parse(root.getAttribute("data-hb-onboarding")) : null;
     var words = root ? JSON.parse(root.getAttribute("data-hb-strings")) : {};
+    // The path marks against today's pass mark; the quiz index shows how each attempt was marked.
+    function passes(score) { return !!score && (settings ? score.right * 100 >= settings.pass * score.total : score.passed); }
     var passed = 0;
     Array.prototype.forEach.call(scope.querySelectorAll("[data-hb-best]"), function (cell) {
-      var id = cell.getAttribute("data-hb-best"), score = storage ? best(storage, id) : null;
-      var ok = !!score && (settings ? score.right * 100 >= settings.pass * score.total : score.passed);
-      cell.textContent = score ? Math.floor(score.right * 1000 / score.total) / 10 + "% (" + score.right + "/" + score.total + ")" : "—";
+      var id = cell.getAttribute("data-hb-best"), score = best(storage, id), state = passes(score) ? "passed" : score ? "tried" : "todo";
+      cell.textContent = score ? score.pct + "% (" + score.right + "/" + score.total + ")" : "—";
       var status = scope.querySelector('[data-hb-status="' + id + '"]');
       if (status) {
-        var tried = storage && storage.getItem(PREFIX + id);
-        status.textContent = words[ok ? "passed" : tried ? "tried" : "todo"] || "";
-        status.className = "hb-status hb-status-" + (ok ? "passed" : tried ? "tried" : "todo");
+        status.textContent = words[state];
+        status.className = "hb-status hb-status-" + state;
       }
-      if (ok && settings && settings.quizzes.indexOf(id) >= 0) passed += 1;
+      if (state === "passed" && settings && settings.quizzes.indexOf(id) >= 0) passed += 1;
     });
     if (!settings) return;
-    var total = settings.quizzes.length, final = storage ? best(storage, settings.final) : null;
-    var finalPassed = !!final && final.right * 100 >= settings.pass * final.total;
+    var total = settings.quizzes.length, final = best(storage, settings.final), finalPassed = passes(final);
     var line = root.querySelector("[data-hb-progress]"), bar = W.element("progress");
     bar.max = total + 1;
     bar.value = passed + (finalPassed ? 1 : 0);

@@ -160,12 +160,21 @@
       // A submitted exam is kept only if every question it marked is unchanged.
       if (isObject(saved.result) && dropped === before && kept.order.length === saved.order.length) kept.result = saved.result;
     });
-    var best = data.best;
-    if (isObject(best) && typeof best.right === "number" && typeof best.total === "number" && best.total > 0) {
-      state.best = { right: best.right, total: best.total, pct: Math.floor(best.right * 1000 / best.total) / 10,
-                     passed: !!best.passed, at: typeof best.at === "string" ? best.at : "" };
-    }
+    state.best = bestOf(data);
     return { state: state, corrupt: false, dropped: dropped };
+  }
+
+  /* The best exam score in saved progress (parsed, or its text), or null: what the
+   * onboarding path and the quiz index show without the questions. */
+  function bestOf(data) {
+    if (typeof data === "string" || data === null) {
+      try { data = JSON.parse(data); } catch (error) { return null; }
+    }
+    var best = isObject(data) && data.v === FORMAT ? data.best : null;
+    if (!isObject(best) || typeof best.right !== "number" || typeof best.total !== "number" || best.total <= 0 ||
+        best.right < 0 || best.right > best.total) return null;
+    return { right: best.right, total: best.total, pct: Math.floor(best.right * 1000 / best.total) / 10,
+             passed: !!best.passed, at: typeof best.at === "string" ? best.at : "" };
   }
 
   function serialize(state, list) {
@@ -199,5 +208,5 @@
   }
 
   return { shuffle: shuffle, arrange: arrange, isAnswer: isAnswer, isRight: isRight, mark: mark, draw: draw,
-           attempt: attempt, fresh: fresh, parse: parse, serialize: serialize, submit: submit, wrong: wrong, FORMAT: FORMAT };
+           attempt: attempt, fresh: fresh, parse: parse, bestOf: bestOf, serialize: serialize, submit: submit, wrong: wrong, FORMAT: FORMAT };
 });

@@ -41,8 +41,9 @@
     var actions = el("div", "hb-quiz-actions");
     var live = el("p", "hb-visually-hidden");
     live.setAttribute("aria-live", "polite");
-    if (!count) root.appendChild(modes);
-    [help, notice, status, items, result, actions, live].forEach(function (node) { root.appendChild(node); });
+    // A final assessment has one mode, which its page describes: no mode buttons, no help line.
+    if (!count) [modes, help].forEach(function (node) { root.appendChild(node); });
+    [notice, status, items, result, actions, live].forEach(function (node) { root.appendChild(node); });
     var problems = [];
     if (loaded.corrupt) problems.push(words.corrupt);
     if (loaded.dropped) problems.push(say("changed", { n: loaded.dropped }));
@@ -274,24 +275,14 @@
         return;
       }
       if (!r.result) {
-        var confirm = el("div", "hb-reset-confirm"), question_ = el("span", "", "");
-        question_.id = "hb-submit-" + quizId;
-        confirm.setAttribute("role", "group");
-        confirm.setAttribute("aria-labelledby", question_.id);
-        confirm.hidden = true;
-        var submitButton = W.button(words.submit, function () {
+        var submitter = W.confirmControl({ button: words.submit, yes: words.yes_submit, no: words.keep_going },
+                                         "hb-submit-" + quizId, submit, function () {
           var missing = r.order.filter(function (id) { return !Q.isAnswer(byId[id], r.answers[id]); }).length;
-          if (!missing) return submit();
-          question_.textContent = say("submit_missing", { n: missing });
-          confirm.hidden = false;
-          confirm.querySelector("button").focus();
+          return missing ? say("submit_missing", { n: missing }) : "";
         });
-        submitButton.classList.add("md-button--primary");
-        confirm.appendChild(question_);
-        confirm.appendChild(W.button(words.yes_submit, submit));
-        confirm.appendChild(W.button(words.keep_going, function () { confirm.hidden = true; submitButton.focus(); }));
-        actions.appendChild(submitButton);
-        actions.appendChild(confirm);
+        submitter.button.classList.add("md-button--primary");
+        actions.appendChild(submitter.button);
+        actions.appendChild(submitter.box);
         return;
       }
       actions.appendChild(W.button(words.new_attempt, function () {

@@ -47,33 +47,42 @@
     if (tag) tag.remove();
   }
 
-  /* A reset button that asks first, inline: a group with the question and yes / no.
-   * Focus moves to "yes" when asked and back to the button when closed. `words` has
-   * reset, reset_confirm, reset_yes and reset_no; `onReset` runs on "yes". */
-  function resetControl(words, id, onReset) {
+  /* A button that asks first, inline: a group with the question and yes / no. Focus moves
+   * to "yes" when asked and back to the button when closed. `labels` has button, yes, no
+   * and question, or `ask()` gives the question when clicked (nothing: go ahead unasked). */
+  function confirmControl(labels, id, onConfirm, ask) {
     var box = element("div", "hb-reset-confirm");
+    var question = element("span", "", labels.question);
     var control = { box: box, close: close };
-    control.button = button(words.reset, function () {
+    control.button = button(labels.button, function () {
+      var asking = ask ? ask() : labels.question;
+      if (!asking) return onConfirm();
+      question.textContent = asking;
       box.hidden = false;
       yes.focus();
     });
     box.setAttribute("role", "group");
     box.hidden = true;
-    var question = element("span", "", words.reset_confirm);
     question.id = id;
     box.setAttribute("aria-labelledby", id);
-    var yes = button(words.reset_yes, function () {
-      onReset();
+    var yes = button(labels.yes, function () {
       close();
+      onConfirm();
     });
     box.appendChild(question);
     box.appendChild(yes);
-    box.appendChild(button(words.reset_no, close));
+    box.appendChild(button(labels.no, close));
     function close() {
       box.hidden = true;
       control.button.focus();
     }
     return control;
+  }
+
+  /* Clearing what was entered, after asking: the checklists' and rubrics' reset. */
+  function resetControl(words, id, onReset) {
+    return confirmControl({ button: words.reset, question: words.reset_confirm, yes: words.reset_yes, no: words.reset_no },
+                          id, onReset);
   }
 
   /* Run `init` on each element matching `selector`, now and after each instant navigation. */
@@ -91,5 +100,6 @@
   }
 
   window.HbWidget = { openStorage: openStorage, format: format, element: element, button: button,
-                      flag: flag, unflag: unflag, resetControl: resetControl, onEachPage: onEachPage };
+                      flag: flag, unflag: unflag, confirmControl: confirmControl, resetControl: resetControl,
+                      onEachPage: onEachPage };
 })();

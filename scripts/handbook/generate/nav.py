@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ..model import Handbook
 from .checklists import CHECKLISTS, checklist_path
-from .onboarding import FINAL, ONBOARDING
-from .pages import chapter_heading, chapter_path, manual_path, quiz_path, rubric_path, section_heading, section_path
+from .pages import (FINAL, ONBOARDING, chapter_heading, chapter_path, manual_path, quiz_path, rubric_path,
+                    section_heading, section_path)
 from .quizzes import QUIZZES
 from .registers import GLOSSARY, REFERENCES, REPAIRS
 from .rubrics import RUBRICS

@@ -13,15 +13,13 @@ import math
 import re
 
 from ..model import Chapter, Handbook
-from .pages import (GeneratedPage, chapter_heading, chapter_path, front_matter, html_href, link, quiz_path, section_path,
-                    section_short)
+from .pages import (FINAL, ONBOARDING, GeneratedPage, chapter_heading, chapter_path, front_matter, html_href, link,
+                    quiz_path, section_path, section_short)
 from .paper import sign_lines
 from .quizzes import QUIZZES, Bank, question_data, quiz_widget
 from .render import REF_MARKER, inline
 from .ui import script_strings, t
 
-ONBOARDING = "onboarding/index.md"
-FINAL = "onboarding/final.md"
 FINAL_ID = "final"
 
 
@@ -97,7 +95,7 @@ def _path_page(handbook: Handbook, lang: str) -> GeneratedPage:
               f'<p class="hb-screen-only"><button type="button" class="md-button" data-hb-print-page>{t("print_record", lang)}</button></p>', "",
               sign_lines(lang, ("sign_learner", "sign_trainer")), "",
               "</div>", ""]
-    meta = front_matter(title).replace("\n---\n", "\nhide:\n  - toc\n---\n", 1)
+    meta = front_matter(title, wide=True)
     return GeneratedPage(ONBOARDING, title, meta + "\n".join(lines), path_settings.origin.file)
 
 
@@ -119,5 +117,5 @@ def _final_page(handbook: Handbook, lang: str) -> GeneratedPage:
              f'<p class="hb-meta"><a href="{html_href(FINAL, ONBOARDING)}">{t("onboarding", lang)}</a> · '
              f'<a href="{html_href(FINAL, QUIZZES)}">{t("quizzes", lang)}</a></p>', ""]
     lines += quiz_widget(FINAL_ID, lang, questions, settings.pass_mark, final=settings.final_questions)
-    meta = front_matter(title).replace("\n---\n", "\nhide:\n  - toc\n---\n", 1)
+    meta = front_matter(title, wide=True)
     return GeneratedPage(FINAL, title, meta + "\n".join(lines), settings.origin.file)

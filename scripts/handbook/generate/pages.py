@@ -47,6 +47,10 @@ def rubric_path(rubric: Rubric) -> str:
     return f"rubrics/{rubric.id}.md"
 
 
+ONBOARDING = "onboarding/index.md"
+FINAL = "onboarding/final.md"
+
+
 def quiz_path(quiz: Quiz) -> str:
     return f"quizzes/{quiz.id}.md"
 
@@ -155,9 +159,13 @@ def section_label(section: Section, lang: str) -> str:
     return section_heading(section, lang)
 
 
-def front_matter(title: str, **extra: str) -> str:
+def front_matter(title: str, wide: bool = False, searchable: bool = True, **extra: str) -> str:
+    """`wide`: no table of contents beside the page (grids and quizzes need the width);
+    not `searchable`: the page repeats others (a paper quiz) and stays out of search."""
     lines = [f"title: {_yaml_string(title)}"]
     lines += [f"{key}: {_yaml_string(value)}" for key, value in extra.items()]
+    lines += [] if searchable else ["search:", "  exclude: true"]
+    lines += ["hide:", "  - toc"] if wide else []
     return "---\n" + "\n".join(lines) + "\n---\n\n"
 
 

@@ -44,11 +44,6 @@ def paper_steps(bank: Bank, question: Question) -> list[int]:
     return _mixed(question.id, [step.id for step in bank.steps(question)])
 
 
-def _front(title: str) -> str:
-    # Paper pages repeat the quiz: keep them out of search, where they would outrank the sections.
-    return front_matter(title).replace("\n---\n", "\nsearch:\n  exclude: true\nhide:\n  - toc\n---\n", 1)
-
-
 def _paper_page(bank: Bank, quiz: Quiz, lang: str) -> GeneratedPage:
     handbook = bank.handbook
     path = paper_quiz_path(quiz)
@@ -68,7 +63,7 @@ def _paper_page(bank: Bank, quiz: Quiz, lang: str) -> GeneratedPage:
         lines.append(f'<li class="hb-paper-question" data-hb-question="{question.id}">'
                      f'<p>{inline(question.question, lang)}</p>{_answer_space(bank, question, lang)}</li>')
     lines += ["</ol>", sign_lines(lang, ("field_marker",)).replace("hb-print-only ", ""), "</div>", ""]
-    return GeneratedPage(path, title, _front(title) + "\n".join(lines), quiz.origin.file, in_nav=False)
+    return GeneratedPage(path, title, front_matter(title, wide=True, searchable=False) + "\n".join(lines), quiz.origin.file, in_nav=False)
 
 
 def _answer_space(bank: Bank, question: Question, lang: str) -> str:
@@ -116,4 +111,4 @@ def _key_page(bank: Bank, quiz: Quiz, lang: str) -> GeneratedPage:
                      f'<td class="hb-key-answer">{answer_of(bank, question, lang)}</td>'
                      f'<td>{inline(question.explanation, lang)} {source}</td></tr>')
     lines += ["</tbody></table>", ""]
-    return GeneratedPage(path, title, _front(title) + "\n".join(lines), quiz.origin.file, in_nav=False)
+    return GeneratedPage(path, title, front_matter(title, wide=True, searchable=False) + "\n".join(lines), quiz.origin.file, in_nav=False)

@@ -14,7 +14,8 @@ import json
 
 from ..model import Handbook, Question, Quiz, Section, Step
 from ..translation import zh_hash
-from .pages import (GeneratedPage, answer_key_path, chapter_heading, chapter_path, front_matter, html_href, link,
+from .pages import (FINAL, ONBOARDING, GeneratedPage, answer_key_path, chapter_heading, chapter_path, front_matter,
+                    html_href, link,
                     paper_quiz_path, quiz_path, section_label, section_path, section_short)
 from .render import inline
 from .ui import script_strings, t
@@ -105,7 +106,6 @@ def type_counts(questions: list[Question], lang: str) -> str:
 
 
 def _index_page(handbook: Handbook, lang: str) -> GeneratedPage:
-    from .onboarding import FINAL, ONBOARDING
     title = t("quizzes", lang)
     mark = pass_mark(handbook)
     lines = [f"# {title}", "", t("quizzes_intro", lang), "", f'<p class="hb-meta">{t("pass_mark_note", lang, n=str(mark))}</p>', ""]
@@ -131,7 +131,9 @@ def _index_page(handbook: Handbook, lang: str) -> GeneratedPage:
         lines.append("")
     total = len(handbook.questions())
     lines += [f"## {t('gift_title', lang)} {{#gift}}", "", t("gift_intro", lang, n=str(total)), ""]
-    lines += [f'- <a href="{html_href(QUIZZES, QUIZZES)}{gift_path(code).split("/")[-1]}" download>'
+    # Each language's site holds its own file; the other one is on the other site (zh at the root, en in /en/).
+    where = {"zh": {"zh": "./", "en": "../en/quizzes/"}, "en": {"zh": "../../quizzes/", "en": "./"}}[lang]
+    lines += [f'- <a href="{where[code]}{gift_path(code).split("/")[-1]}" download>'
               f'{t("gift_download", lang, language=t("language_" + code, lang))}</a>' for code in ("zh", "en")]
     lines.append("")
     return GeneratedPage(QUIZZES, title, front_matter(title) + "\n".join(lines), quizzes[0].origin.file)
@@ -162,5 +164,5 @@ def _quiz_page(bank: Bank, quiz: Quiz, lang: str) -> GeneratedPage:
             lines.append(f"    - [{section_label(section, lang)}]({link(path, section_path(section))}) "
                          f'<span class="hb-meta">{t("question_count", lang, n=str(len(asked)))}</span>')
     lines.append("")
-    meta = front_matter(title).replace("\n---\n", "\nhide:\n  - toc\n---\n", 1)
+    meta = front_matter(title, wide=True)
     return GeneratedPage(path, title, meta + "\n".join(lines), quiz.origin.file)

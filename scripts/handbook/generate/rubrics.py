@@ -78,7 +78,7 @@ class _RubricPage:
                   "</div>", ""]
         lines += self._method()
         # The grid needs the width the page contents would take; its headings are few.
-        meta = front_matter(title).replace("\n---\n", "\nhide:\n  - toc\n---\n", 1)
+        meta = front_matter(title, wide=True)
         return GeneratedPage(self.path, title, meta + "\n".join(lines), rubric.origin.file)
 
     # --- names and texts -------------------------------------------------

@@ -26,11 +26,11 @@ def build_pages(handbook: Handbook, lang: str, site_url: str = "") -> list[Gener
         quiz_pages(handbook, lang) + paper_pages(handbook, lang) + onboarding_pages(handbook, lang))
 
 
-def build_files(handbook: Handbook) -> dict[str, str]:
-    """Downloads that are not pages: the question bank in GIFT format, in both languages."""
+def build_files(handbook: Handbook, lang: str) -> dict[str, str]:
+    """Downloads that are not pages: the question bank in GIFT format, in this language."""
     if not handbook.quizzes:
         return {}
-    return {gift_path(lang): gift(handbook, lang) for lang in ("zh", "en")}
+    return {gift_path(lang): gift(handbook, lang)}
 
 
 def write_pages(handbook: Handbook, lang: str, out_dir: Path) -> list[Path]:
@@ -41,7 +41,7 @@ def write_pages(handbook: Handbook, lang: str, out_dir: Path) -> list[Path]:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.markdown, encoding="utf-8")
         written.append(target)
-    for path, text in build_files(handbook).items():
+    for path, text in build_files(handbook, lang).items():
         target = out_dir / path
         target.write_text(text, encoding="utf-8")
         written.append(target)
