@@ -259,9 +259,13 @@ def _check_glossary(handbook: Handbook, problems: Problems) -> None:
     texts += [text for checklist in handbook.checklists for text in checklist.texts()]
     texts += [text for rubric in handbook.rubrics for text in rubric.texts()]
     texts += [text for question in handbook.questions() for text in question.texts()]
+    # One scan per text finds the terms that may occur (overlapping, so 投诉 is
+    # found inside 投诉处理); only those are checked word by word.
+    anywhere = re.compile("(?=(" + "|".join(re.escape(term.zh) for term in terms) + "))") if terms else None
     for text in texts:
+        present = set(anywhere.findall(text.zh)) if anywhere else set()
         for term in terms:
-            if not term.occurs_in(text.zh):
+            if term.zh not in present or not term.occurs_in(text.zh):
                 continue
             if not any(_contains_word(text.en, form) for form in term.renderings):
                 problems.add(text.origin.file, text.origin.line,

@@ -27,8 +27,31 @@ def _registry() -> Registry:
 
 @lru_cache(maxsize=None)
 def validator(kind: str) -> jsonschema.Draft202012Validator:
-    schema = _registry().contents(f"{kind}.schema.json")
-    return jsonschema.Draft202012Validator(schema, registry=_registry())
+    """The validator for one kind of file, with every $ref replaced by what it
+    points to: following references was two thirds of the time spent checking."""
+    registry = _registry()
+    schema = _inlined(registry.contents(f"{kind}.schema.json"), registry.resolver(f"{kind}.schema.json"))
+    return jsonschema.Draft202012Validator(schema, registry=registry)
+
+
+# Keywords that may sit beside a $ref without changing what it accepts.
+_ANNOTATIONS = {"$ref", "description", "$comment", "title"}
+
+
+def _inlined(node, resolver, depth: int = 0):
+    if depth > 50:
+        raise ValueError("the schemas refer to themselves in a cycle; $ref cannot be inlined")
+    if isinstance(node, list):
+        return [_inlined(item, resolver, depth) for item in node]
+    if not isinstance(node, dict):
+        return node
+    if "$ref" in node:
+        resolved = resolver.lookup(node["$ref"])
+        target = _inlined(resolved.contents, resolved.resolver, depth + 1)
+        rest = {key: value for key, value in node.items() if key not in _ANNOTATIONS}
+        # Errors found through a $ref carry the target's schema, as they did before.
+        return {**_inlined(rest, resolver, depth), "allOf": [target]} if rest else target
+    return {key: value if key == "$defs" else _inlined(value, resolver, depth) for key, value in node.items()}
 
 
 def check(doc: YamlDoc, kind: str, problems: Problems) -> set[str]:

@@ -35,8 +35,14 @@ class _Loader(yaml.SafeLoader):
     """A safe loader that keeps every scalar a string-or-number and no dates."""
 
 
+# LibYAML's parser, about ten times faster, where PyYAML was built with it. A file
+# it rejects is parsed again by the Python parser, whose messages editors see.
+class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """_Loader's rules on LibYAML's parser."""
+
+
 # Dates stay strings: editors write review dates as text and we parse them.
-_Loader.yaml_implicit_resolvers = {
+_Loader.yaml_implicit_resolvers = _FastLoader.yaml_implicit_resolvers = {
     key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
@@ -66,7 +72,10 @@ def load_yaml(path: Path, problems: Problems) -> YamlDoc | None:
                          "YAML indents with spaces only; replace the tab with spaces")
             return None
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        try:
+            node = yaml.compose(text, Loader=_FastLoader)
+        except yaml.YAMLError:
+            node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         line, message = _syntax_error(text, exc)
         problems.add(path, line, message, "check the quotes, colons and indentation on this line and the one above")

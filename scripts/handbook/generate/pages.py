@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from ..model import Chapter, Checklist, Handbook, Manual, Quiz, Rubric, Section
@@ -71,11 +72,13 @@ def page_url(path: str) -> str:
     return stem + "/"
 
 
+@lru_cache(maxsize=65536)
 def link(from_path: str, to_path: str) -> str:
     """A relative Markdown link target, which MkDocs checks and rewrites."""
     return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
 
 
+@lru_cache(maxsize=65536)
 def html_href(from_path: str, to_path: str) -> str:
     """A relative link inside raw HTML, which MkDocs leaves alone: the built directory URL."""
     return posixpath.relpath(page_url(to_path) or ".", page_url(from_path) or ".") + "/"
