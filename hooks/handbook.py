@@ -8,6 +8,7 @@ the file an editor changes, and post-process the search index.
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 import os
@@ -21,9 +22,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from handbook import ContentError, load_handbook  # noqa: E402
+from handbook import ContentError  # noqa: E402
+from handbook.loader import load_handbook_remembered  # noqa: E402
 from handbook.generate import build_files, build_nav, build_pages  # noqa: E402
+from handbook.generate.assets import BUNDLE, AssetError, minified_css, script_bundle  # noqa: E402
 from handbook.generate.checklists import label_checkboxes  # noqa: E402
+from handbook.generate.sidebar import bounded_items  # noqa: E402
 from handbook.handwritten import ASSETS, compare_languages  # noqa: E402
 from handbook import search_terms  # noqa: E402
 from handbook.search_worker import WorkerChanged, patch_search_worker  # noqa: E402
@@ -39,7 +43,7 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config):
     lang = config.extra["handbook_lang"]
     try:
-        handbook, problems = load_handbook(strict=False)
+        handbook, problems = load_handbook_remembered()
     except ContentError as error:
         for problem in error.problems:
             log.error(str(problem))
@@ -77,14 +81,27 @@ def on_files(files: Files, config) -> Files:
     for path, text in _state["downloads"].items():
         files.append(File.generated(config, path, content=text))
     for asset in sorted(ASSETS.rglob("*")):
-        if asset.is_file():
+        if asset.is_file() and asset.suffix not in (".js", ".css"):
             files.append(File(asset.relative_to(ASSETS.parent).as_posix(), src_dir=str(ASSETS.parent),
                               dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls))
+    try:
+        files.append(File.generated(config, BUNDLE, content=script_bundle(ASSETS / "js")))
+    except AssetError as error:
+        raise Abort(str(error)) from error
+    for css in sorted((ASSETS / "css").glob("*.css")):
+        files.append(File.generated(config, css.relative_to(ASSETS.parent).as_posix(), content=minified_css(css)))
     return files
 
 
 def on_page_content(html: str, page, config, files) -> str:
     return label_checkboxes(html)
+
+
+def on_page_context(context, page, config, nav):
+    sidebar = copy.copy(nav)
+    sidebar.items = bounded_items(nav.items)
+    context["nav"] = sidebar
+    return context
 
 
 def on_post_build(config) -> None:

@@ -8,16 +8,15 @@ _reqs="$ROOT/requirements.txt"
 [ "$_want" = test ] && _reqs="$ROOT/requirements-test.txt"
 
 _python="${PYTHON:-python3}"
-if ! "$_python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
-  echo "error: Python 3.11 or newer is needed (found: $("$_python" --version 2>&1))." >&2
-  echo "Install it (Debian: apt-get install python3 python3-venv) or set PYTHON=/path/to/python3.11." >&2
-  exit 1
-fi
-
 _digest="$(cat "$ROOT/requirements.txt" "$_reqs" | sha256sum | cut -c1-16)"
 _marker="$VENV/.installed-$_want-$_digest"
 if [ ! -e "$_marker" ]; then
   if [ ! -x "$VENV/bin/python" ]; then
+    if ! "$_python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+      echo "error: Python 3.11 or newer is needed (found: $("$_python" --version 2>&1))." >&2
+      echo "Install it (Debian: apt-get install python3 python3-venv) or set PYTHON=/path/to/python3.11." >&2
+      exit 1
+    fi
     echo "Creating the virtual environment in ${VENV#$ROOT/} ..." >&2
     "$_python" -m venv "$VENV"
   fi

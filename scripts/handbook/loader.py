@@ -37,6 +37,21 @@ def load_handbook(content: Path = CONTENT, root: Path | None = None,
     return handbook, problems
 
 
+_remembered: dict = {}
+
+
+def load_handbook_remembered(content: Path = CONTENT) -> tuple[Handbook, Problems]:
+    """load_handbook(strict=False), read again only when a content or schema file
+    has changed since this process last read it. One process builds both
+    languages' sites (and `mkdocs serve` rebuilds on every edit)."""
+    files = sorted(p for folder in (content, schema.SCHEMA_DIR) for p in folder.rglob("*") if p.is_file())
+    key = (content, tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files))
+    if key not in _remembered:
+        _remembered.clear()
+        _remembered[key] = load_handbook(content, strict=False)
+    return _remembered[key]
+
+
 def read_handbook(content: Path, problems: Problems) -> Handbook:
     """Read what can be read. A file that cannot be read is left out and named
     in `handbook.unread`, so that checks which need it are skipped rather than

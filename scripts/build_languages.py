@@ -1,0 +1,43 @@
+"""Build several MkDocs sites in one Python process, one after the other.
+
+MkDocs, the theme, jieba's dictionary and the handbook's content are loaded
+once rather than once per language. Each site is built exactly as
+`mkdocs build -f CONFIG -d OUT` builds it (the same command-line code runs).
+
+Usage: python -m build_languages [--strict] CONFIG OUT [CONFIG OUT ...]
+HANDBOOK_MKDOCS names the generator's module (mkdocs, or properdocs); unless
+HANDBOOK_EDIT_URI is set, edit links are derived from the git remote.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+
+import click
+
+
+def main(argv: list[str]) -> int:
+    flags = [arg for arg in argv if arg.startswith("--")]
+    pairs = [arg for arg in argv if not arg.startswith("--")]
+    if not pairs or len(pairs) % 2 or set(flags) - {"--strict", "--quiet"}:
+        print(__doc__.strip().splitlines()[-2], file=sys.stderr)
+        return 2
+    if "HANDBOOK_EDIT_URI" not in os.environ:
+        # Edit links point at the repository's host (mkdocs.yml reads this variable).
+        from handbook.repository import edit_uri
+        os.environ["HANDBOOK_EDIT_URI"] = edit_uri()
+    generator = os.environ.get("HANDBOOK_MKDOCS", "mkdocs")
+    cli = importlib.import_module(f"{generator}.__main__").cli
+    for config, out in zip(pairs[::2], pairs[1::2]):
+        try:
+            cli.main(["build", *flags, "-f", config, "-d", out], prog_name=generator, standalone_mode=False)
+        except click.ClickException as error:
+            error.show()
+            return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,40 @@
+"""The site's own JavaScript and CSS as published: minified, and the widgets'
+scripts joined into one file in the order they depend on each other.
+
+The sources under docs/assets stay readable and are what the Node tests load;
+a phone downloads one small script instead of ten commented ones.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import rcssmin
+import rjsmin
+
+# Load order: widget-kit before the widgets; each engine before its widget.
+SCRIPTS = ("language-switch.js", "widget-kit.js", "checklist-state.js", "checklist.js", "rubric-score.js",
+           "rubric.js", "quiz-engine.js", "quiz.js", "onboarding.js", "review-date.js")
+BUNDLE = "assets/js/handbook.js"
+
+
+class AssetError(ValueError):
+    pass
+
+
+def script_bundle(js_folder: Path) -> str:
+    """All of `js_folder`'s scripts, minified, in SCRIPTS order, each headed by its source's name."""
+    present = {path.name for path in js_folder.glob("*.js")}
+    unlisted, missing = sorted(present - set(SCRIPTS)), sorted(set(SCRIPTS) - present)
+    if unlisted or missing:
+        raise AssetError(f"{js_folder}: scripts not in handbook.generate.assets.SCRIPTS: {unlisted or 'none'}; "
+                         f"listed but missing: {missing or 'none'}. List every script once, in load order.")
+    parts = []
+    for name in SCRIPTS:
+        # Each script is a self-contained function; the separator keeps two of them apart.
+        parts.append(f"/* {name} */\n{rjsmin.jsmin((js_folder / name).read_text(encoding='utf-8'))};\n")
+    return "".join(parts)
+
+
+def minified_css(css_file: Path) -> str:
+    return rcssmin.cssmin(css_file.read_text(encoding="utf-8"))
