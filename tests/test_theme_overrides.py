@@ -1,0 +1,35 @@
+"""Our copies of Material's templates differ from the theme's own only where we
+mean them to, so a theme upgrade that changes the original is noticed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import material
+
+from conftest import ROOT
+
+THEME = Path(material.__file__).parent / "templates"
+OVERRIDES = ROOT / "docs" / "overrides"
+
+
+def _body(template: str) -> list[str]:
+    """The template without its leading {#- ... -#} comment."""
+    lines = template.splitlines()
+    end = next(n for n, line in enumerate(lines) if line.strip().endswith("-#}"))
+    return lines[end + 1:]
+
+
+def test_search_dialog_differs_from_the_theme_only_by_its_accessible_name():
+    ours = _body((OVERRIDES / "partials" / "search.html").read_text(encoding="utf-8"))
+    theirs = _body((THEME / "partials" / "search.html").read_text(encoding="utf-8"))
+    changed = [(a, b) for a, b in zip(ours, theirs) if a != b]
+    assert len(ours) == len(theirs)
+    assert changed == [('<div class="md-search" data-md-component="search" role="dialog" '
+                        'aria-label="{{ lang.t(\'search\') }}">',
+                        '<div class="md-search" data-md-component="search" role="dialog">')]
+
+
+def test_the_search_dialog_is_named_in_each_language(built_site):
+    for page, name in ((built_site / "index.html", "查找"), (built_site / "en" / "index.html", "Search")):
+        assert f'role="dialog" aria-label="{name}"' in page.read_text(encoding="utf-8")
