@@ -62,9 +62,9 @@
     bar.appendChild(resetter.box);
     bar.appendChild(notice);
     bar.appendChild(saved);
-    var fieldset = root.querySelector(".hb-signoff-fields");
-    root.insertBefore(bar, fieldset);
-    root.insertBefore(status, bar);
+    var slot = root.querySelector(".hb-checklist-slot");
+    slot.appendChild(status);
+    slot.appendChild(bar);
 
     var messages = [];
     if (!storage) messages.push(words.no_storage);

@@ -51,6 +51,7 @@
     notice.textContent = problems.join(" ");
     notice.hidden = !problems.length;
     render();
+    root.setAttribute("data-hb-ready", "");   // its space was kept until now (handbook.css)
     save();    // the attempt's order (a final assessment's draw) is kept from the first view
 
     function run() { return state.mode === "exam" ? state.exam : state.practice; }

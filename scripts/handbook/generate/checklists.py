@@ -77,6 +77,9 @@ def _checklist_page(checklist: Checklist, rules: dict, order: dict[str, int], la
              f'data-hb-strings="{_script_strings(lang)}" markdown>', "",
              f'<p class="hb-purpose">{_both(checklist.purpose, lang)}</p>', "",
              f'<p class="hb-legend">{t("checklist_legend", lang)}</p>', "",
+             # Where the script puts progress and actions: its space is kept from the
+             # first paint, so nothing below jumps when they appear.
+             '<div class="hb-checklist-slot"></div>', "",
              _signoff_fields(checklist, lang), "",
              sign_lines(lang, ("field_name", "field_staff", "field_date")), "",
              f'<p class="hb-bilingual-option"><input type="checkbox" id="hb-bilingual-{checklist.id}" '
