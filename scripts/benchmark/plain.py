@@ -1,0 +1,52 @@
+"""The handbook's pages as a plain mkdocs-material project: the generated
+Markdown, the hand-written pages and the published assets written to disk, and
+a configuration that inherits the real one without its hooks. Building it
+measures what MkDocs and the theme cost on their own."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import yaml
+
+from handbook import load_handbook
+from handbook.generate import build_nav, build_pages
+from handbook.generate.assets import BUNDLE, minified_css, script_bundle
+from handbook.generate.site import write_pages
+from handbook.handwritten import ASSETS, DOCS
+
+ROOT = DOCS.parent
+CONFIGS = {"zh": ROOT / "mkdocs.yml", "en": ROOT / "mkdocs.en.yml"}
+
+
+def write_plain_project(content: Path, folder: Path) -> dict[str, Path]:
+    """Write both languages' plain projects under `folder`; return each language's config file."""
+    handbook, _ = load_handbook(content, strict=False)
+    if folder.exists():
+        shutil.rmtree(folder)
+    configs = {}
+    for lang, inherited in CONFIGS.items():
+        docs = folder / lang
+        shutil.copytree(DOCS / lang, docs)
+        write_pages(handbook, lang, docs)
+        (docs / BUNDLE).parent.mkdir(parents=True, exist_ok=True)
+        (docs / BUNDLE).write_text(script_bundle(ASSETS / "js"), encoding="utf-8")
+        for css in (ASSETS / "css").glob("*.css"):
+            target = docs / css.relative_to(ASSETS.parent)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(minified_css(css), encoding="utf-8")
+        config = {
+            "INHERIT": str(inherited),
+            "docs_dir": str(docs),
+            "hooks": [],
+            "watch": [],
+            "edit_uri": "",
+            "theme": {"custom_dir": str(DOCS / "overrides")},
+            "nav": build_nav(handbook, lang),
+            # What the hooks mark as reached by links only (paper quizzes, answer keys).
+            "not_in_nav": "\n".join("/" + page.path for page in build_pages(handbook, lang) if not page.in_nav),
+        }
+        configs[lang] = folder / f"mkdocs.{lang}.yml"
+        configs[lang].write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return configs

@@ -1,0 +1,110 @@
+"""The benchmark's results as a Markdown report."""
+
+from __future__ import annotations
+
+from .axe import IMPACTS
+from .budgets import Verdict, kib
+from .lighthouse import CATEGORIES
+from .results import Results
+
+LANGS = ("zh", "en")
+
+
+def markdown(results: Results, verdicts: list[Verdict], title: str) -> str:
+    machine = results.machine
+    lines = [f"# {title}", "",
+             f"Measured {machine['date']} at commit {machine['commit']} on {machine['cpus']} CPUs "
+             f"({machine['cpu']}), {machine['memory']} memory; {machine['software']}.", "",
+             f"Content: {machine['content']}.", "",
+             "## Budgets", "", "| budget | measured | limit | |", "|---|---|---|---|"]
+    for verdict in verdicts:
+        lines.append(f"| {verdict.budget} | {verdict.measured} | {verdict.limit} | "
+                     f"{'held' if verdict.held else '**MISSED**'} |")
+    missed = [v for v in verdicts if not v.held]
+    lines += ["", f"**{len(missed)} budget(s) missed.**" if missed else "Every budget held.", ""]
+    lines += _builds(results) + _scale(results) + _weight(results) + _lighthouse(results) + _axe(results)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _seconds(values) -> str:
+    return ", ".join(f"{v:.2f}" for v in values)
+
+
+def _builds(results: Results) -> list[str]:
+    return [
+        "## 1. Build time and 2. generation overhead", "",
+        f"The whole site, both languages ({results.pages_built} HTML pages), built by `scripts/build` "
+        f"{len(results.builds)} times, and the same pages built as many times by plain mkdocs-material "
+        "from the generated Markdown written to disk (no hooks), the two alternating in the same run "
+        "after one untimed build of each.", "",
+        "| build | median | runs (s) | peak memory |", "|---|---|---|---|",
+        f"| `scripts/build` (hooks: load, check, generate) | {results.build_median:.2f} s | "
+        f"{_seconds(r.seconds for r in results.builds)} | {results.build_peak_mib:.0f} MiB |",
+        f"| plain mkdocs-material | {results.plain_median:.2f} s | {_seconds(r.seconds for r in results.plain)} | "
+        f"{max(r.peak_mib for r in results.plain):.0f} MiB |", "",
+        f"Generation overhead: {results.build_median:.2f} s / {results.plain_median:.2f} s − 1 = "
+        f"**{results.overhead:+.1%}**.", ""]
+
+
+def _scale(results: Results) -> list[str]:
+    if not results.scales:
+        return []
+    lines = ["## 3. Scale", "",
+             "Synthetic content: copies of the manuals with fresh ids, in both languages, with their "
+             "quizzes, checklists and rubrics (`scripts/benchmark/synthetic.py`). One build each; "
+             "1× is the median above.", "",
+             "| content | HTML pages | build time | × 1× time | peak memory | × 1× memory |", "|---|---|---|---|---|---|",
+             f"| 1× | {results.pages_built} | {results.build_median:.1f} s | 1.0× | {results.build_peak_mib:.0f} MiB | 1.0× |"]
+    for scale in results.scales:
+        lines.append(f"| {scale.times}× | {scale.pages} | {scale.run.seconds:.1f} s | {scale.time_ratio:.1f}× | "
+                     f"{scale.run.peak_mib:.0f} MiB | {scale.memory_ratio:.1f}× |")
+    return lines + [""]
+
+
+def _weight(results: Results) -> list[str]:
+    lines = ["## 4. Page weight", "",
+             "Bytes transferred on a first visit (empty cache, phone-sized window), served with gzip as a "
+             "production server would: the page, styles, scripts, the search index, icons.", "",
+             "| page | path | zh | en | requests (zh) |", "|---|---|---|---|---|"]
+    for kind, path in results.pages.items():
+        zh, en = results.visits.get(("zh", kind)), results.visits.get(("en", kind))
+        lines.append(f"| {kind} | `/{path}` | {kib(zh.bytes) if zh else '–'} | {kib(en.bytes) if en else '–'} | "
+                     f"{zh.requests if zh else '–'} |")
+    lines += ["", "The project's own files (Material's are not counted):", "",
+              "| file | bytes | compressed |", "|---|---|---|"]
+    for name, (size, compressed) in {**results.own_js, **results.own_css}.items():
+        lines.append(f"| `{name}` | {kib(size)} | {kib(compressed)} |")
+    lines += ["", "| search index | bytes | compressed |", "|---|---|---|"]
+    for lang, (size, compressed) in results.search_index.items():
+        lines.append(f"| {lang} | {kib(size)} | {kib(compressed)} |")
+    return lines + [""]
+
+
+def _lighthouse(results: Results) -> list[str]:
+    if not results.lighthouse:
+        return []
+    lines = ["## 5. Lighthouse", "",
+             f"Mobile emulation and simulated throttling (Lighthouse's defaults); the median of "
+             f"{results.lighthouse_runs} run(s) per page.", "",
+             "| page | lang | " + " | ".join(CATEGORIES) + " | FCP | LCP | TBT | CLS | audits losing points |",
+             "|---|---|" + "---|" * (len(CATEGORIES) + 5)]
+    for (lang, kind), scores in results.lighthouse.items():
+        metrics = scores.metrics
+        lost = "; ".join(f"{c}: {', '.join(ids)}" for c, ids in scores.failed.items()) or "none"
+        lines.append(f"| {kind} | {lang} | " + " | ".join(str(scores.scores[c]) for c in CATEGORIES) + " | "
+                     + " | ".join(metrics.get(m, "") for m in ("first-contentful-paint", "largest-contentful-paint",
+                                                               "total-blocking-time", "cumulative-layout-shift"))
+                     + f" | {lost} |")
+    return lines + [""]
+
+
+def _axe(results: Results) -> list[str]:
+    if not results.axe:
+        return []
+    lines = ["## 6. Accessibility (axe-core)", "",
+             "Violated rules per page, by impact, at phone and desktop width (a rule counted once per page).", "",
+             "| page | lang | " + " | ".join(IMPACTS) + " | rules (elements) |", "|---|---|" + "---|" * (len(IMPACTS) + 1)]
+    for (lang, kind), result in results.axe.items():
+        rules = "; ".join(f"{impact}: {', '.join(ids)}" for impact, ids in result.rules.items()) or "none"
+        lines.append(f"| {kind} | {lang} | " + " | ".join(str(result.counts[i]) for i in IMPACTS) + f" | {rules} |")
+    return lines + [""]

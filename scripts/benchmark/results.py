@@ -1,0 +1,58 @@
+"""What one benchmark run measured."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .axe import AxeResult
+from .builds import Run
+from .lighthouse import Scores
+from .weight import Visit
+
+
+@dataclass
+class Scale:
+    times: int
+    pages: int            # HTML pages built, both languages
+    run: Run
+    time_ratio: float     # to the 1× build's median time
+    memory_ratio: float   # to the 1× build's peak memory
+
+
+@dataclass
+class Results:
+    machine: dict[str, str]
+    builds: list[Run] = field(default_factory=list)        # scripts/build, 1× (the content given)
+    plain: list[Run] = field(default_factory=list)         # plain mkdocs-material, same pages
+    pages_built: int = 0
+    scales: list[Scale] = field(default_factory=list)
+    pages: dict[str, str] = field(default_factory=dict)    # kind → URL path
+    visits: dict[tuple[str, str], Visit] = field(default_factory=dict)     # (lang, kind) →
+    own_js: dict[str, tuple[int, int]] = field(default_factory=dict)       # file → (bytes, compressed)
+    own_css: dict[str, tuple[int, int]] = field(default_factory=dict)
+    search_index: dict[str, tuple[int, int]] = field(default_factory=dict)  # lang →
+    lighthouse: dict[tuple[str, str], Scores] = field(default_factory=dict)
+    lighthouse_runs: int = 1
+    axe: dict[tuple[str, str], AxeResult] = field(default_factory=dict)
+
+    @property
+    def build_median(self) -> float:
+        return _median([r.seconds for r in self.builds])
+
+    @property
+    def plain_median(self) -> float:
+        return _median([r.seconds for r in self.plain])
+
+    @property
+    def overhead(self) -> float:
+        return self.build_median / self.plain_median - 1
+
+    @property
+    def build_peak_mib(self) -> float:
+        return max(r.peak_mib for r in self.builds)
+
+
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2

@@ -1,0 +1,193 @@
+"""scripts/bench: measure, write the report, and exit 1 if a budget is missed.
+
+Usage: scripts/bench [--runs 5] [--scales 10,100] [--pages home,section,...]
+                     [--lighthouse-runs 3] [--content DIR] [--out FILE] [--work DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import platform
+import shutil
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+from handbook import load_handbook
+from handbook.loader import CONTENT
+
+from . import budgets, report
+from .axe import run_axe
+from .builds import ROOT, BuildFailed, build_plain, build_site
+from .lighthouse import Scores, run_lighthouse
+from .node_tools import NodeToolsMissing, ensure_node_tools
+from .pages import KINDS, measured_pages
+from .plain import write_plain_project
+from .results import Results, Scale
+from .server import serve_compressed
+from .synthetic import scale_content
+from .weight import OWN_CSS, OWN_JS, compressed_size, first_visit, own_files
+
+PHONE, DESKTOP = {"width": 390, "height": 844}, {"width": 1280, "height": 800}
+
+
+def main(argv: list[str]) -> int:
+    options = _options(argv)
+    try:
+        return _run(options)
+    except (BuildFailed, NodeToolsMissing, RuntimeError) as error:
+        print(f"bench: {error}", file=sys.stderr)
+        return 2
+
+
+def _options(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="scripts/bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="builds of each kind for the medians (default 5)")
+    parser.add_argument("--scales", default="10,100", help="synthetic content sizes, comma-separated ('' for none)")
+    parser.add_argument("--pages", default=",".join(KINDS), help=f"pages to load, of {','.join(KINDS)}")
+    parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page (the median)")
+    parser.add_argument("--content", type=Path, default=CONTENT, help="content folder (default: checklists/)")
+    parser.add_argument("--out", type=Path, default=ROOT / ".bench" / "report.md", help="the report")
+    parser.add_argument("--work", type=Path, default=ROOT / ".bench" / "work", help="scratch folder (replaced)")
+    options = parser.parse_args(argv)
+    options.scales = [int(s) for s in options.scales.split(",") if s.strip()]
+    options.pages = [p for p in options.pages.split(",") if p]
+    unknown = set(options.pages) - set(KINDS)
+    if unknown or options.runs < 1 or options.lighthouse_runs < 1 or any(s < 2 for s in options.scales):
+        parser.error(f"pages must be among {', '.join(KINDS)}; runs at least 1; scales at least 2")
+    options.content = options.content.resolve()
+    return options
+
+
+def _say(message: str) -> None:
+    print(f"bench: {message}", file=sys.stderr, flush=True)
+
+
+def _run(options) -> int:
+    from tests.support.browser import CHROMIUM_ARGS, browser, chromium_path
+
+    chromium = chromium_path()
+    ensure_node_tools()
+    work = options.work
+    if work.exists():
+        shutil.rmtree(work)
+    work.mkdir(parents=True)
+    handbook, _ = load_handbook(options.content)
+    results = Results(machine=_machine(options, handbook, chromium))
+    port = _free_port()
+    site_url = f"http://127.0.0.1:{port}/"
+    site = work / "site"
+
+    _say("writing the generated Markdown for the plain mkdocs-material build")
+    configs = write_plain_project(options.content, work / "plain")
+    # Not timed: a first build may still install the site's requirements or
+    # compile bytecode; both kinds of build are then measured warm.
+    _say("warm-up builds (not timed)")
+    build_site(site, None if options.content == CONTENT else options.content, site_url)
+    build_plain(configs, work / "plain-site")
+    for run in range(1, options.runs + 1):
+        _say(f"build {run}/{options.runs}: scripts/build, then plain mkdocs-material")
+        results.builds.append(build_site(site, None if options.content == CONTENT else options.content, site_url))
+        results.plain.append(build_plain(configs, work / "plain-site"))
+    results.pages_built = _count_pages(site)
+    shutil.rmtree(work / "plain-site")
+
+    for times in options.scales:
+        _say(f"scale {times}×: writing synthetic content, then building it")
+        content = scale_content(options.content, work / f"content-{times}x", times)
+        run = build_site(work / "scale-site", content)
+        results.scales.append(Scale(times, _count_pages(work / "scale-site"), run,
+                                    run.seconds / results.build_median, run.peak_mib / results.build_peak_mib))
+        shutil.rmtree(work / "scale-site")
+        shutil.rmtree(content)
+
+    all_pages = measured_pages(handbook)
+    results.pages = {kind: path for kind, path in all_pages.items() if kind in options.pages}
+    results.own_js, results.own_css = own_files(site, OWN_JS), own_files(site, OWN_CSS)
+    for lang, root in (("zh", site), ("en", site / "en")):
+        index = root / "search" / "search_index.json"
+        results.search_index[lang] = (index.stat().st_size, compressed_size(index))
+    results.lighthouse_runs = options.lighthouse_runs
+    with serve_compressed(site, port) as base, browser() as instance:
+        for lang in ("zh", "en"):
+            for kind, path in results.pages.items():
+                url = base + ("en/" if lang == "en" else "") + path
+                _say(f"{lang} {kind}: first visit, axe-core, Lighthouse ×{options.lighthouse_runs}")
+                results.visits[(lang, kind)] = first_visit(instance, url)
+                results.axe[(lang, kind)] = run_axe(instance, url, [PHONE, DESKTOP])
+                runs = [run_lighthouse(url, chromium, CHROMIUM_ARGS) for _ in range(options.lighthouse_runs)]
+                results.lighthouse[(lang, kind)] = _median_run(runs)
+
+    verdicts = budgets.judge(results)
+    options.out.parent.mkdir(parents=True, exist_ok=True)
+    options.out.write_text(report.markdown(results, verdicts, "Handbook benchmark"), encoding="utf-8")
+    missed = [v for v in verdicts if not v.held]
+    _say(f"report written to {options.out}; "
+         + (f"{len(missed)} budget(s) missed: {'; '.join(v.budget for v in missed)}" if missed
+            else "every budget held"))
+    return 1 if missed else 0
+
+
+def _median_run(runs: list[Scores]) -> Scores:
+    """The run whose performance score is the median (as Lighthouse's own
+    computeMedianRun picks one whole run rather than mixing runs)."""
+    ordered = sorted(runs, key=lambda s: s.scores["performance"])
+    return ordered[(len(ordered) - 1) // 2]
+
+
+def _count_pages(site: Path) -> int:
+    return sum(1 for _ in site.rglob("*.html"))
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _machine(options, handbook, chromium: str) -> dict[str, str]:
+    def output(command: list[str]) -> str:
+        try:
+            return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=60).stdout.strip()
+        except (OSError, subprocess.SubprocessError):
+            return "unknown"
+
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor() or "unknown") \
+        if Path("/proc/cpuinfo").exists() else platform.processor()
+    memory = "unknown"
+    if Path("/proc/meminfo").exists():
+        kib = int(Path("/proc/meminfo").read_text().split()[1])
+        memory = f"{kib / 1024 / 1024:.1f} GiB"
+    node_version = output(["node", "--version"])
+    lighthouse = output([str(ROOT / "node_modules" / ".bin" / "lighthouse"), "--version"])
+    axe = _package_version(ROOT / "node_modules" / "axe-core" / "package.json")
+    sections = sum(len(c.sections) for m in handbook.manuals for c in m.chapters)
+    questions = sum(len(q.questions) for q in handbook.quizzes)
+    content = options.content
+    shown = content.relative_to(ROOT) if content.is_relative_to(ROOT) else content
+    return {
+        "date": datetime.datetime.now().strftime("%Y-%m-%d %H:%M"),
+        "commit": output(["git", "rev-parse", "--short", "HEAD"]) + (" (with uncommitted changes)"
+                                                                     if output(["git", "status", "--porcelain"]) else ""),
+        "cpus": str(os.cpu_count()),
+        "cpu": cpu,
+        "memory": memory,
+        "software": f"Python {platform.python_version()}, {output([chromium, '--version'])}, "
+                    f"Node.js {node_version}, Lighthouse {lighthouse}, axe-core {axe}",
+        "content": f"`{shown}/`: {len(handbook.manuals)} manuals, {sections} sections, "
+                   f"{sum(len(s.requirements) for m in handbook.manuals for c in m.chapters for s in c.sections)} "
+                   f"requirements, {len(handbook.checklists)} checklists, {len(handbook.rubrics)} rubrics, "
+                   f"{questions} quiz questions",
+    }
+
+
+def _package_version(package_json: Path) -> str:
+    import json
+    try:
+        return json.loads(package_json.read_text(encoding="utf-8"))["version"]
+    except (OSError, ValueError, KeyError):
+        return "unknown"

@@ -1,0 +1,90 @@
+"""scripts/bench runs from the README's command and writes its report.
+
+Only that it works is tested here, on a small setting: its timings depend on the
+machine, so no test may depend on them. What does not depend on timing (the
+size of our own JavaScript, accessibility) is held to its budget.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+import pytest
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def bench(tmp_path_factory):
+    work = tmp_path_factory.mktemp("bench")
+    report = work / "report.md"
+    result = subprocess.run([str(ROOT / "scripts" / "bench"), "--runs", "1", "--scales", "2", "--pages", "home",
+                             "--lighthouse-runs", "1", "--out", str(report), "--work", str(work / "work")],
+                            cwd=ROOT, capture_output=True, text=True, timeout=900)
+    assert result.returncode in (0, 1), f"scripts/bench failed:\n{result.stdout}\n{result.stderr}"
+    return result, report.read_text(encoding="utf-8")
+
+
+def table_rows(report: str, heading: str) -> list[list[str]]:
+    section = report.split(heading, 1)[1].split("\n## ", 1)[0]
+    return [[cell.strip() for cell in line.strip("|").split("|")]
+            for line in section.splitlines() if line.startswith("|") and not line.startswith("|---")][1:]
+
+
+def test_the_exit_status_says_whether_every_budget_held(bench):
+    result, report = bench
+    verdicts = [row[-1] for row in table_rows(report, "## Budgets")]
+    assert len(verdicts) == 6 and set(verdicts) <= {"held", "**MISSED**"}
+    missed = verdicts.count("**MISSED**")
+    assert result.returncode == (1 if missed else 0)
+    assert (f"**{missed} budget(s) missed.**" if missed else "Every budget held.") in report
+
+
+def test_the_report_names_the_machine(bench):
+    _, report = bench
+    assert re.search(r"on \d+ CPUs \(", report) and "Lighthouse 12." in report and "axe-core 4." in report
+
+
+def test_builds_are_timed_against_plain_mkdocs_material(bench):
+    _, report = bench
+    rows = {row[0]: row for row in table_rows(report, "## 1. Build time")}
+    ours, plain = rows["`scripts/build` (hooks: load, check, generate)"], rows["plain mkdocs-material"]
+    assert all(re.fullmatch(r"\d+\.\d\d s", row[1]) for row in (ours, plain))
+    assert re.search(r"Generation overhead: [\d.]+ s / [\d.]+ s − 1 = \*\*[+-][\d.]+%\*\*", report)
+
+
+def test_twice_the_content_builds_twice_the_pages(bench):
+    _, report = bench
+    one, two = table_rows(report, "## 3. Scale")
+    assert one[0] == "1×" and two[0] == "2×"
+    # Only the hand-written pages and the indexes are not doubled.
+    assert 1.8 < int(two[1]) / int(one[1]) <= 2
+
+
+def test_the_home_page_weight_and_search_indexes_are_reported_for_both_languages(bench):
+    _, report = bench
+    [home] = table_rows(report, "## 4. Page weight")[:1]
+    assert home[0] == "home" and all(re.fullmatch(r"\d+\.\d KB", cell) for cell in home[2:4])
+    assert "| `assets/js/handbook.js` |" in report and "| `assets/css/handbook.css` |" in report
+    assert re.search(r"^\| zh \| [\d.]+ KB \| [\d.]+ KB \|$", report, flags=re.MULTILINE)
+    assert re.search(r"^\| en \| [\d.]+ KB \| [\d.]+ KB \|$", report, flags=re.MULTILINE)
+
+
+def test_lighthouse_and_axe_ran_on_the_home_page_in_both_languages(bench):
+    _, report = bench
+    lighthouse = table_rows(report, "## 5. Lighthouse")
+    assert [(row[0], row[1]) for row in lighthouse] == [("home", "zh"), ("home", "en")]
+    assert all(re.fullmatch(r"\d{1,3}", score) for row in lighthouse for score in row[2:6])
+    axe = table_rows(report, "## 6. Accessibility")
+    assert [(row[0], row[1]) for row in axe] == [("home", "zh"), ("home", "en")]
+
+
+def test_budgets_that_do_not_depend_on_timing_hold(bench):
+    _, report = bench
+    verdicts = {row[0]: row[-1] for row in table_rows(report, "## Budgets")}
+    for budget in ("Own JavaScript, compressed, total", "Lighthouse accessibility, lowest page",
+                   "axe-core serious or critical violations, all pages"):
+        assert verdicts[budget] == "held", budget
