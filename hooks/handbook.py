@@ -1,9 +1,11 @@
 """MkDocs hooks: a thin adapter from the handbook model to one language's site.
 
 Each language is its own MkDocs build (mkdocs.yml for zh-Hans at the root,
-mkdocs.en.yml for English under /en/). These hooks load and check the YAML,
-hand MkDocs the generated pages and navigation, point each page's edit link at
-the file an editor changes, and post-process the search index.
+mkdocs.en.yml for English under /en/). These hooks load and check the YAML
+(once per process: scripts/build builds both languages in one), hand MkDocs the
+generated pages and navigation, point each page's edit link at the file an
+editor changes, publish the site's own scripts and styles minified, bound each
+page's navigation, and post-process the search index.
 """
 
 from __future__ import annotations
@@ -98,9 +100,9 @@ def on_page_content(html: str, page, config, files) -> str:
 
 
 def on_page_context(context, page, config, nav):
-    sidebar = copy.copy(nav)
-    sidebar.items = bounded_items(nav.items)
-    context["nav"] = sidebar
+    shown = copy.copy(nav)
+    shown.items = bounded_items(nav.items, [page, *page.ancestors])
+    context["nav"] = shown
     return context
 
 

@@ -432,9 +432,10 @@ class Handbook:
         found.update(self.grades())
         return found
 
-    def rubric_sections(self, rubric: "Rubric") -> list[Section]:
-        """The sections a rubric rests on and assesses, in the handbook's order."""
-        assessables = self.assessables()
+    def rubric_sections(self, rubric: "Rubric", assessables: dict | None = None) -> list[Section]:
+        """The sections a rubric rests on and assesses, in the handbook's order.
+        Pass `assessables` when asking for many rubrics: it is the whole handbook."""
+        assessables = self.assessables() if assessables is None else assessables
         wanted = set(rubric.basis)
         for criterion in rubric.criteria:
             for target_id in criterion.assesses:
@@ -446,8 +447,9 @@ class Handbook:
     def rubrics_by_section(self) -> dict[str, list["Rubric"]]:
         """Section id → the rubrics that rest on or assess it."""
         using: dict[str, list[Rubric]] = {}
+        assessables = self.assessables()
         for rubric in self.rubrics:
-            for section in self.rubric_sections(rubric):
+            for section in self.rubric_sections(rubric, assessables):
                 using.setdefault(section.id, []).append(rubric)
         return using
 
@@ -459,6 +461,9 @@ class Handbook:
 
     def quiz_of(self, chapter: Chapter) -> "Quiz | None":
         return next((quiz for quiz in self.quizzes if quiz.id == chapter.id), None)
+
+    def quizzes_by_chapter(self) -> dict[str, "Quiz"]:
+        return {quiz.id: quiz for quiz in self.quizzes}
 
     def questions_by_section(self) -> dict[str, list[Question]]:
         found: dict[str, list[Question]] = {}

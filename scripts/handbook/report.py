@@ -41,7 +41,8 @@ def coverage(handbook: Handbook, today: str | None = None) -> dict:
     requirements = [r for s in published for r in s.requirements]
     covered = _covered(handbook)
     uncovered = [r.id for r in requirements if r.id not in covered]
-    questions = {c.id: len(handbook.quiz_of(c).questions) if handbook.quiz_of(c) else 0
+    banks = handbook.quizzes_by_chapter()
+    questions = {c.id: len(banks[c.id].questions) if c.id in banks else 0
                  for c in handbook.chapters() if any(s.published for s in c.sections)}
     unverified = [r for r in handbook.references.values() if r.status != "verified"]
     pending = [repair for m in handbook.manuals for c in m.chapters

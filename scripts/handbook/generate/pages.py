@@ -182,12 +182,14 @@ def content_pages(handbook: Handbook, lang: str) -> list[GeneratedPage]:
     pages = [_manuals_index(handbook, lang, content)]
     checklists = handbook.checklists_by_section()
     rubrics = handbook.rubrics_by_section()
+    quizzes = handbook.quizzes_by_chapter()
     for manual in handbook.manuals:
         pages.append(_manual_page(manual, lang))
         for chapter in manual.chapters:
-            pages.append(_chapter_page(handbook, chapter, lang))
+            quiz = quizzes.get(chapter.id)
+            pages.append(_chapter_page(handbook, chapter, lang, quiz))
             pages.extend(_section_page(handbook, section, lang, checklists.get(section.id, []),
-                                       rubrics.get(section.id, []))
+                                       rubrics.get(section.id, []), quiz)
                          for section in chapter.sections)
     return pages
 
@@ -224,7 +226,7 @@ def _manual_page(manual: Manual, lang: str) -> GeneratedPage:
     return GeneratedPage(path, title, front_matter(title) + "\n".join(lines) + "\n", manual.origin.file)
 
 
-def _chapter_page(handbook: Handbook, chapter: Chapter, lang: str) -> GeneratedPage:
+def _chapter_page(handbook: Handbook, chapter: Chapter, lang: str, quiz: Quiz | None) -> GeneratedPage:
     path = chapter_path(chapter)
     heading = chapter_heading(chapter, lang)
     citations = Citations(handbook, lang)
@@ -235,7 +237,6 @@ def _chapter_page(handbook: Handbook, chapter: Chapter, lang: str) -> GeneratedP
     for section in chapter.sections:
         lines.append(f"- [{section_heading(section, lang)}]({link(path, section_path(section))})"
                      + status_tag(section, lang))
-    quiz = handbook.quiz_of(chapter)
     if quiz:
         lines += ["", _quiz_link(path, quiz, chapter, lang)]
     if chapter.summary:
@@ -262,7 +263,7 @@ def _chinese_page(path: str) -> str:
 
 
 def _section_page(handbook: Handbook, section: Section, lang: str,
-                  checklists: list[Checklist], rubrics: list[Rubric]) -> GeneratedPage:
+                  checklists: list[Checklist], rubrics: list[Rubric], quiz: Quiz | None) -> GeneratedPage:
     chapter = section.chapter
     heading = section_heading(section, lang)
     citations = Citations(handbook, lang)
@@ -292,7 +293,6 @@ def _section_page(handbook: Handbook, section: Section, lang: str,
             used = t("list_separator", lang).join(
                 f'<a href="{html_href(section_path(section), rubric_path(r))}">{r.title[lang]}</a>' for r in rubrics)
             lines += [f'<p class="hb-used-in">{t("used_in_rubrics", lang)}{used}</p>', ""]
-        quiz = handbook.quiz_of(chapter)
         if quiz and any(q.section_id == section.id for q in quiz.questions):
             lines += [_quiz_link(section_path(section), quiz, chapter, lang), ""]
         if section.requirements:

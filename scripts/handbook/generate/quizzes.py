@@ -53,6 +53,7 @@ class Bank:
         self.sections = {section.id: section for section in handbook.sections()}
         self.rules = handbook.rules()
         self.chapters = {chapter.id: chapter for chapter in handbook.chapters()}
+        self.by_section = handbook.questions_by_section()
 
     def section(self, question: Question) -> Section:
         return self.sections[question.section_id]
@@ -155,7 +156,7 @@ def _quiz_page(bank: Bank, quiz: Quiz, lang: str) -> GeneratedPage:
     lines += [f'<p class="hb-meta hb-trainer-links">{t("for_trainers", lang)}'
               f'<a href="{html_href(path, paper_quiz_path(quiz))}">{t("paper_quiz", lang)}</a> · '
               f'<a href="{html_href(path, answer_key_path(quiz))}">{t("answer_key", lang)}</a></p>', ""]
-    counts = handbook.questions_by_section()
+    counts = bank.by_section
     lines += [f"## {t('quiz_sections', lang)} {{#sections}}", "",
               f"- [{heading}]({link(path, chapter_path(chapter))})"]
     for section in chapter.sections:

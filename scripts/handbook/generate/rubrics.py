@@ -25,18 +25,22 @@ RUBRICS = "rubrics/index.md"
 def rubric_pages(handbook: Handbook, lang: str) -> list[GeneratedPage]:
     if not handbook.rubrics:
         return []
-    return [_index_page(handbook, lang)] + [_RubricPage(handbook, rubric, lang).page() for rubric in handbook.rubrics]
+    # Looked up once: per rubric, they would cost the whole handbook each time.
+    lookups = (handbook.grades(), handbook.indicators(), handbook.assessables())
+    return [_index_page(handbook, lang, lookups[2])] + [_RubricPage(handbook, rubric, lang, lookups).page()
+                                                        for rubric in handbook.rubrics]
 
 
 def _section_of(target) -> Section:
     return target if isinstance(target, Section) else target.section
 
 
-def _index_page(handbook: Handbook, lang: str) -> GeneratedPage:
+def _index_page(handbook: Handbook, lang: str, assessables: dict) -> GeneratedPage:
     title = t("rubrics", lang)
     lines = [f"# {title}", "", t("rubrics_intro", lang), ""]
     for rubric in handbook.rubrics:
-        sections = t("list_separator", lang).join(section_short(s, lang) for s in handbook.rubric_sections(rubric))
+        sections = t("list_separator", lang).join(section_short(s, lang)
+                                                  for s in handbook.rubric_sections(rubric, assessables))
         lines += [f"- **[{rubric.title[lang]}]({link(RUBRICS, rubric_path(rubric))})**  ",
                   f"    {inline(rubric.purpose, lang)}  ",
                   f'    <span class="hb-meta">{t("criterion_count", lang, n=str(len(rubric.criteria)))} · '
@@ -45,17 +49,16 @@ def _index_page(handbook: Handbook, lang: str) -> GeneratedPage:
 
 
 class _RubricPage:
-    def __init__(self, handbook: Handbook, rubric: Rubric, lang: str):
+    def __init__(self, handbook: Handbook, rubric: Rubric, lang: str, lookups: tuple[dict, dict, dict]):
         self.handbook, self.rubric, self.lang = handbook, rubric, lang
         self.path = rubric_path(rubric)
-        self.grades = handbook.grades()
-        self.indicators = handbook.indicators()
-        self.assessables = handbook.assessables()
+        self.grades, self.indicators, self.assessables = lookups
 
     def page(self) -> GeneratedPage:
         rubric, lang = self.rubric, self.lang
         title = rubric.title[lang]
-        sections = t("list_separator", lang).join(section_short(s, lang) for s in self.handbook.rubric_sections(rubric))
+        sections = t("list_separator", lang).join(section_short(s, lang)
+                                                  for s in self.handbook.rubric_sections(rubric, self.assessables))
         lines = [f"# {title}", "",
                  f'<p class="hb-meta">{t("criterion_count", lang, n=str(len(rubric.criteria)))} · '
                  f'{t("rubric_basis", lang, sections=sections)}</p>', "",
