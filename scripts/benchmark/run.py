@@ -11,7 +11,6 @@ import datetime
 import os
 import platform
 import shutil
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -67,7 +66,7 @@ def _say(message: str) -> None:
 
 
 def _run(options) -> int:
-    from tests.support.browser import CHROMIUM_ARGS, browser, chromium_path
+    from tests.support.browser import CHROMIUM_ARGS, browser, chromium_path, free_port
 
     chromium = chromium_path()
     ensure_node_tools()
@@ -77,7 +76,7 @@ def _run(options) -> int:
     work.mkdir(parents=True)
     handbook, _ = load_handbook(options.content)
     results = Results(machine=_machine(options, handbook, chromium))
-    port = _free_port()
+    port = free_port()
     site_url = f"http://127.0.0.1:{port}/"
     site = work / "site"
 
@@ -140,12 +139,6 @@ def _median_run(runs: list[Scores]) -> Scores:
 
 def _count_pages(site: Path) -> int:
     return sum(1 for _ in site.rglob("*.html"))
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def _machine(options, handbook, chromium: str) -> dict[str, str]:

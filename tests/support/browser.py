@@ -1,15 +1,17 @@
-"""Serve a built site on loopback and drive Debian's Chromium with Playwright."""
+"""Serve a built site on loopback and drive Debian's Chromium with Playwright.
+
+The site is served as the benchmark serves it, and as a production server
+would: text compressed with gzip (benchmark/server.py)."""
 
 from __future__ import annotations
 
 import contextlib
-import functools
-import http.server
 import os
 import shutil
 import socket
-import threading
 from pathlib import Path
+
+from benchmark.server import serve_compressed as serve  # noqa: F401 - the tests' server
 
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
@@ -27,25 +29,6 @@ def chromium_path() -> str:
             f"Chromium not found at {CHROMIUM}. Install it (Debian: apt-get install chromium "
             "fonts-noto-cjk) or set HANDBOOK_CHROMIUM to its path.")
     return CHROMIUM
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - signature from the base class
-        pass
-
-
-@contextlib.contextmanager
-def serve(folder: Path, port: int = 0):
-    """Serve `folder` at http://127.0.0.1:PORT/ for the duration of the block."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def free_port() -> int:
