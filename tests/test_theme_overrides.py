@@ -3,6 +3,7 @@ mean them to, so a theme upgrade that changes the original is noticed."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import material
@@ -33,3 +34,18 @@ def test_search_dialog_differs_from_the_theme_only_by_its_accessible_name():
 def test_the_search_dialog_is_named_in_each_language(built_site):
     for page, name in ((built_site / "index.html", "查找"), (built_site / "en" / "index.html", "Search")):
         assert f'role="dialog" aria-label="{name}"' in page.read_text(encoding="utf-8")
+
+
+def test_the_deferred_scripts_are_the_themes_own():
+    """main.html loads the theme's bundle itself (to defer it): the same file as the theme's page."""
+    ours = (OVERRIDES / "main.html").read_text(encoding="utf-8")
+    theirs = (THEME / "base.html").read_text(encoding="utf-8")
+    bundle = re.search(r"'(assets/javascripts/bundle\.[0-9a-f]+\.min\.js)'", theirs).group(1)
+    assert f"'{bundle}' | url }}}}\" defer></script>" in ours
+
+
+def test_pages_are_painted_before_their_scripts_run(built_site):
+    html = (built_site / "en" / "quizzes" / "000-1" / "index.html").read_text(encoding="utf-8")
+    scripts = re.findall(r"<script src=\"[^\"]+\"[^>]*>", html)
+    assert scripts and all(" defer" in tag for tag in scripts)
+    assert 'classList.add("hb-js")' in html.split("</head>")[0]
