@@ -30,9 +30,6 @@ from .server import serve_compressed
 from .synthetic import scale_content
 from .weight import OWN_CSS, OWN_JS, compressed_size, first_visit, own_files
 
-PHONE, DESKTOP = {"width": 390, "height": 844}, {"width": 1280, "height": 800}
-
-
 def main(argv: list[str]) -> int:
     options = _options(argv)
     try:
@@ -66,7 +63,7 @@ def _say(message: str) -> None:
 
 
 def _run(options) -> int:
-    from tests.support.browser import CHROMIUM_ARGS, browser, chromium_path, free_port
+    from tests.support.browser import CHROMIUM_ARGS, DESKTOP, PHONE, browser, chromium_path, free_port
 
     chromium = chromium_path()
     ensure_node_tools()
@@ -115,7 +112,7 @@ def _run(options) -> int:
             for kind, path in results.pages.items():
                 url = base + ("en/" if lang == "en" else "") + path
                 _say(f"{lang} {kind}: first visit, axe-core, Lighthouse ×{options.lighthouse_runs}")
-                results.visits[(lang, kind)] = first_visit(instance, url)
+                results.visits[(lang, kind)] = first_visit(instance, url, PHONE)
                 results.axe[(lang, kind)] = run_axe(instance, url, [PHONE, DESKTOP])
                 runs = [run_lighthouse(url, chromium, CHROMIUM_ARGS) for _ in range(options.lighthouse_runs)]
                 results.lighthouse[(lang, kind)] = _median_run(runs)

@@ -35,9 +35,11 @@ class _CompressingHandler(http.server.SimpleHTTPRequestHandler):
         accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
         if not (path.is_file() and accepts_gzip and content_type.startswith(COMPRESSED_TYPES)):
             return super().send_head()
-        body = self._cache.get(path)
+        stat = path.stat()
+        key = (path, stat.st_mtime_ns, stat.st_size)     # a rebuilt file is compressed again
+        body = self._cache.get(key)
         if body is None:
-            body = self._cache[path] = gzip.compress(path.read_bytes(), GZIP_LEVEL, mtime=0)
+            body = self._cache[key] = gzip.compress(path.read_bytes(), GZIP_LEVEL, mtime=0)
         self.send_response(200)
         self.send_header("Content-Type", content_type + ("; charset=utf-8" if "charset" not in content_type
                                                          and not content_type.startswith("image/") else ""))

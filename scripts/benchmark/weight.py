@@ -21,10 +21,10 @@ class Visit:
     by_type: dict[str, int] = field(default_factory=dict)
 
 
-def first_visit(browser, url: str, settle: float = 1.0) -> Visit:
+def first_visit(browser, url: str, viewport: dict, settle: float = 1.0) -> Visit:
     """Open `url` in a fresh profile (nothing cached) and count everything it
     downloads until the network has been quiet for `settle` seconds."""
-    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context = browser.new_context(viewport=viewport)
     visit, last = Visit(), [time.monotonic()]
 
     def finished(request):
