@@ -4,7 +4,7 @@ MkDocs, the theme, jieba's dictionary and the handbook's content are loaded
 once rather than once per language. Each site is built exactly as
 `mkdocs build -f CONFIG -d OUT` builds it (the same command-line code runs).
 
-Usage: python -m build_languages [--strict] CONFIG OUT [CONFIG OUT ...]
+Usage: python -m build_languages [--strict] [--quiet] CONFIG OUT [CONFIG OUT ...]
 HANDBOOK_MKDOCS names the generator's module (mkdocs, or properdocs); unless
 HANDBOOK_EDIT_URI is set, edit links are derived from the git remote.
 """
@@ -22,7 +22,7 @@ def main(argv: list[str]) -> int:
     flags = [arg for arg in argv if arg.startswith("--")]
     pairs = [arg for arg in argv if not arg.startswith("--")]
     if not pairs or len(pairs) % 2 or set(flags) - {"--strict", "--quiet"}:
-        print(__doc__.strip().splitlines()[-2], file=sys.stderr)
+        print(next(line for line in __doc__.splitlines() if line.startswith("Usage:")), file=sys.stderr)
         return 2
     if "HANDBOOK_EDIT_URI" not in os.environ:
         # Edit links point at the repository's host (mkdocs.yml reads this variable).
