@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from handbook import ContentError  # noqa: E402
 from handbook.loader import load_handbook_remembered  # noqa: E402
 from handbook.generate import build_files, build_nav, build_pages  # noqa: E402
-from handbook.generate.assets import BUNDLE, AssetError, minified_css, script_bundle  # noqa: E402
+from handbook.generate.assets import AssetError, published_assets  # noqa: E402
 from handbook.generate.checklists import label_checkboxes  # noqa: E402
 from handbook.generate.sidebar import bounded_items  # noqa: E402
 from handbook.handwritten import ASSETS, compare_languages  # noqa: E402
@@ -87,11 +87,11 @@ def on_files(files: Files, config) -> Files:
             files.append(File(asset.relative_to(ASSETS.parent).as_posix(), src_dir=str(ASSETS.parent),
                               dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls))
     try:
-        files.append(File.generated(config, BUNDLE, content=script_bundle(ASSETS / "js")))
+        published = published_assets(ASSETS)
     except AssetError as error:
         raise Abort(str(error)) from error
-    for css in sorted((ASSETS / "css").glob("*.css")):
-        files.append(File.generated(config, css.relative_to(ASSETS.parent).as_posix(), content=minified_css(css)))
+    for path, text in published.items():
+        files.append(File.generated(config, path, content=text))
     return files
 
 

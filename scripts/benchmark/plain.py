@@ -12,7 +12,7 @@ import yaml
 
 from handbook import load_handbook
 from handbook.generate import build_nav, build_pages
-from handbook.generate.assets import BUNDLE, minified_css, script_bundle
+from handbook.generate.assets import published_assets
 from handbook.generate.site import write_pages
 from handbook.handwritten import ASSETS, DOCS
 
@@ -30,12 +30,9 @@ def write_plain_project(content: Path, folder: Path) -> dict[str, Path]:
         docs = folder / lang
         shutil.copytree(DOCS / lang, docs)
         write_pages(handbook, lang, docs)
-        (docs / BUNDLE).parent.mkdir(parents=True, exist_ok=True)
-        (docs / BUNDLE).write_text(script_bundle(ASSETS / "js"), encoding="utf-8")
-        for css in (ASSETS / "css").glob("*.css"):
-            target = docs / css.relative_to(ASSETS.parent)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(minified_css(css), encoding="utf-8")
+        for path, text in published_assets(ASSETS).items():
+            (docs / path).parent.mkdir(parents=True, exist_ok=True)
+            (docs / path).write_text(text, encoding="utf-8")
         config = {
             "INHERIT": str(inherited),
             "docs_dir": str(docs),

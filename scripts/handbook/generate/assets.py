@@ -38,3 +38,12 @@ def script_bundle(js_folder: Path) -> str:
 
 def minified_css(css_file: Path) -> str:
     return rcssmin.cssmin(css_file.read_text(encoding="utf-8"))
+
+
+def published_assets(assets: Path) -> dict[str, str]:
+    """What the site publishes of `assets` (docs/assets) that is rewritten on the
+    way: the script bundle and the minified stylesheets, by path in the site."""
+    files = {BUNDLE: script_bundle(assets / "js")}
+    for css in sorted((assets / "css").glob("*.css")):
+        files[css.relative_to(assets.parent).as_posix()] = minified_css(css)
+    return files
