@@ -8,10 +8,12 @@ import sys
 from pathlib import Path
 
 from .generate import write_pages
+from .checks import check_handbook
 from .loader import CONTENT, ROOT, load_handbook, read_handbook
 from .model import LANGS
 from .problems import ContentError, Problems
-from . import report, scaffold, site_check, stale
+from . import guessability, report, scaffold, site_check, stale
+from .guessability import check_guessability
 from .stamp import stamp_file
 from .translation import PLACEHOLDER
 
@@ -22,6 +24,9 @@ def main(argv: list[str] | None = None) -> int:
 
     check = commands.add_parser("check", help="validate all content; print every problem as file:line")
     check.add_argument("--lenient", action="store_true", help="do not fail on warnings (stale translations)")
+
+    commands.add_parser("guess", help="how test-wise strategies score on each question bank (cue words, "
+                        "longest option, one wrong option, key positions), against their budgets")
 
     stamp = commands.add_parser("stamp", help="record which Chinese each new English text translates")
     stamp.add_argument("files", nargs="*", type=Path, help="YAML files (default: all under checklists/)")
@@ -55,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
         return _check_site(args.site)
     if args.command == "check":
         return _check(strict=not args.lenient)
+    if args.command == "guess":
+        return _guess()
     if args.command == "stamp":
         return _stamp(args.files, args.accept)
     if args.command == "report":
@@ -143,18 +150,38 @@ def _new(args) -> int:
 
 
 def _check(strict: bool) -> int:
-    try:
-        handbook, problems = load_handbook(strict=strict)
-    except ContentError as error:
-        for problem in error.problems:
-            print(problem)
-        print(f"{len(error.problems)} problem(s).")
-        return 1
-    for problem in problems.sorted():
+    problems = Problems(ROOT)
+    handbook = read_handbook(CONTENT, problems)
+    check_handbook(handbook, problems)
+    # The guessability budgets are statistics over all banks: they fail the check
+    # (and CI) but not the build, so a bank can be previewed while it is rewritten.
+    budgets = Problems(ROOT)
+    if "quizzes" not in handbook.unread:
+        check_guessability(handbook.quizzes, budgets)
+    problems.items += budgets.items
+    found = problems.sorted()
+    for problem in found:
         print(problem)
+    failing = problems.errors + (problems.warnings if strict else [])
+    if failing:
+        print(f"{len(set(failing))} problem(s)." + (" scripts/hb guess shows each test-wise strategy's score "
+                                                    "per question bank." if budgets.errors else ""))
+        return 1
     sections = len(handbook.sections())
     print(f"ok: {len(handbook.manuals)} manual(s), {sections} section(s), "
           f"{len(handbook.requirements())} requirement(s), {len(handbook.references)} reference(s).")
+    return 0
+
+
+def _guess() -> int:
+    handbook = _loaded()
+    if handbook is None:
+        return 1
+    print(guessability.table(handbook.quizzes), end="")
+    found = Problems(ROOT)
+    check_guessability(handbook.quizzes, found)
+    print(f"\n{len(found.errors)} budget(s) exceeded; scripts/hb check lists the items." if found.errors
+          else "\nEvery budget is held.")
     return 0
 
 

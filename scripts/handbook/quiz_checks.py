@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .guessability import ALL_NONE_OF_THE_ABOVE, MC_MIN_RIGHT, MC_MIN_WRONG
 from .model import Handbook, Question, Quiz
 from .problems import Problems
 
@@ -56,6 +57,7 @@ def _check_question(quiz: Quiz, question: Question, problems: Problems) -> None:
                      f"remove '{key}:', or change the type")
     if not choices:
         return
+    _check_options(question, problems)
     right = [option for option in question.options if option.correct]
     if not right:
         problems.add(file, question.lines.get("options", line), f"question '{question.id}': no option is marked correct",
@@ -67,12 +69,46 @@ def _check_question(quiz: Quiz, question: Question, problems: Problems) -> None:
     elif len(right) == len(question.options):
         problems.add(file, question.lines.get("options", line), f"question '{question.id}': every option is correct",
                      "add an option that is wrong, so the question tests something")
+    elif question.type == "multiple" and len(right) < MC_MIN_RIGHT:
+        problems.add(file, question.lines.get("options", line),
+                     f"multiple-choice question '{question.id}' has {len(right)} correct option(s), fewer than {MC_MIN_RIGHT}",
+                     "make it type: single, or ask about something with several right answers")
+    elif question.type == "multiple" and len(question.options) - len(right) < MC_MIN_WRONG:
+        problems.add(file, question.lines.get("options", line),
+                     f"multiple-choice question '{question.id}' needs at least {MC_MIN_WRONG} wrong option(s)",
+                     "add a plausible wrong option that contradicts a named rule")
     seen: dict[str, int] = {}
     for option in question.options:
         if option.text.zh in seen:
             problems.add(file, option.origin.line, f"option '{option.text.zh}' appears twice in question '{question.id}'",
                          f"it is already on line {seen[option.text.zh]}; remove one or reword it")
         seen.setdefault(option.text.zh, option.origin.line)
+
+
+def _check_options(question: Question, problems: Problems) -> None:
+    """Every wrong option says, in its feedback, which rule it contradicts; no option is
+    answerable from its form ("all of the above")."""
+    file = question.origin.file
+    for option in question.options:
+        for lang in ("zh", "en"):
+            text = option.text[lang].lower()
+            found = next((words for words in ALL_NONE_OF_THE_ABOVE if words in text), None)
+            if found:
+                problems.add(file, option.origin.line, f"question '{question.id}': the option '{option.text[lang]}' "
+                             f"is an \"all/none of the above\" option ({found})",
+                             "write an option that is a statement of its own; a reader answers these from their form")
+                break
+        if not option.correct and option.feedback is None:
+            problems.add(file, option.origin.line, f"question '{question.id}': the wrong option '{option.text.zh}' has no feedback",
+                         "add feedback: (zh and en) naming the rule of the handbook this option contradicts")
+    wrong = [option for option in question.options if not option.correct]
+    # Two distractors may well contradict the same rule, but when every one has the
+    # same feedback, it says what the rule is, not why each option is wrong.
+    said = {option.feedback.zh for option in wrong if option.feedback}
+    if len(wrong) >= 2 and len(said) == 1 and all(option.feedback for option in wrong):
+        problems.add(file, wrong[1].origin.line,
+                     f"question '{question.id}': every wrong option has the same feedback",
+                     "say, for each wrong option, which rule it contradicts and how")
 
 
 def _check_sources(quiz: Quiz, question: Question, sections: dict, rules: dict, problems: Problems) -> None:
@@ -88,6 +124,11 @@ def _check_sources(quiz: Quiz, question: Question, sections: dict, rules: dict, 
     if not section.published:
         problems.add(file, lines["section"], f"section '{section.id}' has no text in the source, so nothing to test",
                      "cite a published section")
+    if section.requirements and not question.requirement_ids and not question.procedure_id:
+        # The rule a question tests, and that its distractors' feedback names. A
+        # section written as plain text (no requirements) is cited by section: alone.
+        problems.add(file, question.origin.line, f"question '{question.id}' cites no requirement of section {section.id}",
+                     f"list the requirements it tests under requirements:, e.g. \"{section.requirements[0].id}\"")
     for i, rule_id in enumerate(question.requirement_ids):
         rule = rules.get(rule_id)
         if rule is None or rule.section is not section:
@@ -105,6 +146,18 @@ def _check_sources(quiz: Quiz, question: Question, sections: dict, rules: dict, 
             problems.add(file, lines["procedure"],
                          f"'{question.procedure_id}' has {len(steps)} step(s); an ordering question needs at least {MIN_ORDERING_STEPS}",
                          "choose a procedure with three or more steps, or ask another type of question")
+        else:
+            _check_ordering_procedure(question, procedure, problems)
+
+
+def _check_ordering_procedure(question: Question, procedure, problems: Problems) -> None:
+    """The hook for what an ordering question's procedure must be beyond its steps.
+
+    An ordering question asks for the order the source gives, so its procedure
+    must be one whose steps the source puts in order. Issue 19 records each
+    procedure's modality (ordered or a plain list); when it does, reject here a
+    procedure whose steps are not ordered. Until then every procedure counts."""
+    return None
 
 
 def _check_onboarding(handbook: Handbook, chapters: dict, rules: dict, problems: Problems) -> None:
