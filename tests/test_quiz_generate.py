@@ -6,6 +6,8 @@ import html
 import json
 import re
 
+import yaml
+
 from handbook import load_handbook
 from handbook.generate import build_files, build_pages
 from handbook.generate.onboarding import reading_minutes
@@ -56,10 +58,11 @@ def test_the_paper_quiz_shows_no_answers_and_the_key_shows_them_in_the_same_lett
     assert "search:\n  exclude: true" in paper.markdown
     for secret in ("服务人员应及时处理投诉。", "hb-key-answer", "correct", "data-hb-option"):
         assert secret not in paper.markdown
-    # The paper lists options in a fixed mixed order; the key's letters point at the right one there.
+    # The paper prints the options in the bank's order; the key's letters point at the right one there.
     options = re.findall(r"<li><span class=\"hb-box\" aria-hidden=\"true\"></span><b>([A-D])\.</b> ([^<]+)</li>",
                          paper.markdown)
     first_question = options[:3]
+    assert first_question == [("A", "及时处理"), ("B", "等客户再次投诉后处理"), ("C", "月底统一处理")]
     answers = re.findall(r'<td class="hb-key-answer">([^<]+)</td>', key.markdown)
     assert len(answers) == 4
     assert dict(first_question)[answers[0]] == "及时处理"
@@ -73,6 +76,25 @@ def test_the_paper_quiz_shows_no_answers_and_the_key_shows_them_in_the_same_lett
     assert steps != handbook_order and sorted(steps) == sorted(handbook_order)
     assert answers[3].split() == [str(handbook_order.index(step) + 1) for step in steps]
     assert "服务人员应及时处理投诉。" in key.markdown and '<a href="../../manuals/900/1/1.1/">900 §1.1</a>' in key.markdown
+
+
+def test_the_paper_quiz_prints_the_bank_order_and_the_key_follows_it(content):
+    """Move the key of the first question to the last place in the YAML: the paper prints it
+    last (C) and the key says C; the multiple-choice key follows its options too."""
+    bank = content / "quizzes" / "900-1.yml"
+    data = yaml.safe_load(bank.read_text(encoding="utf-8"))
+    options = data["questions"][0]["options"]
+    data["questions"][0]["options"] = options[1:] + options[:1]
+    bank.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    pages = pages_of(content, "zh")
+    paper, key = pages["quizzes/900-1-paper.md"], pages["quizzes/900-1-key.md"]
+    printed = re.findall(r"<b>([A-D])\.</b> ([^<]+)</li>", paper.markdown)
+    assert printed[:3] == [("A", "等客户再次投诉后处理"), ("B", "月底统一处理"), ("C", "及时处理")]
+    assert printed[3:6] == [("A", "记录投诉"), ("B", "反馈处理结果"), ("C", "删除投诉记录")]
+    answers = re.findall(r'<td class="hb-key-answer">([^<]+)</td>', key.markdown)
+    assert answers[:2] == ["C", "A、B"]
+    en = pages_of(content, "en")
+    assert re.findall(r'<td class="hb-key-answer">([^<]+)</td>', en["quizzes/900-1-key.md"].markdown)[:2] == ["C", "A, B"]
 
 
 def test_the_onboarding_path_states_the_minimum_and_the_estimated_time(content):

@@ -7,12 +7,12 @@ import json
 import sys
 from pathlib import Path
 
-from .generate import write_pages
 from .checks import check_handbook
+from .generate import write_pages
 from .loader import CONTENT, ROOT, load_handbook, read_handbook
 from .model import LANGS
 from .problems import ContentError, Problems
-from . import guessability, report, scaffold, site_check, stale
+from . import guessability, item_stats, report, scaffold, site_check, stale
 from .guessability import check_guessability
 from .stamp import stamp_file
 from .translation import PLACEHOLDER
@@ -27,6 +27,14 @@ def main(argv: list[str] | None = None) -> int:
 
     commands.add_parser("guess", help="how test-wise strategies score on each question bank (cue words, "
                         "longest option, one wrong option, key positions), against their budgets")
+
+    stats = commands.add_parser("item-stats", help="each question's facility (share right) from a folder of "
+                                "exported exam results and onboarding records, flagging questions everybody "
+                                "gets right or wrong")
+    stats.add_argument("folder", type=Path, help="the folder holding the exported .json files")
+    stats.add_argument("--csv", type=Path, metavar="FILE", help="also write the table as CSV (UTF-8, opens in Excel)")
+    stats.add_argument("--min-attempts", type=int, default=item_stats.MIN_ATTEMPTS, metavar="N",
+                       help=f"flag a question only after N attempts (default {item_stats.MIN_ATTEMPTS})")
 
     stamp = commands.add_parser("stamp", help="record which Chinese each new English text translates")
     stamp.add_argument("files", nargs="*", type=Path, help="YAML files (default: all under checklists/)")
@@ -60,6 +68,8 @@ def main(argv: list[str] | None = None) -> int:
         return _check_site(args.site)
     if args.command == "check":
         return _check(strict=not args.lenient)
+    if args.command == "item-stats":
+        return _item_stats(args.folder, args.csv, args.min_attempts)
     if args.command == "guess":
         return _guess()
     if args.command == "stamp":
@@ -170,6 +180,24 @@ def _check(strict: bool) -> int:
     sections = len(handbook.sections())
     print(f"ok: {len(handbook.manuals)} manual(s), {sections} section(s), "
           f"{len(handbook.requirements())} requirement(s), {len(handbook.references)} reference(s).")
+    return 0
+
+
+def _item_stats(folder: Path, csv_path: Path | None, min_attempts: int) -> int:
+    if not folder.is_dir():
+        print(f"error: {folder} is not a folder; put the exported results (.json) in one folder", file=sys.stderr)
+        return 2
+    if min_attempts < 1:
+        print("error: --min-attempts must be 1 or more", file=sys.stderr)
+        return 2
+    found = item_stats.collect(folder)
+    print(item_stats.table(found, min_attempts), end="")
+    if not found.attempts:
+        print(f"error: no exam results in {folder}", file=sys.stderr)
+        return 1
+    if csv_path:
+        item_stats.write_csv(found, csv_path, min_attempts)
+        print(f"wrote {csv_path}")
     return 0
 
 

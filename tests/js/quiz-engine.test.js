@@ -195,3 +195,71 @@ test("the best score is read from saved progress on its own, and a damaged one i
     assert.equal(Quiz.bestOf(text), null, text);
   }
 });
+
+test("an attempt's order follows from its seed: the same seed the same order, a new seed a new one", () => {
+  const a = Quiz.attempt(BANK, seeded(1), 0, 12345), b = Quiz.attempt(BANK, seeded(99), 0, 12345);
+  assert.equal(a.seed, 12345);
+  assert.deepEqual([a.order, a.perm], [b.order, b.perm], "the seed alone decides the order");
+  const orders = new Set();
+  for (let seed = 1; seed < 40; seed++) orders.add(JSON.stringify(Quiz.attempt(BANK, Math.random, 0, seed * 7919).perm));
+  assert.ok(orders.size > 20, `only ${orders.size} option orders from 39 seeds`);
+  // An ordering question never starts in the right order, whatever the seed.
+  for (let seed = 0; seed < 300; seed++) assert.notDeepEqual(Quiz.attempt([ORDER], Math.random, 0, seed).perm.o1, [0, 1, 2]);
+});
+
+test("a reload shows the attempt as it was: the seed is saved and the order recomputed from it", () => {
+  const state = Quiz.fresh(BANK, seeded(8));
+  const text = Quiz.serialize(state, BANK);
+  const saved = JSON.parse(text);
+  assert.equal(saved.practice.seed, state.practice.seed);
+  // Even with the saved option orders gone, the seed gives them back.
+  delete saved.practice.perm;
+  delete saved.exam.perm;
+  const back = Quiz.parse(JSON.stringify(saved), BANK, seeded(9)).state;
+  assert.deepEqual(back.practice.perm, state.practice.perm);
+  assert.deepEqual(back.exam.perm, state.exam.perm);
+  // A question tried again in practice is shuffled anew, and that too survives a reload.
+  const before = state.practice.perm.m1.join();
+  let tries = 0;
+  while (state.practice.perm.m1.join() === before && tries++ < 20) Quiz.reshuffle(state.practice, MULTI);
+  assert.notEqual(state.practice.perm.m1.join(), before);
+  const again = Quiz.parse(Quiz.serialize(state, BANK), BANK, seeded(10)).state;
+  assert.deepEqual(again.practice.perm.m1, state.practice.perm.m1);
+  // A new attempt draws a new seed.
+  assert.notEqual(Quiz.attempt(BANK, seeded(11)).seed, state.exam.seed);
+});
+
+test("marking is by option identity: the right option is right wherever it is shown", () => {
+  for (let seed = 0; seed < 30; seed++) {
+    const run = Quiz.attempt([SINGLE, MULTI], Math.random, 0, seed);
+    // The option shown in place p is SINGLE.o[run.perm.s1[p]]: choose the right one by its text.
+    const place = run.perm.s1.findIndex((i) => SINGLE.o[i].t === "b");
+    assert.equal(Quiz.isRight(SINGLE, run.perm.s1[place]), true);
+    // Choosing whatever is shown first is right only when "b" happens to be shown first.
+    assert.equal(Quiz.isRight(SINGLE, run.perm.s1[0]), place === 0);
+    const rights = run.perm.m1.filter((i) => MULTI.o[i].c).sort();
+    assert.equal(Quiz.isRight(MULTI, rights), true);
+  }
+});
+
+test("the exported result names each question, whether it was right and the options chosen", () => {
+  const state = Quiz.fresh(BANK, seeded(12), 4);
+  state.exam.answers = { s1: 1, m1: [0, 1], t1: false, o1: [1, 0, 2] };
+  Quiz.submit(state, BANK, 80, "2026-12-06");
+  const data = Quiz.exportResult(state, BANK, { quiz: "final", lang: "zh", final: true, pass: 80, now: "2026-12-06T05:00:00Z" });
+  assert.equal(data.format, "handbook-quiz-result");
+  assert.equal(data.version, 1);
+  assert.equal(data.seed, state.exam.seed);
+  assert.deepEqual(data.score, { right: 2, total: 4, pct: 50, passed: false });
+  const byId = Object.fromEntries(data.items.map((item) => [item.id, item]));
+  assert.deepEqual(byId.s1, { id: "s1", h: "h-s1", type: "single", answered: true, right: true, chosen: ["B"] });
+  assert.deepEqual(byId.m1.chosen, ["A", "B"]);
+  assert.equal(byId.m1.right, false);
+  assert.deepEqual([byId.t1.chosen, byId.t1.right], [["false"], true]);
+  assert.deepEqual([byId.o1.chosen, byId.o1.right], [["2", "1", "3"], false]);
+  assert.deepEqual(data.items.map((item) => item.id), state.exam.order, "in the order asked");
+  // The result is kept with the saved progress, so it can be exported after a reload.
+  const back = Quiz.parse(Quiz.serialize(state, BANK), BANK, seeded(13), 4).state;
+  assert.deepEqual(Quiz.exportResult(back, BANK, { quiz: "final", now: "x" }).items, data.items);
+  assert.equal(Quiz.exportResult(Quiz.fresh(BANK, seeded(14)), BANK, { quiz: "x" }), null, "nothing submitted, nothing to export");
+});

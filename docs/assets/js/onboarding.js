@@ -40,6 +40,44 @@
       (passed === total && finalPassed ? " · " + words.complete : "");
     line.insertBefore(bar, line.firstChild);
     record(root, storage);
+    exporter(scope, root, storage, settings, words);
+  }
+
+  /* The last submitted exam of a quiz, with its questions, from what quiz.js saved. */
+  function lastExam(storage, id) {
+    var data = null;
+    try { data = JSON.parse(storage && storage.getItem(PREFIX + id)); } catch (error) { data = null; }
+    var result = data && data.exam && data.exam.result;
+    if (!result || typeof result !== "object" || !Array.isArray(result.items)) return null;
+    return { submitted: result.at, seed: data.exam.seed, score: { right: result.right, total: result.total, pct: result.pct, passed: result.passed },
+             items: result.items };
+  }
+
+  /* A button that downloads the record: the learner, each quiz's best score and its last
+   * submitted exam question by question, for the trainer's statistics (scripts/hb item-stats). */
+  function exporter(scope, root, storage, settings, words) {
+    var print = scope.querySelector("#record ~ p [data-hb-print-page]") || scope.querySelector("[data-hb-print-page]");
+    if (!print || scope.querySelector("[data-hb-export-record]")) return;
+    var button = W.button(words.export_record, function () {
+      var saved = {};
+      try { saved = JSON.parse(storage && storage.getItem(RECORD)) || {}; } catch (error) { saved = {}; }
+      var ids = settings.quizzes.concat([settings.final]);
+      var data = { format: "handbook-onboarding-record", version: 1, learner: saved.learner || "",
+                   date: saved.record_date || "", exported: new Date().toISOString(), pass: settings.pass,
+                   quizzes: ids.map(function (id) {
+                     return { quiz: id, final: id === settings.final, best: best(storage, id), exam: lastExam(storage, id) };
+                   }) };
+      var link = document.createElement("a");
+      link.href = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }));
+      link.download = "onboarding-record" + (data.learner ? "-" + data.learner.replace(/[\\/:*?"<>|\s]+/g, "_") : "") + ".json";
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+    });
+    button.setAttribute("data-hb-export-record", "");
+    print.parentNode.appendChild(document.createTextNode(" "));
+    print.parentNode.appendChild(button);
   }
 
   /* The name and date on the completion record, kept for the next visit. */

@@ -6,7 +6,14 @@
  *   a: true|false (true-false), steps: [...] in the right order (ordering)}.
  * An answer: single: option index; multiple: sorted option indices;
  *   true-false: true|false; ordering: step indices in the order given.
- * Indices are the question's own; `perm` holds the order they are shown in.
+ * Indices are the question's own (the YAML order, which the paper quiz prints):
+ * an answer names options, never the places they were shown in.
+ *
+ * Each attempt has a seed, saved with it: the question order, the final
+ * assessment's draw and every question's option order follow from it, so a
+ * reload shows the same order and a new attempt (a new seed) a new one.
+ * `perm` holds the order the options are shown in; `rounds` counts the
+ * re-shuffles of a question tried again in practice.
  */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) module.exports = factory();
@@ -23,6 +30,44 @@
   function range(n) {
     for (var list = [], i = 0; i < n; i++) list.push(i);
     return list;
+  }
+
+  /* A small seeded generator (mulberry32): the same seed gives the same sequence. */
+  function seeded(seed) {
+    var a = seed >>> 0;
+    return function () {
+      a = (a + 0x6D2B79F5) >>> 0;
+      var t = a;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  /* The seed of one question's shuffle: the attempt's seed mixed with the question's id (FNV-1a). */
+  function mix(seed, text) {
+    var h = (2166136261 ^ seed) >>> 0;
+    for (var i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619) >>> 0;
+    return h;
+  }
+
+  function isSeed(value) {
+    return typeof value === "number" && value >= 0 && value < 4294967296 && value % 1 === 0;
+  }
+
+  function newSeed(rand) {
+    return Math.floor(rand() * 4294967296) >>> 0;
+  }
+
+  /* The order `run` shows question `q`'s options (or steps) in: its seed's, for this round. */
+  function permFor(run, q) {
+    return arrange(q, seeded(mix(run.seed, q.id + "#" + (run.rounds[q.id] || 0))));
+  }
+
+  /* Shuffle one question again (tried again in practice), keeping it reproducible. */
+  function reshuffle(run, q) {
+    run.rounds[q.id] = (run.rounds[q.id] || 0) + 1;
+    run.perm[q.id] = permFor(run, q);
   }
 
   function shuffle(list, rand) {
@@ -98,13 +143,15 @@
     return shuffle(picked, rand);
   }
 
-  /* A fresh attempt: the questions in a new order (or a new draw), options shuffled. */
-  function attempt(list, rand, count) {
+  /* A fresh attempt with a new seed: the questions in its order (or its draw), options shuffled. */
+  function attempt(list, rand, count, seed) {
     var byId = index(list);
-    var order = count ? draw(list, count, rand) : shuffle(list.map(function (q) { return q.id; }), rand);
-    var perm = {};
-    order.forEach(function (id) { perm[id] = arrange(byId[id], rand); });
-    return { order: order, perm: perm, answers: {}, checked: {}, only: null, result: null };
+    seed = isSeed(seed) ? seed : newSeed(rand);
+    var from = seeded(seed);
+    var order = count ? draw(list, count, from) : shuffle(list.map(function (q) { return q.id; }), from);
+    var run = { seed: seed, rounds: {}, order: order, perm: {}, answers: {}, checked: {}, only: null, result: null };
+    order.forEach(function (id) { run.perm[id] = permFor(run, byId[id]); });
+    return run;
   }
 
   function index(list) {
@@ -134,6 +181,14 @@
       var saved = data[name];
       if (!state[name] || !isObject(saved) || !Array.isArray(saved.order)) return;
       var kept = state[name], seen = {}, before = dropped;
+      // Saved before seeds were: keep its option orders as they were saved.
+      var bySeed = isSeed(saved.seed);
+      if (bySeed) kept.seed = saved.seed;
+      kept.rounds = {};
+      if (isObject(saved.rounds)) Object.keys(saved.rounds).forEach(function (id) {
+        var n = saved.rounds[id];
+        if (byId[id] && typeof n === "number" && n > 0 && n < 1e6 && n % 1 === 0) kept.rounds[id] = n;
+      });
       kept.order = saved.order.filter(function (id) {
         var ok = typeof id === "string" && byId[id] && !seen[id];
         seen[id] = true;
@@ -144,7 +199,8 @@
       if (!kept.order.length) { state[name] = attempt(list, rand, count); return; }
       kept.order.forEach(function (id) {
         var q = byId[id], p = isObject(saved.perm) ? saved.perm[id] : null;
-        kept.perm[id] = q.type === "true-false" ? [] : isPermutation(p, q.type === "ordering" ? q.steps.length : q.o.length) ? p : arrange(q, rand);
+        kept.perm[id] = q.type === "true-false" ? [] : bySeed ? permFor(kept, q) :
+          isPermutation(p, q.type === "ordering" ? q.steps.length : q.o.length) ? p : permFor(kept, q);
         var a = isObject(saved.answers) ? saved.answers[id] : null;
         if (isObject(a) && a.h === q.h && isAnswer(q, a.v)) {
           kept.answers[id] = a.v;
@@ -185,9 +241,46 @@
       Object.keys(run.answers).forEach(function (id) {
         if (byId[id]) answers[id] = { h: byId[id].h, v: run.answers[id] };
       });
-      return { order: run.order, perm: run.perm, answers: answers, checked: run.checked, only: run.only, result: run.result };
+      return { seed: run.seed, rounds: run.rounds, order: run.order, perm: run.perm, answers: answers,
+               checked: run.checked, only: run.only, result: run.result };
     }
     return JSON.stringify({ v: FORMAT, mode: state.mode, practice: pack(state.practice), exam: pack(state.exam), best: state.best });
+  }
+
+  var LETTERS = "ABCDEFGHIJ";
+
+  /* What was chosen, by identity: options by their letter in the YAML (and paper)
+   * order, true/false as such, ordering as the handbook's step numbers in the
+   * order given. */
+  function chosen(q, answer) {
+    if (!isAnswer(q, answer)) return [];
+    if (q.type === "true-false") return [String(answer)];
+    if (q.type === "ordering") return answer.map(function (i) { return String(i + 1); });
+    return (q.type === "single" ? [answer] : answer).map(function (i) { return LETTERS.charAt(i); });
+  }
+
+  /* Each question of a run as the trainers' statistics read it. */
+  function items(run, list) {
+    var byId = index(list);
+    return run.order.filter(function (id) { return byId[id]; }).map(function (id) {
+      var q = byId[id], answer = run.answers[id];
+      return { id: id, h: q.h, type: q.type, answered: isAnswer(q, answer), right: isRight(q, answer),
+               chosen: chosen(q, answer) };
+    });
+  }
+
+  var RESULT_FORMAT = "handbook-quiz-result", RESULT_VERSION = 1;
+
+  /* The submitted exam as an exported file: the score, and each question's id, whether it
+   * was answered right and which options were chosen (scripts/hb item-stats reads it). */
+  function exportResult(state, list, about) {
+    var run = state.exam, result = run.result;
+    if (!result) return null;
+    return { format: RESULT_FORMAT, version: RESULT_VERSION, quiz: about.quiz, title: about.title || "",
+             lang: about.lang || "", final: !!about.final, pass: about.pass, exported: about.now,
+             submitted: result.at, seed: run.seed,
+             score: { right: result.right, total: result.total, pct: result.pct, passed: result.passed },
+             items: result.items || items(run, list) };
   }
 
   /* Submit the exam: its result, and the best score if this one is better. */
@@ -195,8 +288,11 @@
     var run = state.exam;
     var result = mark(index(list), run.order, run.answers, pass);
     result.at = now;
+    result.items = items(run, list);
     run.result = result;
-    if (!state.best || result.right * state.best.total > state.best.right * result.total) state.best = result;
+    if (!state.best || result.right * state.best.total > state.best.right * result.total) {
+      state.best = { right: result.right, total: result.total, pct: result.pct, passed: result.passed, at: result.at };
+    }
     return result;
   }
 
@@ -207,6 +303,7 @@
     });
   }
 
-  return { shuffle: shuffle, arrange: arrange, isAnswer: isAnswer, isRight: isRight, mark: mark, draw: draw,
+  return { items: items, chosen: chosen, exportResult: exportResult, RESULT_FORMAT: RESULT_FORMAT,
+           RESULT_VERSION: RESULT_VERSION, seeded: seeded, reshuffle: reshuffle, permFor: permFor, shuffle: shuffle, arrange: arrange, isAnswer: isAnswer, isRight: isRight, mark: mark, draw: draw,
            attempt: attempt, fresh: fresh, parse: parse, bestOf: bestOf, serialize: serialize, submit: submit, wrong: wrong, FORMAT: FORMAT };
 });

@@ -230,7 +230,7 @@
       var r = run();
       delete r.checked[q.id];
       delete r.answers[q.id];
-      r.perm[q.id] = Q.arrange(q, Math.random);
+      Q.reshuffle(r, q);
       save();
       var li = items.querySelector('[data-hb-question="' + q.id + '"]');
       var fresh = question(q, Array.prototype.indexOf.call(items.children, li), items.children.length);
@@ -286,6 +286,8 @@
         actions.appendChild(submitter.box);
         return;
       }
+      // The result as a file for the trainer's item statistics (scripts/hb item-stats).
+      actions.appendChild(W.button(words.export_result, exportResult));
       actions.appendChild(W.button(words.new_attempt, function () {
         state.exam = Q.attempt(list, Math.random, count);
         save(); render(); focusFirst();
@@ -305,7 +307,7 @@
       (ids || []).forEach(function (id) {
         delete r.checked[id];
         delete r.answers[id];
-        r.perm[id] = Q.arrange(byId[id], Math.random);
+        Q.reshuffle(r, byId[id]);
       });
       save(); render(); focusFirst();
     }
@@ -315,6 +317,20 @@
       save();
       render();
       result.focus();
+    }
+
+    function exportResult() {
+      var data = Q.exportResult(state, list, { quiz: quizId, lang: root.getAttribute("data-hb-lang"),
+                                               title: (document.querySelector("h1") || {}).textContent || "", final: !!count, pass: pass,
+                                               now: new Date().toISOString() });
+      if (!data) return;
+      var link = document.createElement("a");
+      link.href = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }));
+      link.download = "quiz-result-" + quizId + "-" + String(data.submitted || "").slice(0, 10) + ".json";
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
     }
 
     function focusFirst() {

@@ -1,8 +1,10 @@
 """The paper version of each chapter quiz, and its answer key on a page of its own.
 
-Trainers print the quiz for an exam on paper and keep the key apart. The
-options and steps are in an order fixed by each question's id and texts, so
-the quiz and its key always agree, and the right answer is not always A.
+Trainers print the quiz for an exam on paper and keep the key apart. Options
+are printed in the bank's (YAML) order, where the item-writing rules spread
+the keys over the positions (scripts/hb check); an ordering question's steps
+in an order fixed by its id and texts, never the right one. The key is
+written from the same orders, so the quiz and its key always agree.
 """
 
 from __future__ import annotations
@@ -35,8 +37,8 @@ def _mixed(question_id: str, keys: list[str]) -> list[int]:
 
 
 def paper_options(question: Question) -> list[int]:
-    """The options' indices in paper order."""
-    return _mixed(question.id, [o.text.zh for o in question.options])
+    """The options' indices in paper order: the bank's own."""
+    return list(range(len(question.options)))
 
 
 def paper_steps(bank: Bank, question: Question) -> list[int]:

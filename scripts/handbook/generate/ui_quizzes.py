@@ -160,6 +160,7 @@ QUIZ_STRINGS: dict[str, dict[str, str]] = {
     "qjs_failed": {"zh": "未通过", "en": "not passed"},
     "qjs_best": {"zh": "最好成绩：{pct}%（{date}）", "en": "Best score: {pct}% ({date})"},
     "qjs_new_attempt": {"zh": "重新考试", "en": "New attempt"},
+    "qjs_export_result": {"zh": "下载成绩文件（交培训负责人统计）", "en": "Download the result (for your trainer’s statistics)"},
     "qjs_review_wrong": {"zh": "练习答错的题", "en": "Practise the ones I got wrong"},
     "qjs_corrupt": {"zh": "本测验保存的进度已损坏，无法读取，已重新开始。", "en": "This quiz’s saved progress was damaged and could not be read, so it starts afresh."},
     "qjs_changed": {"zh": "题库已更新：{n}道已改动或删除的题的答案已清除。", "en": "The questions have been updated: answers to {n} changed or removed question(s) were cleared."},
@@ -170,5 +171,6 @@ QUIZ_STRINGS: dict[str, dict[str, str]] = {
     "ojs_progress": {"zh": "已通过{n}/{total}章测验", "en": "{n} of {total} chapter quizzes passed"},
     "ojs_final": {"zh": "最终考核：{result}", "en": "Final assessment: {result}"},
     "ojs_final_none": {"zh": "未参加", "en": "not taken"},
+    "ojs_export_record": {"zh": "下载学习记录（交培训负责人统计）", "en": "Download the record (for your trainer’s statistics)"},
     "ojs_complete": {"zh": "学习路径已全部完成。", "en": "The onboarding path is complete."},
 }
