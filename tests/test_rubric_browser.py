@@ -60,17 +60,23 @@ def test_picking_levels_shows_the_total_and_the_grade_as_they_change(page, base)
     pick(page, "attitude", "良好")
     assert score_line(page) == "总分 80.0/100 · 等级：良好 · 已评 1/7 项 · 尚有 6 项未评，结果为暂定"
     # The worked example (also in the closing note): 15×80 + 15×100 + 15×100 + 15×80 + 15×100 + 15×80 = 8100,
-    # appearance (10) not applicable, so 8100 / 90 = 90.0: exactly on the 优秀 threshold — but the critical
-    # complaints criterion at 良好 caps the grade at 良好, and the page says why.
+    # appearance (10) not applicable, so 8100 / 90 = 90.0: exactly on the 优秀 threshold — but 001 五（二）
+    # lists 服务态度较好, 基本能按照服务流程执行 and 较少有投诉 as features of 良好: the grade is 良好, and
+    # the page says why.
     fill_example(page)
     assert score_line(page) == "总分 90.0/100 · 等级：良好 · 已评 7/7 项（1 项不适用）"
     cap = page.locator(".hb-cap-note")
     assert cap.is_visible()
     assert "按分数为“优秀”" in cap.inner_text() and "“客户投诉”评为“良好”" in cap.inner_text()
     assert "无任何投诉" in cap.inner_text()
-    # No complaints: 8100 + 15×20 = 8400 / 90 = 93.33… → shown 93.3, 优秀, no cap
+    # No complaints: 8100 + 15×20 = 8400 / 90 = 93.33… → shown 93.3, still 良好 by attitude and process.
     pick(page, "complaints", "优秀")
-    assert score_line(page) == "总分 93.3/100 · 等级：优秀 · 已评 7/7 项（1 项不适用）"
+    assert score_line(page) == "总分 93.3/100 · 等级：良好 · 已评 7/7 项（1 项不适用）"
+    assert "“服务态度”评为“良好”" in cap.inner_text() and "“客户投诉”" not in cap.inner_text()
+    # Every feature of 优秀: 8400 + 2 × 15×20 = 9000 / 90 = 100.0, 优秀, no cap.
+    pick(page, "attitude", "优秀")
+    pick(page, "process", "优秀")
+    assert score_line(page) == "总分 100.0/100 · 等级：优秀 · 已评 7/7 项（1 项不适用）"
     assert not cap.is_visible()
 
 
@@ -153,8 +159,8 @@ def test_a_draft_is_saved_only_when_complete_then_kept_exported_and_deleted(page
     assert len(lines) == 1 + 7
     process = next(line for line in lines if ",process," in line)
     assert ",王主管,李明,2026-11-24,柜台现场观察,90.0,良好," in process
-    assert process.endswith(',服务流程执行,15,良好,80,"未主动确认客户需求, 已提醒"')
-    assert next(line for line in lines if ",appearance," in line).endswith(",仪表规范,10,不适用,,")
+    assert process.endswith(',服务流程执行,15,良好,80,"未主动确认客户需求, 已提醒",')
+    assert next(line for line in lines if ",appearance," in line).endswith(",仪表规范,10,不适用,,,")
 
     with page.expect_download() as caught:
         page.get_by_role("button", name="全部导出 JSON").click()
@@ -163,7 +169,8 @@ def test_a_draft_is_saved_only_when_complete_then_kept_exported_and_deleted(page
     assert data["rubric"]["id"] == "service-attitude-assessment"
     assert assessment["fields"] == {"assessor": "王主管", "person": "李明", "date": "2026-11-24", "context": "柜台现场观察"}
     assert assessment["result"]["display"] == "90.0" and assessment["result"]["gradeName"] == "良好"
-    assert assessment["result"]["byScore"] == "001-5.2-g1" and assessment["result"]["capped"][0]["criterion"] == "complaints"
+    assert assessment["result"]["byScore"] == "001-5.2-g1"
+    assert [cap["criterion"] for cap in assessment["result"]["capped"]] == ["attitude", "process", "complaints"]
 
     # Several are kept, and survive a reload.
     fill_example(page)
@@ -317,3 +324,58 @@ def test_clearing_the_draft_asks_first_and_keeps_saved_assessments(page, base):
     page.locator(".hb-rubric-bar").wait_for(state="attached")
     assert page.locator('input[name="hb-r-attitude"]:checked').count() == 0
     assert page.locator(".hb-saved-table tbody tr").count() == 1
+
+
+def test_a_poor_attitude_alone_puts_the_grade_at_fail_as_001_5_2_says(page, base):
+    """The issue's case: attitude 不合格, everything else 优秀, gave 85.0 and 良好."""
+    open_rubric(page, base + ATTITUDE)
+    for criterion in EXAMPLE:
+        pick(page, criterion, "优秀")
+    pick(page, "attitude", "不合格")
+    # 10000 − 15×100 = 8500 / 100 = 85.0: 良好 by score, 不合格 by 001 五（二）'s 服务态度差.
+    assert score_line(page) == "总分 85.0/100 · 等级：不合格 · 已评 7/7 项"
+    note = page.locator(".hb-cap-note").inner_text()
+    assert "按分数为“良好”" in note and "“服务态度”评为“不合格”" in note and "服务态度差" in note
+
+
+@pytest.mark.parametrize("criterion", ["process", "satisfaction", "complaints"])
+def test_each_other_feature_of_fail_caps_the_grade_in_english_too(page, base, criterion):
+    open_rubric(page, base + "en/" + ATTITUDE)
+    for each in EXAMPLE:
+        pick(page, each, "Excellent")
+    pick(page, criterion, "Fail")
+    assert score_line(page) == "Total 85.0 out of 100 · Grade: Fail · 7 of 7 criteria rated"
+
+
+def test_a_confidentiality_failure_in_the_competence_rubric_is_fail(page, base):
+    open_rubric(page, base + "rubrics/staff-competence-assessment/")
+    for criterion in ("professional-skills", "learning-ability", "teamwork", "warm-proactive", "courteous",
+                      "rigorous-responsible"):
+        pick(page, criterion, "优秀")
+    pick(page, "rigorous-responsible", "不合格")
+    # 10000 − 16×100 = 8400 / 100 = 84.0: 良好 by score; 003 §4.2.3 (对客户资料保密) failed: 不合格.
+    assert score_line(page) == "总分 84.0/100 · 等级：不合格 · 已评 6/6 项"
+    assert "保密" in page.locator(".hb-cap-note").inner_text()
+
+
+def test_the_response_time_standard_is_written_down_before_the_scorecard_is_saved(page, base):
+    open_rubric(page, base + "rubrics/service-quality-scorecard/")
+    standard = page.get_by_label("本单位依003 §5.1制定的响应时间标准")
+    assert standard.is_visible() and standard.input_value() == ""
+    for criterion in page.locator("fieldset.hb-criterion").evaluate_all("ns => ns.map(n => n.dataset.hbCriterion)"):
+        pick(page, criterion, "4分")
+    page.get_by_label("评估人", exact=True).fill("王主管")
+    page.get_by_label("被评估人").fill("李明")
+    page.get_by_label("日期").fill("2026-12-06")
+    page.get_by_role("button", name="保存本次考核").click()
+    assert "“响应时间”：请写明评分所依据的本单位标准" in page.locator(".hb-notice").inner_text()
+    assert page.evaluate("() => document.activeElement.dataset.hbStandard") == "response-time"
+    standard.fill("电话铃响三声内接听")
+    page.reload()
+    assert page.get_by_label("本单位依003 §5.1制定的响应时间标准").input_value() == "电话铃响三声内接听"
+    page.get_by_role("button", name="保存本次考核").click()
+    assert "已保存 李明 的考核" in score_line(page)
+    with page.expect_download() as caught:
+        page.get_by_role("button", name="全部导出 JSON").click()
+    [assessment] = json.loads(open(caught.value.path(), encoding="utf-8").read())["assessments"]
+    assert next(c for c in assessment["criteria"] if c["id"] == "response-time")["standard"] == "电话铃响三声内接听"

@@ -52,20 +52,33 @@ def test_critical_criteria_rest_on_words_the_manual_uses_for_a_grade(handbook):
     r = rubric(handbook, "service-attitude-assessment")
     descriptors = "".join(g.descriptor.zh for g in handbook.grades().values() if g.id.startswith("001-5.2"))
     caps = [(c.id, cap) for c in r.criteria for cap in c.critical]
+    # Every criterion the manual's grade descriptors speak of caps at each grade it names a feature of;
+    # appearance, which they do not mention, caps nothing.
+    quoted = ["attitude", "language", "behaviour", "process", "satisfaction", "complaints"]
     assert {(cid, cap.at, cap.cap) for cid, cap in caps} == {
-        ("language", "fail", "001-5.2-g4"), ("behaviour", "fail", "001-5.2-g4"), ("complaints", "good", "001-5.2-g2")}
+        (cid, at, grade) for cid in quoted
+        for at, grade in (("good", "001-5.2-g2"), ("pass", "001-5.2-g3"), ("fail", "001-5.2-g4"))}
     for _, cap in caps:
-        for quoted in re.findall("“([^”]+)”", cap.because.zh):
-            assert quoted in descriptors or quoted in {"优秀", "良好", "合格", "不合格"}, quoted
-    for other in ("service-quality-scorecard", "staff-competence-assessment"):
-        assert not any(c.critical for c in rubric(handbook, other).criteria), "the manual makes nothing decisive there"
+        for words in re.findall("“([^”]+)”", cap.because.zh):
+            assert words in descriptors or words in {"优秀", "良好", "合格", "不合格"}, words
+    # 003 has no grade descriptors: its rubrics cap only where a criterion is one of 001's features of 不合格.
+    for other, capped in (("service-quality-scorecard", {"user-satisfaction", "attitude-language", "attitude-body-language"}),
+                          ("staff-competence-assessment", {"warm-proactive", "courteous", "rigorous-responsible"})):
+        found = {(c.id, cap.cap) for c in rubric(handbook, other).criteria for cap in c.critical}
+        assert found == {(cid, "001-5.2-g4") for cid in capped}, other
 
 
 def test_the_quality_scorecard_has_the_indicators_of_003_chapters_5_to_7(handbook):
     r = rubric(handbook, "service-quality-scorecard")
+    # Each indicator of 003 §5.2, §6.1 and §7.2 is scored, once: the ones that name the same thing as
+    # another (waiting time, attitude, the environment) are listed under the criterion that scores it.
     expected = [f"003-5.2-i{n}" for n in range(1, 5)] + [f"003-6.1-i{n}" for n in range(1, 7)] + \
                [f"003-7.2-i{n}" for n in range(1, 7)]
-    assert [c.indicator_id for c in r.criteria] == expected
+    scored = [c.indicator_id for c in r.criteria]
+    assert scored == ["003-5.2-i1", "003-5.2-i2", "003-5.2-i3", "003-5.2-i4", "003-6.1-i1", "003-6.1-i2",
+                      "003-6.1-i3", "003-6.1-i5", "003-7.2-i3", "003-7.2-i4", "003-7.2-i5", "003-7.2-i6"]
+    covered = {i for c in r.criteria for i in [c.indicator_id, *c.assesses]}
+    assert set(expected) <= covered
     assert "000-7.1" in r.basis
     # 000 §7.1 suggests a 5-point scale.
     assert len(r.levels) == 5

@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 from . import checks, schema
-from .model import (Block, Chapter, Checklist, ChecklistGroup, ChecklistItem, Grade, Handbook, Indicator, Manual, Origin, Reference,
+from .model import (Block, Chapter, Checklist, ChecklistGroup, ChecklistItem, Grade, Handbook, Indicator, Manual, Origin, OrganisationStandard, Reference,
                     Repair, Requirement, Rubric, RubricBand, RubricCap, RubricDescriptor, RubricLevel,
                     Section, Step, Term, Text, Topic, Criterion, CriterionGroup,
                     Onboarding, OnboardingStage, Question, Quiz, QuizOption)
@@ -152,12 +152,18 @@ def _criterion(doc: YamlDoc, where: tuple, data: dict) -> Criterion:
     critical = [RubricCap(at=cap["at"], cap=cap["cap"], because=_text(doc, where + ("critical", i, "because"), cap["because"]),
                           origin=Origin(doc.path, doc.line(where + ("critical", i))))
                 for i, cap in enumerate(data.get("critical", []))]
+    own = data.get("organisation_standard")
+    standard = OrganisationStandard(
+        asks=_text(doc, where + ("organisation_standard", "asks"), own["asks"]),
+        value=_text(doc, where + ("organisation_standard", "value"), own["value"]) if "value" in own else None,
+        origin=Origin(doc.path, doc.line(where + ("organisation_standard",)))) if own else None
     lines = {key: doc.line(where + (key,)) for key in ("indicator", "standard", "weight", "title") if key in data}
     lines.update({f"assesses.{i}": doc.line(where + ("assesses", i)) for i in range(len(data["assesses"]))})
     return Criterion(id=data["id"], indicator_id=data.get("indicator"),
                      title=_text(doc, where + ("title",), data["title"]) if "title" in data else None,
                      standard_id=data.get("standard"), assesses=data["assesses"], weight=data["weight"],
-                     levels=levels, critical=critical, origin=Origin(doc.path, doc.line(where)), lines=lines)
+                     levels=levels, critical=critical, origin=Origin(doc.path, doc.line(where)), lines=lines,
+                     organisation_standard=standard)
 
 
 def _read_quizzes(folder: Path, problems: Problems) -> list[Quiz]:

@@ -252,6 +252,14 @@ class RubricCap:
 
 
 @dataclass
+class OrganisationStandard:
+    """A standard the source leaves to each organisation: what it is, and the organisation's, once set."""
+    asks: Text
+    value: Text | None
+    origin: Origin
+
+
+@dataclass
 class Criterion:
     id: str
     indicator_id: str | None     # named and described by this indicator of the manual …
@@ -263,6 +271,7 @@ class Criterion:
     critical: list[RubricCap]
     origin: Origin
     lines: dict[str, int] = field(default_factory=dict)   # key → line, for messages
+    organisation_standard: OrganisationStandard | None = None
 
 
 @dataclass
@@ -293,6 +302,8 @@ class Rubric:
         for criterion in self.criteria:
             found += [criterion.title] if criterion.title else []
             found += [d.text for d in criterion.levels.values()] + [cap.because for cap in criterion.critical]
+            own = criterion.organisation_standard
+            found += [own.asks] + ([own.value] if own.value else []) if own else []
         return found
 
 

@@ -4,6 +4,9 @@ A rubric's numbers are the organisation's settings, but they must make a
 working scale: weights that add up to 100, levels and bands best first, caps
 that name a real level and grade. Its words must be honest: a descriptor that
 claims to quote the manual must be found, word for word, where it says.
+Its grades must be the manual's: where a cell quotes the manual's descriptor
+of a grade as a feature of that grade, rating the criterion there caps the
+total at that grade. And no indicator is scored twice.
 """
 
 from __future__ import annotations
@@ -28,6 +31,42 @@ def check_rubrics(handbook: Handbook, problems: Problems) -> None:
                              f"it is already used on line {criterion_ids[criterion.id]}; give this one another id")
             criterion_ids.setdefault(criterion.id, criterion.origin.line)
             _check_criterion(rubric, criterion, known, problems, complete)
+            _check_grade_features(rubric, criterion, known, problems)
+        _check_scored_once(rubric, problems)
+
+
+def _check_grade_features(rubric: Rubric, criterion: Criterion, known: "_Known", problems: Problems) -> None:
+    """A cell that quotes grade G's descriptor, in the column named after G, lists a feature of G:
+    rated there, the total can be no better than G (001 五（二）: 不合格 is 服务态度差、语言不文明 …)."""
+    bands = [band.grade_id for band in rubric.bands]
+    for level in rubric.levels:
+        descriptor = criterion.levels.get(level.id)
+        grade = level.grade_id
+        if descriptor is None or descriptor.quote != grade or grade not in bands or grade == bands[0]:
+            continue
+        at = [l.id for l in rubric.levels].index(level.id)
+        level_index = {l.id: n for n, l in enumerate(rubric.levels)}
+        capped = any(level_index.get(cap.at, len(rubric.levels)) <= at and cap.cap in bands
+                     and bands.index(cap.cap) >= bands.index(grade) for cap in criterion.critical)
+        if not capped:
+            name = known.grades[grade].name.zh if grade in known.grades else grade
+            problems.add(criterion.origin.file, descriptor.origin.line,
+                         f"criterion '{criterion.id}' at '{level.id}' quotes “{descriptor.text.zh}”, a feature of "
+                         f"{name} ({grade}), but rating it so does not cap the grade at {name}",
+                         f"add to critical: {{at: {level.id}, cap: \"{grade}\", because: …}}")
+
+
+def _check_scored_once(rubric: Rubric, problems: Problems) -> None:
+    """An indicator that names one criterion is not also scored by another."""
+    named = {c.indicator_id: c for c in rubric.criteria if c.indicator_id}
+    for criterion in rubric.criteria:
+        for i, target in enumerate(criterion.assesses):
+            other = named.get(target)
+            if other is not None and other is not criterion:
+                problems.add(criterion.origin.file, criterion.lines[f"assesses.{i}"],
+                             f"criterion '{criterion.id}' assesses indicator '{target}', which criterion "
+                             f"'{other.id}' scores: it would be counted twice",
+                             "score it in one criterion only; list it under the other's assesses: only if that one is removed")
 
 
 def _check_scale(rubric: Rubric, known: "_Known", problems: Problems, complete: bool) -> None:

@@ -183,7 +183,7 @@ test("a finished assessment keeps its names, weights and result", () => {
   assert.equal(done.savedAt, "2026-11-24T10:00:00.000Z");
   assert.deepEqual(done.criteria.map((c) => [c.id, c.level, c.levelName, c.points, c.weight, c.comment]), [
     ["x", "top", "Top", 100, 50, ""], ["y", "na", "", null, 30, ""], ["z", "low", "Low", 0, 20, "说话粗鲁"]]);
-  assert.deepEqual(Score.missing(draft, RUBRIC), { fields: ["date"], criteria: [] });
+  assert.deepEqual(Score.missing(draft, RUBRIC), { fields: ["date"], criteria: [], standards: [] });
 });
 
 test("saved state reads back the same", () => {
@@ -219,4 +219,76 @@ test("JSON export reads back to the same assessments", () => {
   assert.deepEqual(data.rubric, { id: "r", title: "Rubric", version: "v1" });
   assert.equal(data.exported, "2026-11-26T09:00:00.000Z");
   assert.deepEqual(data.assessments, [one]);
+});
+
+// The service-attitude assessment's numbers as the rubric sets them (checklists/rubrics/01-service-attitude.yml):
+// levels 100/80/60/0, bands 90/75/60/0, weights 15 each and appearance 10; every criterion 001 五（二）
+// speaks of caps at the grade whose feature each of its cells quotes.
+const GRADES = [["good", "G2"], ["pass", "G3"], ["fail", "G4"]];
+const QUOTED = ["attitude", "language", "behaviour", "process", "satisfaction", "complaints"];
+const ATTITUDE = {
+  id: "service-attitude-assessment", title: "考核", version: "v",
+  levels: [{ id: "excellent", points: 100, name: "优秀" }, { id: "good", points: 80, name: "良好" },
+           { id: "pass", points: 60, name: "合格" }, { id: "fail", points: 0, name: "不合格" }],
+  bands: [{ grade: "G1", min: 90, name: "优秀" }, { grade: "G2", min: 75, name: "良好" },
+          { grade: "G3", min: 60, name: "合格" }, { grade: "G4", min: 0, name: "不合格" }],
+  criteria: ["attitude", "language", "behaviour", "appearance", "process", "satisfaction", "complaints"].map((id) => ({
+    id, title: id, weight: id === "appearance" ? 10 : 15, text: "f-" + id,
+    critical: QUOTED.includes(id) ? GRADES.map(([at, cap]) => ({ at, cap, because: id + " at " + at })) : [] })),
+};
+
+function rateAttitude(levels) {
+  const answers = {};
+  ATTITUDE.criteria.forEach((c) => { answers[c.id] = { level: levels[c.id] || "excellent" }; });
+  return Score.score(ATTITUDE, answers);
+}
+
+test("attitude rated 不合格 with everything else 优秀: 85.0 by the score, and 不合格", () => {
+  // 100 − 15 × 100/100 = 85.0, which the bands make 良好; 服务态度差 is a feature of 不合格.
+  const result = rateAttitude({ attitude: "fail" });
+  assert.deepEqual([result.display, result.byScore, result.grade], ["85.0", "G2", "G4"]);
+  assert.deepEqual(result.capped.map((cap) => cap.because), ["attitude at fail"]);
+});
+
+test("each of the six features of 不合格 caps at 不合格; appearance, which has none, does not", () => {
+  QUOTED.forEach((id) => {
+    const result = rateAttitude({ [id]: "fail" });
+    assert.deepEqual([result.display, result.grade], ["85.0", "G4"], id);
+  });
+  // appearance at 0: 100 − 10 = 90.0, 优秀, uncapped.
+  const appearance = rateAttitude({ appearance: "fail" });
+  assert.deepEqual([appearance.display, appearance.grade, appearance.capped], ["90.0", "G1", []]);
+});
+
+test("a feature of 良好 or 合格 caps there, and the worst cap wins", () => {
+  // language at 80: 100 − 15 × 20/100 = 97.0, 优秀 by score, 良好 by 语言较规范.
+  assert.deepEqual(["display", "byScore", "grade"].map((k) => rateAttitude({ language: "good" })[k]), ["97.0", "G1", "G2"]);
+  // process at 60: 100 − 15 × 40/100 = 94.0, 合格 by 能完成基本的服务流程.
+  assert.deepEqual(["display", "grade"].map((k) => rateAttitude({ process: "pass" })[k]), ["94.0", "G3"]);
+  // satisfaction at 80 and complaints at 60: 100 − 3 − 6 = 91.0; the caps 良好 and 合格: 合格.
+  const both = rateAttitude({ satisfaction: "good", complaints: "pass" });
+  assert.deepEqual([both.display, both.grade], ["91.0", "G3"]);
+  assert.deepEqual(both.capped.map((cap) => cap.criterion), ["complaints"], "only the cap that decides is named");
+  // Everything at 良好: 80.0 and 良好 by score; the caps agree.
+  const good = rateAttitude(Object.fromEntries(ATTITUDE.criteria.map((c) => [c.id, "good"])));
+  assert.deepEqual([good.display, good.grade, good.capped], ["80.0", "G2", []]);
+});
+
+test("a standard the organisation has not set must be written down before the assessment is saved", () => {
+  const rubric = { ...RUBRIC, criteria: RUBRIC.criteria.map((c) => c.id === "y" ? { ...c, standard: { asks: "本单位标准", value: null } } : c) };
+  const draft = { fields: { assessor: "A", person: "P", date: "2026-12-06" }, answers: { x: { level: "top" }, y: { level: "mid" }, z: { level: "top" } } };
+  assert.deepEqual(Score.missing(draft, rubric).standards, ["y"]);
+  Score.setStandard(draft, "y", "电话20秒内接听");
+  assert.deepEqual(Score.missing(draft, rubric).standards, []);
+  const saved = Score.finish(draft, rubric, new Date("2026-12-06T10:00:00Z"), "r-9");
+  assert.equal(saved.criteria.find((c) => c.id === "y").standard, "电话20秒内接听");
+  assert.ok(Score.toCSV([saved], {}, "N/A").includes(",电话20秒内接听\r\n"));
+  // Not applicable needs no standard; a standard the organisation has set needs none written down.
+  assert.deepEqual(Score.missing({ ...draft, answers: { y: { level: "na" } } }, rubric).standards, []);
+  const set = { ...rubric, criteria: rubric.criteria.map((c) => c.id === "y" ? { ...c, standard: { asks: "标准", value: "20秒" } } : c) };
+  assert.deepEqual(Score.missing({ ...draft, answers: { y: { level: "mid" } } }, set).standards, []);
+  assert.equal(Score.finish({ fields: {}, answers: { y: { level: "mid" } } }, set, new Date(), "r").criteria[1].standard, "20秒");
+  // The written standard survives a reload and a rubric update.
+  const back = Score.parse(Score.serialize({ format: Score.FORMAT, draft, saved: [] }), "v1").state.draft;
+  assert.equal(Score.reconcile(back, rubric).draft.answers.y.standard, "电话20秒内接听");
 });

@@ -4,8 +4,10 @@
  * A rubric (the page's data-hb-config):
  *   {id, title, version, levels: [{id, points, name}] best first,
  *    bands: [{grade, min, name}] best first, the last starting at 0,
- *    criteria: [{id, title, weight, text, critical: [{at, cap, because}]}]}
- * Answers: {criterionId: {level: levelId | "na", comment}}.
+ *    criteria: [{id, title, weight, text, critical: [{at, cap, because}],
+ *                standard: {asks, value} for a standard the organisation sets (value null until set)}]}
+ * Answers: {criterionId: {level: levelId | "na", comment, standard}}; `standard` is
+ * the standard the scorer applied where the organisation has not set one.
  *
  * Weights and points are whole numbers, so a band is chosen by comparing
  * whole numbers (sum of weight × points against min × sum of weights):
@@ -95,7 +97,8 @@
       if (typeof answer.level === "string") kept.level = answer.level;
       if (typeof answer.text === "string") kept.text = answer.text;
       if (typeof answer.comment === "string" && answer.comment) kept.comment = text(answer.comment);
-      if (kept.level || kept.comment) answers[id] = kept;
+      if (typeof answer.standard === "string" && answer.standard) kept.standard = text(answer.standard);
+      if (kept.level || kept.comment || kept.standard) answers[id] = kept;
     });
     return answers;
   }
@@ -146,6 +149,7 @@
       if (!answer) return;
       var kept = {};
       if (answer.comment) kept.comment = answer.comment;
+      if (answer.standard) kept.standard = answer.standard;
       var known = answer.level === NA || indexOf(rubric.levels, "id", answer.level) >= 0;
       var same = !answer.text || answer.text === criterion.text;
       if (answer.level && known && same) {
@@ -154,7 +158,7 @@
       } else if (answer.level) {
         dropped.push(criterion.id);
       }
-      if (kept.level || kept.comment) result.answers[criterion.id] = kept;
+      if (kept.level || kept.comment || kept.standard) result.answers[criterion.id] = kept;
     });
     return { draft: result, dropped: dropped };
   }
@@ -175,6 +179,21 @@
     return draft;
   }
 
+  /* The standard the scorer applied, for a criterion whose standard the organisation has not set. */
+  function setStandard(draft, criterionId, value) {
+    var answer = draft.answers[criterionId] || {};
+    if (value) answer.standard = text(value); else delete answer.standard;
+    if (answer.level || answer.comment || answer.standard) draft.answers[criterionId] = answer;
+    else delete draft.answers[criterionId];
+    return draft;
+  }
+
+  /* The standard a criterion was scored against: the organisation's, or the one the scorer wrote down. */
+  function standardOf(criterion, answer) {
+    if (!criterion.standard) return "";
+    return criterion.standard.value || (answer && answer.standard) || "";
+  }
+
   function setField(draft, name, value) {
     if (FIELDS.indexOf(name) >= 0) {
       if (value) draft.fields[name] = text(value); else delete draft.fields[name];
@@ -182,11 +201,16 @@
     return draft;
   }
 
-  /* What stops the draft from being saved: unfilled fields and unrated criteria. */
+  /* What stops the draft from being saved: unfilled fields, unrated criteria, and rated
+   * criteria whose standard is the organisation's but is neither set nor written down. */
   function missing(draft, rubric, required) {
     return {
       fields: (required || ["assessor", "person", "date"]).filter(function (name) { return !draft.fields[name]; }),
-      criteria: score(rubric, draft.answers).missing
+      criteria: score(rubric, draft.answers).missing,
+      standards: rubric.criteria.filter(function (criterion) {
+        var answer = draft.answers[criterion.id];
+        return criterion.standard && answer && answer.level && answer.level !== NA && !standardOf(criterion, answer);
+      }).map(function (criterion) { return criterion.id; })
     };
   }
 
@@ -207,7 +231,7 @@
                  level: answer.level === NA ? NA : (at >= 0 ? answer.level : null),
                  levelName: at >= 0 ? rubric.levels[at].name : "",
                  points: at >= 0 ? rubric.levels[at].points : null,
-                 comment: answer.comment || "" };
+                 comment: answer.comment || "", standard: standardOf(criterion, answer) };
       })
     };
   }
@@ -228,14 +252,14 @@
    * `notApplicable` is the word for a criterion left out. */
   function toCSV(assessments, words, notApplicable) {
     var head = ["assessment", "rubric", "version", "saved", "assessor", "person", "date", "context", "score", "grade",
-                "capped", "criterion_id", "criterion", "weight", "level", "points", "comment"];
+                "capped", "criterion_id", "criterion", "weight", "level", "points", "comment", "standard"];
     var rows = [head.map(function (key) { return csvCell(words[key] || key); }).join(",")];
     assessments.forEach(function (a) {
       var capped = (a.result.capped || []).map(function (cap) { return cap.because; }).join(" ");
       a.criteria.forEach(function (c) {
         rows.push([a.id, a.rubric, a.version, a.savedAt, a.fields.assessor, a.fields.person, a.fields.date,
                    a.fields.context, a.result.display, a.result.gradeName, capped, c.id, c.title, c.weight,
-                   c.level === NA ? notApplicable : c.levelName, c.points, c.comment].map(csvCell).join(","));
+                   c.level === NA ? notApplicable : c.levelName, c.points, c.comment, c.standard || ""].map(csvCell).join(","));
       });
     });
     // The byte-order mark tells spreadsheet programs the file is UTF-8, so Chinese opens intact.
@@ -249,5 +273,6 @@
 
   return { FORMAT: FORMAT, NA: NA, FIELDS: FIELDS, score: score, parse: parse, reconcile: reconcile,
            emptyDraft: emptyDraft, setAnswer: setAnswer, setComment: setComment, setField: setField,
+           setStandard: setStandard, standardOf: standardOf,
            missing: missing, finish: finish, serialize: serialize, toCSV: toCSV, toJSON: toJSON, csvCell: csvCell };
 });

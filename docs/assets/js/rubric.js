@@ -28,6 +28,7 @@
     });
     var fields = Array.prototype.slice.call(root.querySelectorAll("input[data-hb-field]"));
     var comments = Array.prototype.slice.call(root.querySelectorAll("textarea[data-hb-comment]"));
+    var standards = Array.prototype.slice.call(root.querySelectorAll("input[data-hb-standard]"));
 
     var storage = Kit.openStorage(PREFIX);
     var raw = null;
@@ -104,6 +105,12 @@
         save();
       });
     });
+    standards.forEach(function (input) {
+      input.addEventListener("input", function () {
+        Score.setStandard(state.draft, input.getAttribute("data-hb-standard"), input.value);
+        save();
+      });
+    });
     render();
     renderSaved();
 
@@ -163,6 +170,11 @@
         var value = state.draft.fields[input.getAttribute("data-hb-field")] || "";
         if (input.value !== value) input.value = value;
       });
+      standards.forEach(function (input) {
+        var answer = answers[input.getAttribute("data-hb-standard")];
+        var value = (answer && answer.standard) || "";
+        if (input.value !== value) input.value = value;
+      });
       var result = Score.score(rubric, answers);
       var parts = [];
       if (result.score === null) {
@@ -204,7 +216,7 @@
 
     function saveAssessment() {
       var gaps = Score.missing(state.draft, rubric);
-      if (gaps.fields.length || gaps.criteria.length) {
+      if (gaps.fields.length || gaps.criteria.length || gaps.standards.length) {
         var what = [];
         if (gaps.fields.length) {
           what.push(format(words.missing_fields, { fields: gaps.fields.map(function (name) {
@@ -212,9 +224,11 @@
           }).join(zh ? "、" : ", ") }));
         }
         if (gaps.criteria.length) what.push(format(words.missing_criteria, { n: gaps.criteria.length }));
+        gaps.standards.forEach(function (id) { what.push(format(words.missing_standard, { criterion: titleOf(id) })); });
         showNotice(format(words.missing, { what: what.join(zh ? "；" : "; ") }));
         var first = gaps.fields.length ? document.getElementById(fieldId(gaps.fields[0]))
-          : criteria[gaps.criteria[0]].querySelector("input[type=radio]");
+          : gaps.criteria.length ? criteria[gaps.criteria[0]].querySelector("input[type=radio]")
+          : root.querySelector('input[data-hb-standard="' + gaps.standards[0] + '"]');
         first.focus();
         return;
       }
@@ -285,7 +299,7 @@
       if (kind === "csv") {
         var columns = {};
         ["assessment", "rubric", "version", "saved", "capped", "criterion", "criterion_id", "weight", "level",
-         "points", "comment"].forEach(function (column) { columns[column] = words["csv_" + column]; });
+         "points", "comment", "standard"].forEach(function (column) { columns[column] = words["csv_" + column]; });
         columns.assessor = words.col_assessor;
         columns.person = words.col_person;
         columns.date = words.col_date;

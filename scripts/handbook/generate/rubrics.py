@@ -112,7 +112,10 @@ class _RubricPage:
         """Changes when what a rating means changes: a draft's rating is then asked for again."""
         cells = [self.descriptor(criterion, level)[0].zh + f":{level.id}:{level.points}" for level in self.rubric.levels]
         standard = self.standard_of(criterion)
-        return zh_hash("\n".join([self.title_of(criterion).zh, standard.zh if standard else "", *cells]))
+        own = criterion.organisation_standard
+        own_value = own.value.zh if own and own.value else ""
+        return zh_hash("\n".join([self.title_of(criterion).zh, standard.zh if standard else "", *cells]
+                                 + ([own_value] if own_value else [])))
 
     def config(self) -> dict:
         lang = self.lang
@@ -127,7 +130,10 @@ class _RubricPage:
             "bands": [{"grade": band.grade_id, "min": band.min, "name": self.grade_name(band.grade_id)[lang]}
                       for band in self.rubric.bands],
             "criteria": [{"id": c.id, "title": self.title_of(c)[lang], "weight": c.weight, "text": self.fingerprint(c),
-                          "critical": [{"at": k.at, "cap": k.cap, "because": inline(k.because, lang)} for k in c.critical]}
+                          "critical": [{"at": k.at, "cap": k.cap, "because": inline(k.because, lang)} for k in c.critical],
+                          **({"standard": {"asks": c.organisation_standard.asks[lang],
+                                           "value": c.organisation_standard.value[lang] if c.organisation_standard.value else None}}
+                             if c.organisation_standard else {})}
                          for c in self.rubric.criteria],
         }
 
@@ -161,6 +167,7 @@ class _RubricPage:
                   f'<span class="hb-weight">{t("weight", lang, n=str(criterion.weight))}</span>{critical}</legend>')
         standard = self.standard_of(criterion)
         info = [f'<p class="hb-standard">{inline(standard, lang)}</p>'] if standard else []
+        info += self._organisation_standard(criterion)
         info.append(f'<p class="hb-assesses">{t("assesses", lang)}{self._assesses(criterion)}</p>')
         info += self._requirement_lists(criterion)
         options = []
@@ -184,6 +191,21 @@ class _RubricPage:
         return (f'<fieldset class="hb-criterion" id="criterion-{cid}" data-hb-criterion="{cid}">{legend}'
                 f'<div class="hb-criterion-grid" data-search-exclude><div class="hb-criterion-info">{"".join(info)}</div>'
                 f'{"".join(options)}</div>{comment}</fieldset>')
+
+    def _organisation_standard(self, criterion: Criterion) -> list[str]:
+        """A standard the source leaves to the organisation: shown once set, written down by the scorer until then."""
+        own, lang, cid = criterion.organisation_standard, self.lang, criterion.id
+        if own is None:
+            return []
+        if own.value:
+            return [f'<p class="hb-org-standard"><strong>{inline(own.asks, lang)}：</strong>{inline(own.value, lang)}</p>'
+                    if lang == "zh" else
+                    f'<p class="hb-org-standard"><strong>{inline(own.asks, lang)}:</strong> {inline(own.value, lang)}</p>']
+        field_id = f"hb-s-{cid}"
+        return [f'<p class="hb-org-standard"><label for="{field_id}">{inline(own.asks, lang)}</label>'
+                f'<input type="text" id="{field_id}" data-hb-standard="{cid}" maxlength="1000" autocomplete="off" '
+                f'aria-describedby="{field_id}-note">'
+                f'<span class="hb-meta" id="{field_id}-note">{t("org_standard_unset", lang)}</span></p>']
 
     def _assesses(self, criterion: Criterion) -> str:
         links, seen = [], set()

@@ -102,6 +102,10 @@ RUBRIC_STRINGS: dict[str, dict[str, str]] = {
                   "en": "Saved the assessment of {person} ({grade}) and started a new blank draft."},
     "rjs_missing": {"zh": "尚不能保存：{what}。", "en": "Not saved yet: {what}."},
     "rjs_missing_fields": {"zh": "请填写{fields}", "en": "fill in {fields}"},
+    "rjs_missing_standard": {"zh": "“{criterion}”：请写明评分所依据的本单位标准",
+                             "en": "“{criterion}”: write down the organisation standard you scored against"},
+    "org_standard_unset": {"zh": "本单位尚未设定此标准：请写明评分所依据的标准，它随本次考核保存和导出。",
+                           "en": "This organisation has not set this standard yet: write down the standard you scored against; it is saved and exported with the assessment."},
     "rjs_missing_criteria": {"zh": "还有 {n} 项评分标准未评（可选“不适用”）",
                              "en": "{n} criteria are not rated yet (choose “not applicable” where one does not apply)"},
     "rjs_print_blank": {"zh": "打印空白观察表", "en": "Print blank sheet"},
@@ -149,4 +153,5 @@ RUBRIC_STRINGS: dict[str, dict[str, str]] = {
     "rjs_csv_level": {"zh": "所评等级", "en": "Level"},
     "rjs_csv_points": {"zh": "分数", "en": "Points"},
     "rjs_csv_comment": {"zh": "备注", "en": "Comment"},
+    "rjs_csv_standard": {"zh": "所依据的本单位标准", "en": "Organisation standard applied"},
 }
