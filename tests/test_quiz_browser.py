@@ -15,7 +15,7 @@ import pytest
 
 from handbook import load_handbook
 from handbook.generate.render import inline
-from tests.support.browser import follow_instantly, storage_blocked
+from tests.support.browser import PHONE, follow_instantly, storage_blocked
 from tests.support.pdf import pdf_pages, shown
 
 pytestmark = pytest.mark.browser
@@ -92,20 +92,22 @@ def test_practice_gives_the_options_feedback_the_explanation_and_the_section_the
     said = feedback.inner_text()
     assert said.startswith("回答错误。")
     assert text(wrong.feedback, "zh") in said
-    assert "正确答案：标准的普通话" in said
+    [right] = [o for o in question.options if o.correct]
+    assert "正确答案：" + text(right.text, "zh") in said
     assert text(question.explanation, "zh") in said
     link = feedback.get_by_role("link")
     assert link.inner_text() == "阅读：000 §2.1 服务中的问候与礼貌用语"
-    assert link.get_attribute("href") == "../../manuals/000/2/2.1/#000-2.1-r3"
+    assert link.get_attribute("href") == f"../../manuals/000/2/2.1/#{question.requirement_ids[0]}"
     assert box.locator(".hb-opt-wrong").count() == 1 and box.locator(".hb-opt-right").count() == 1
-    assert box.locator("input:disabled").count() == 3
-    assert page.locator(".hb-quiz-status").inner_text().startswith("已检查1/15题，答对0题")
+    assert box.locator("input:disabled").count() == len(question.options)
+    bank = sum(qid.startswith("000-2.") for qid in questions)
+    assert page.locator(".hb-quiz-status").inner_text().startswith(f"已检查1/{bank}题，答对0题")
     box.get_by_role("button", name="再试一次").click()
     assert box.locator(".hb-feedback").count() == 0
     choose(page, question)
     box.get_by_role("button", name="检查答案").click()
     assert box.locator(".hb-feedback").inner_text().startswith("回答正确。")
-    assert page.locator(".hb-quiz-status").inner_text().startswith("已检查1/15题，答对1题")
+    assert page.locator(".hb-quiz-status").inner_text().startswith(f"已检查1/{bank}题，答对1题")
 
 
 def test_checking_without_an_answer_asks_for_one(page, base):
@@ -343,3 +345,118 @@ def test_a_paper_quiz_prints_no_answers_and_its_key_prints_them(page, base, ques
     for question in questions.values():
         if question.id.startswith("000-8"):
             assert shown(text(question.explanation, "zh"))[:20] in key
+
+
+def test_a_two_line_question_stays_inside_its_box_on_a_phone(chromium, base):
+    """On a 390 px phone most questions wrap; the legend was drawn across the fieldset's top border."""
+    context = chromium.new_context(viewport=PHONE)
+    page = context.new_page()
+    try:
+        for url in (base + "quizzes/001-5/", base + "en/quizzes/001-5/"):
+            open_quiz(page, url)
+            boxes = page.locator(".hb-q").evaluate_all("""nodes => nodes.map(li => {
+                const set = li.querySelector('fieldset').getBoundingClientRect();
+                const text = li.querySelector('.hb-q-text');
+                const lines = text.getClientRects().length;
+                const own = text.getBoundingClientRect();
+                const border = parseFloat(getComputedStyle(li.querySelector('fieldset')).borderTopWidth);
+                return {id: li.dataset.hbQuestion, lines, height: own.height,
+                        lineHeight: parseFloat(getComputedStyle(text).lineHeight),
+                        inside: own.top >= set.top + border && own.bottom <= set.bottom
+                                && own.left >= set.left && own.right <= set.right};
+            })""")
+            wrapped = [b for b in boxes if b["height"] > 1.5 * b["lineHeight"]]
+            assert wrapped, f"no question wraps to two lines at 390 px on {url}"
+            assert [b["id"] for b in boxes if not b["inside"]] == [], url
+    finally:
+        context.close()
+
+
+def test_a_reload_keeps_the_option_order_and_a_new_attempt_reshuffles_it(page, base):
+    open_quiz(page, base + "quizzes/000-2/")
+
+    def layout():
+        return [(li.get_attribute("data-hb-question"), tuple(li.locator(".hb-opt-text, .hb-step-text").all_inner_texts()))
+                for li in page.locator(".hb-q").all()]
+    first = layout()
+    seed = page.evaluate("() => JSON.parse(localStorage.getItem('handbook.quiz.000-2')).practice.seed")
+    assert isinstance(seed, int)
+    page.reload()
+    page.locator(".hb-quiz-status").wait_for()
+    assert layout() == first, "the same questions and options in the same order after a reload"
+    page.get_by_role("button", name="重新开始").click()
+    assert page.evaluate("() => JSON.parse(localStorage.getItem('handbook.quiz.000-2')).practice.seed") != seed
+    second = dict(layout())
+    assert any(second[qid] != options for qid, options in first if len(options) > 2), "a new attempt, the same option order"
+
+
+def test_ordering_questions_never_start_in_the_right_order(page, base, handbook):
+    ordering = [(quiz.id, q) for quiz in handbook.quizzes for q in quiz.questions if q.type == "ordering"]
+    assert ordering
+    for quiz_id, question in ordering[:4]:
+        open_quiz(page, base + f"quizzes/{quiz_id}/")
+        for _ in range(3):
+            shown_steps = card(page, question.id).locator(".hb-step-text").all_inner_texts()
+            assert shown_steps != steps_of(question.procedure_id, "zh") and sorted(shown_steps) == sorted(
+                steps_of(question.procedure_id, "zh"))
+            page.get_by_role("button", name="重新开始").click()
+
+
+def test_an_option_is_marked_by_what_it_says_wherever_it_is_shown(page, base, questions):
+    open_quiz(page, base + "quizzes/000-2/")
+    singles = [qid for qid in shown_ids(page) if questions[qid].type == "single"]
+    for qid in singles[:3]:
+        box = card(page, qid)
+        shown_texts = box.locator(".hb-opt-text").all_inner_texts()
+        [right] = [o for o in questions[qid].options if o.correct]
+        place = shown_texts.index(text(right.text, "zh"))
+        box.locator(".hb-opt input").nth(place).check()
+        box.get_by_role("button", name="检查答案").click()
+        assert card(page, qid).locator(".hb-feedback").inner_text().startswith("回答正确。"), (qid, place)
+
+
+def test_an_exam_result_and_the_onboarding_record_give_the_trainer_item_statistics(page, base, questions, tmp_path,
+                                                                                 capsys):
+    """Take an exam, download the result and the onboarding record, and run hb item-stats on them."""
+    from handbook.cli import main
+
+    open_quiz(page, base + EMERGENCIES)
+    page.get_by_role("button", name="考试模式").click()
+    ids = shown_ids(page)
+    for n, question_id in enumerate(ids):
+        choose(page, questions[question_id], right=n != 2)       # the third shown is answered wrong
+    page.get_by_role("button", name="交卷").click()
+    folder = tmp_path / "results"
+    folder.mkdir()
+    with page.expect_download() as caught:
+        page.get_by_role("button", name="下载成绩文件（交培训负责人统计）").click()
+    assert caught.value.suggested_filename.startswith("quiz-result-000-8-")
+    caught.value.save_as(folder / caught.value.suggested_filename)
+    exported = json.loads((folder / caught.value.suggested_filename).read_text(encoding="utf-8"))
+    assert (exported["format"], exported["version"], exported["quiz"]) == ("handbook-quiz-result", 1, "000-8")
+    assert [item["id"] for item in exported["items"]] == ids
+    assert [item["right"] for item in exported["items"]] == [n != 2 for n in range(len(ids))]
+    # The chosen options are named by their letter in the paper quiz's (the bank's) order.
+    for item in exported["items"]:
+        q = questions[item["id"]]
+        if q.type == "single":
+            assert [q.options["ABCDEFGHIJ".index(letter)].correct for letter in item["chosen"]] == [item["right"]]
+    page.goto(base + "onboarding/")
+    page.get_by_label("新员工姓名").fill("王芳")
+    with page.expect_download() as caught:
+        page.get_by_role("button", name="下载学习记录（交培训负责人统计）").click()
+    caught.value.save_as(folder / "record.json")
+    record = json.loads((folder / "record.json").read_text(encoding="utf-8"))
+    assert record["format"] == "handbook-onboarding-record" and record["learner"] == "王芳"
+    [taken] = [entry for entry in record["quizzes"] if entry["exam"]]
+    assert taken["quiz"] == "000-8" and [i["id"] for i in taken["exam"]["items"]] == ids
+
+    assert main(["item-stats", str(folder), "--min-attempts", "1"]) == 0
+    printed = capsys.readouterr().out
+    # The same exam, in the result and in the record, counts once: one attempt, each question 100% or 0%.
+    assert printed.startswith("1 exam attempt(s) from 2 file(s); 1 exported twice, counted once.")
+    rows = {line.split()[0]: line.split()[1:] for line in printed.splitlines() if line.startswith("000-8.")}
+    assert set(rows) == set(ids)
+    for n, qid in enumerate(ids):
+        assert rows[qid][:3] == (["1", "0", "0%"] if n == 2 else ["1", "1", "100%"]), qid
+        assert ("everyone wrong" if n == 2 else "everyone right") in " ".join(rows[qid])
