@@ -170,6 +170,9 @@ def test_tied_options_share_the_credit():
     assert g.extreme_option_credit(question([("甲乙丙", True), ("丁戊己", False), ("庚", False)]), True) == Fraction(1, 2)
     assert g.extreme_option_credit(question([("甲乙丙", False), ("丁戊己", False), ("庚", True)]), True) == 0
     assert g.extreme_option_credit(question([("甲 乙", False), ("丁戊己", False), ("庚", True)]), False) == 1
+    # The middle strategy picks among the options neither longest nor shortest: here 乙乙 and 丙丙, one the key.
+    assert g.middle_option_credit(question([("甲甲甲", False), ("乙乙", True), ("丙丙", False), ("丁", False)])) == Fraction(1, 2)
+    assert g.middle_option_credit(question([("甲甲", False), ("乙乙", True), ("丙丙", False)])) == Fraction(1, 3)
 
 
 # --- Multiple choice ----------------------------------------------------------

@@ -76,6 +76,15 @@ def extreme_option_credit(question: Question, longest: bool) -> Fraction:
     return Fraction(sum(option.correct for option in picked), len(picked))
 
 
+def middle_option_credit(question: Question) -> Fraction:
+    """Expected credit of picking at random among the options that are neither the longest nor the
+    shortest (all options, if none is): the strategy of a reader who has learnt that a bank avoids
+    putting its key at either extreme. Measured and shown by `scripts/hb guess`; not a budget."""
+    lengths = [_length(option.text.zh) for option in question.options]
+    middle = [o for o, n in zip(question.options, lengths) if n not in (max(lengths), min(lengths))] or question.options
+    return Fraction(sum(option.correct for option in middle), len(middle))
+
+
 def key_is_unique_extreme(question: Question, longest: bool) -> bool:
     return extreme_option_credit(question, longest) == 1
 
@@ -129,6 +138,10 @@ class Scores:
     @property
     def single_shortest(self) -> float | None:
         return _mean([extreme_option_credit(q.question, False) for q in self.single])
+
+    @property
+    def single_middle(self) -> float | None:
+        return _mean([middle_option_credit(q.question) for q in self.single])
 
     @property
     def mc_one_wrong(self) -> list[Located]:
@@ -326,19 +339,21 @@ def table(quizzes: list[Quiz]) -> str:
     def cell(value: float | None) -> str:
         return "–" if value is None else _pct(value)
 
-    lines = ["| bank | T/F | true | cue | opposite | single | chance | longest | shortest | multiple | one wrong |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| bank | T/F | true | cue | opposite | single | chance | longest | shortest | middle* | multiple | one wrong |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for row in rows:
         lines.append(f"| {row.name} | {len(row.tf)} | {cell(row.tf_true_share)} | {cell(row.tf_cue)} | "
                      f"{cell(row.tf_cue_opposite)} | {len(row.single)} | {cell(row.single_chance)} | "
-                     f"{cell(row.single_longest)} | {cell(row.single_shortest)} | {len(row.multiple)} | "
+                     f"{cell(row.single_longest)} | {cell(row.single_shortest)} | {cell(row.single_middle)} | {len(row.multiple)} | "
                      f"{cell(row.mc_one_wrong_share)} |")
     everything = rows[-1]
     lines += ["", "Budgets: cue and opposite ≤ " + _pct(TF_CUE_MAX) + f" (banks with ≥ {TF_CUE_MIN_BANK_ITEMS} T/F); "
               f"true {_pct(TF_TRUE_SHARE_ALL[0])}–{_pct(TF_TRUE_SHARE_ALL[1])} over all, "
               f"{_pct(TF_TRUE_SHARE_BANK[0])}–{_pct(TF_TRUE_SHARE_BANK[1])} per bank (≥ {TF_BALANCE_MIN_BANK_ITEMS} T/F); "
               f"longest and shortest ≤ chance + {_pct(SINGLE_MARGIN)} (banks with ≥ {SINGLE_MIN_BANK_ITEMS} single); "
-              f"one wrong ≤ {_pct(MC_ONE_WRONG_MAX)} over all.", "",
+              f"one wrong ≤ {_pct(MC_ONE_WRONG_MAX)} over all. "
+              "* middle: a random option that is neither the longest nor the shortest; shown, not a budget "
+              "(a bank that keeps its keys away from both extremes gives this away instead).", "",
               "| kind | position | questions | keyed | share | chance | within ±" + _pct(POSITION_MARGIN) + " |",
               "|---|---:|---:|---:|---:|---:|---|"]
     for kind, items in (("single", everything.single), ("multiple", everything.multiple)):
