@@ -39,14 +39,14 @@ def _check_grade_features(rubric: Rubric, criterion: Criterion, known: "_Known",
     """A cell that quotes grade G's descriptor, in the column named after G, lists a feature of G:
     rated there, the total can be no better than G (001 五（二）: 不合格 is 服务态度差、语言不文明 …)."""
     bands = [band.grade_id for band in rubric.bands]
+    place = {level.id: n for n, level in enumerate(rubric.levels)}    # best first
     for level in rubric.levels:
         descriptor = criterion.levels.get(level.id)
         grade = level.grade_id
         if descriptor is None or descriptor.quote != grade or grade not in bands or grade == bands[0]:
             continue
-        at = [l.id for l in rubric.levels].index(level.id)
-        level_index = {l.id: n for n, l in enumerate(rubric.levels)}
-        capped = any(level_index.get(cap.at, len(rubric.levels)) <= at and cap.cap in bands
+        # A cap applies at its level and every worse one; it must reach this level and this grade.
+        capped = any(place.get(cap.at, len(place)) <= place[level.id] and cap.cap in bands
                      and bands.index(cap.cap) >= bands.index(grade) for cap in criterion.critical)
         if not capped:
             name = known.grades[grade].name.zh if grade in known.grades else grade
