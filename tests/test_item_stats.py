@@ -8,8 +8,12 @@ from __future__ import annotations
 import csv
 import json
 
+from conftest import ROOT
+
 from handbook.cli import main
 from handbook.item_stats import collect
+from handbook.loader import CONTENT, read_handbook
+from handbook.problems import Problems
 
 
 def result(quiz, seed, items, submitted="2026-12-01", version=1):
@@ -69,11 +73,19 @@ def test_the_command_prints_the_table_and_writes_csv(tmp_path, capsys):
     printed = capsys.readouterr().out
     assert printed.startswith("4 exam attempt(s) from 4 file(s).")
     rows = [line.split() for line in printed.splitlines() if line.startswith("001-")]
-    assert rows[0] == ["001-5.1-q1", "3", "2", "67%", "A", "(1)"]     # li's wrong answer: A alone
-    assert rows[1] == ["001-5.1-q2", "4", "4", "100%", "everyone", "right"]
-    assert rows[2] == ["001-5.2-q1", "4", "0", "0%", "everyone", "wrong", "B", "(2)"]
+    assert rows[0][:6] == ["001-5.1-q1", "3", "2", "67%", "A", "(1)"]     # li's wrong answer: A alone
+    assert rows[1][:6] == ["001-5.1-q2", "4", "4", "100%", "everyone", "right"]
+    assert rows[2][:8] == ["001-5.2-q1", "4", "0", "0%", "everyone", "wrong", "B", "(2)"]
+    # The last column says what each question asks, from the handbook as it is now.
+    asks = {q.id: q.question.zh for q in read_handbook(CONTENT, Problems(ROOT)).questions()}
+    for line in printed.splitlines():
+        if line.startswith("001-"):
+            whole = asks.get(line.split()[0], "(no longer in the handbook)")
+            # Up to 24 characters are shown; a longer text is cut to 23 and an ellipsis.
+            assert line.endswith(whole if len(whole) <= 24 or whole.startswith("(") else whole[:23] + "…"), line
     with out.open(encoding="utf-8-sig", newline="") as handle:
         table = list(csv.DictReader(handle))
+    assert table[0]["asks"] == asks.get("001-5.1-q1", "(no longer in the handbook)")
     assert [(r["question"], r["attempts"], r["right"], r["facility"], r["flag"]) for r in table] == [
         ("001-5.1-q1", "3", "2", "0.667", ""), ("001-5.1-q2", "4", "4", "1.000", "everyone right"),
         ("001-5.2-q1", "4", "0", "0.000", "everyone wrong")]
@@ -115,3 +127,12 @@ def test_an_empty_or_missing_folder_is_an_error(tmp_path, capsys):
     (tmp_path / "empty").mkdir()
     assert main(["item-stats", str(tmp_path / "empty")]) == 1
     assert "no exam results" in capsys.readouterr().err
+
+
+def test_a_question_no_longer_in_the_handbook_says_so(tmp_path, capsys):
+    folder = tmp_path / "old"
+    folder.mkdir()
+    write(folder, "old.json", result("001-5", 7, [("001-5.9-q99", True, ["A"])]))
+    assert main(["item-stats", str(folder)]) == 0
+    [row] = [line for line in capsys.readouterr().out.splitlines() if line.startswith("001-5.9-q99")]
+    assert row.endswith("(no longer in the handbook)")

@@ -191,14 +191,25 @@ def _item_stats(folder: Path, csv_path: Path | None, min_attempts: int) -> int:
         print("error: --min-attempts must be 1 or more", file=sys.stderr)
         return 2
     found = item_stats.collect(folder)
-    print(item_stats.table(found, min_attempts), end="")
+    texts = _question_texts()
+    print(item_stats.table(found, min_attempts, texts), end="")
     if not found.attempts:
         print(f"error: no exam results in {folder}", file=sys.stderr)
         return 1
     if csv_path:
-        item_stats.write_csv(found, csv_path, min_attempts)
+        item_stats.write_csv(found, csv_path, min_attempts, texts)
         print(f"wrote {csv_path}")
     return 0
+
+
+def _question_texts() -> dict[str, str] | None:
+    """Each question's Chinese, to show what it asks; None when the banks cannot be read (the
+    statistics do not need them)."""
+    problems = Problems(ROOT)
+    handbook = read_handbook(CONTENT, problems)
+    if "quizzes" in handbook.unread:
+        return None
+    return {question.id: question.question.zh for question in handbook.questions()}
 
 
 def _guess() -> int:

@@ -179,13 +179,25 @@ def _common_wrong(entry: ItemStats) -> str:
     return f"{answer} ({n})"
 
 
-def table(report: Report, min_attempts: int = MIN_ATTEMPTS) -> str:
+NOT_IN_HANDBOOK = "(no longer in the handbook)"
+TEXT_WIDTH = 24     # characters of a question's Chinese shown in the table (the CSV has it whole)
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= TEXT_WIDTH else text[:TEXT_WIDTH - 1] + "…"
+
+
+def table(report: Report, min_attempts: int = MIN_ATTEMPTS, texts: dict[str, str] | None = None) -> str:
+    """The readable table; `texts` (question id → its Chinese, from the handbook) adds what each question asks."""
     lines = [f"{report.attempts} exam attempt(s) from {report.files - len(report.skipped)} file(s)"
              + (f"; {report.duplicates} exported twice, counted once" if report.duplicates else "") + ".", ""]
     if report.items:
-        header = ("question", "attempts", "right", "facility", "flag", "commonest wrong answer")
+        header = ("question", "attempts", "right", "facility", "flag", "commonest wrong answer") + (
+            ("asks",) if texts is not None else ())
         rows = [(s.id + (" *" if len(s.versions) > 1 else ""), str(s.attempts), str(s.right), _pct(s.facility),
-                 s.flag(min_attempts), _common_wrong(s)) for s in report.items]
+                 s.flag(min_attempts), _common_wrong(s))
+                + ((_short(texts[s.id]) if s.id in texts else NOT_IN_HANDBOOK,) if texts is not None else ())
+                for s in report.items]
         widths = [max(len(header[i]), *(len(row[i]) for row in rows)) for i in range(len(header))]
         right_aligned = {1, 2, 3}
 
@@ -204,11 +216,13 @@ def table(report: Report, min_attempts: int = MIN_ATTEMPTS) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_csv(report: Report, path: Path, min_attempts: int = MIN_ATTEMPTS) -> None:
+def write_csv(report: Report, path: Path, min_attempts: int = MIN_ATTEMPTS, texts: dict[str, str] | None = None) -> None:
     with path.open("w", encoding="utf-8-sig", newline="") as handle:   # the BOM lets Excel read the Chinese
         writer = csv.writer(handle)
         writer.writerow(["question", "quizzes", "attempts", "right", "facility", "flag", "commonest_wrong_answer",
-                         "versions"])
+                         "versions", "asks"])
         for s in report.items:
+            asks = (texts or {}).get(s.id, NOT_IN_HANDBOOK if texts is not None else "")
             writer.writerow([s.id, " ".join(sorted(s.quizzes)), s.attempts, s.right, f"{s.facility:.3f}",
-                             s.flag(min_attempts), _common_wrong(s), len(s.versions)])
+                             s.flag(min_attempts), _common_wrong(s), len(s.versions),
+                             asks if asks[:1] not in ("=", "+", "-", "@") else "'" + asks])
