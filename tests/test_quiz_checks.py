@@ -173,6 +173,32 @@ def test_tied_options_share_the_credit():
     # The middle strategy picks among the options neither longest nor shortest: here 乙乙 and 丙丙, one the key.
     assert g.middle_option_credit(question([("甲甲甲", False), ("乙乙", True), ("丙丙", False), ("丁", False)])) == Fraction(1, 2)
     assert g.middle_option_credit(question([("甲甲", False), ("乙乙", True), ("丙丙", False)])) == Fraction(1, 3)
+    # A length two options share is no extreme: the two longest stay in the middle group, the unique shortest not.
+    assert g.middle_option_credit(question([("甲甲甲", True), ("乙乙乙", False), ("丙丙", False), ("丁", False)])) == Fraction(1, 3)
+    assert g.middle_option_credit(question([("甲甲甲", False), ("乙乙乙", False), ("丙丙", False), ("丁", True)])) == 0
+
+
+MIDDLE_KEY = [("甲甲甲甲", False), ("乙乙乙", True), ("丙丙", False), ("丁", False)]   # middle group: 乙乙乙, 丙丙
+
+
+def test_a_key_kept_away_from_both_extremes_is_named(content):
+    longest_key = [("甲甲甲甲", True), ("乙乙乙", False), ("丙丙", False), ("丁", False)]
+    write_bank(content, *(choice(n, "single", MIDDLE_KEY) for n in range(1, 5)),   # lines 4-7
+               choice(5, "single", longest_key))                                  # line 8
+    # middle: 1/2 + 1/2 + 1/2 + 1/2 + 0 = 2 of 5 = 40%; chance 25% + 10 = 35%. Longest 20%, shortest 0%.
+    found = budgets(content)
+    [bank] = [p for p in found if "in bank 900-1" in p and "neither the longest" in p]
+    assert bank == (f"{FILE}:1: error: single choice in bank 900-1: choosing among the options that are neither "
+                    "the longest nor the shortest scores 40% of 5 (chance 25%, at most 35%); the key is neither "
+                    f"the longest nor the shortest option at {FILE}:4, :5, :6, :7 (let the key be the longest "
+                    "option in about a quarter of the questions and the shortest in about a quarter: shorten or "
+                    "lengthen the key or a distractor without changing what it says)")
+    assert any(p.startswith(f"{FOLDER}:1: error: single choice over all banks: choosing among the options") for p in found)
+    assert not any("longest option scores" in p or "shortest option scores" in p for p in found)
+    # One more question keyed at the longest option brings it to 2 of 6 = 33%: within the budget.
+    write_bank(content, *(choice(n, "single", MIDDLE_KEY) for n in range(1, 5)),
+               *(choice(n, "single", longest_key) for n in (5, 6)))
+    assert not any("neither the longest" in p for p in budgets(content))
 
 
 # --- Multiple choice ----------------------------------------------------------
@@ -313,6 +339,7 @@ def test_the_real_banks_hold_every_guessability_budget():
     assert 0.40 <= everything.tf_true_share <= 0.60, report
     assert everything.single_longest <= everything.single_chance + 0.10, report
     assert everything.single_shortest <= everything.single_chance + 0.10, report
+    assert everything.single_middle <= everything.single_chance + 0.10, report
     assert everything.mc_one_wrong_share <= 0.25, report
 
 

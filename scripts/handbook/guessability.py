@@ -28,7 +28,14 @@ TF_TRUE_SHARE_ALL = (0.40, 0.60)    # share of true statements over all banks
 TF_TRUE_SHARE_BANK = (0.25, 0.75)   # ... and in one bank
 TF_BALANCE_MIN_BANK_ITEMS = 4       # a bank's balance is judged from this many true/false items
 
-# Single choice: the longest (or shortest) option may score at most chance plus this margin.
+# Single choice: three strategies that answer from the options' Chinese length
+# (whitespace not counted) may each score at most chance plus this margin:
+# - longest: the longest option (k tied: each gets 1/k of the pick);
+# - shortest: the shortest option (likewise);
+# - middle: an option chosen uniformly among those that are neither the unique
+#   longest nor the unique shortest (a length shared by two options is no
+#   extreme; if no option is left, among all). It catches banks that keep their
+#   keys away from both extremes, which the first two budgets alone reward.
 SINGLE_MARGIN = 0.10
 SINGLE_MIN_BANK_ITEMS = 5
 
@@ -76,12 +83,18 @@ def extreme_option_credit(question: Question, longest: bool) -> Fraction:
     return Fraction(sum(option.correct for option in picked), len(picked))
 
 
-def middle_option_credit(question: Question) -> Fraction:
-    """Expected credit of picking at random among the options that are neither the longest nor the
-    shortest (all options, if none is): the strategy of a reader who has learnt that a bank avoids
-    putting its key at either extreme. Measured and shown by `scripts/hb guess`; not a budget."""
+def middle_options(question: Question) -> list:
+    """The options the middle strategy chooses among: all but the unique longest and the unique
+    shortest (all options, if that leaves none)."""
     lengths = [_length(option.text.zh) for option in question.options]
-    middle = [o for o, n in zip(question.options, lengths) if n not in (max(lengths), min(lengths))] or question.options
+    extremes = {n for n in (max(lengths), min(lengths)) if lengths.count(n) == 1}
+    return [o for o, n in zip(question.options, lengths) if n not in extremes] or list(question.options)
+
+
+def middle_option_credit(question: Question) -> Fraction:
+    """Expected credit of choosing uniformly among the middle options (see SINGLE_MARGIN): the
+    strategy of a reader who has learnt that a bank keeps its key away from either extreme."""
+    middle = middle_options(question)
     return Fraction(sum(option.correct for option in middle), len(middle))
 
 
@@ -308,6 +321,16 @@ def _check_single(bank: Scores, problems: Problems, file: Path, line: int) -> No
                          f"of {len(bank.single)} (chance {_pct(bank.single_chance)}, at most {_pct(limit)}); "
                          f"the key is the {word} option at {where(unique, problems)}",
                          "make the options about equally long: a distractor as complete and qualified as the key")
+    if bank.single_middle > limit + 1e-9:
+        # The items that pay the strategy more than chance: the key is in a small middle group.
+        paying = [q for q in bank.single if middle_option_credit(q.question) > chance(q.question)]
+        problems.add(file, line,
+                     f"single choice {scope}: choosing among the options that are neither the longest nor the "
+                     f"shortest scores {_pct(bank.single_middle)} of {len(bank.single)} "
+                     f"(chance {_pct(bank.single_chance)}, at most {_pct(limit)}); the key is neither the longest "
+                     f"nor the shortest option at {where(paying, problems)}",
+                     "let the key be the longest option in about a quarter of the questions and the shortest in "
+                     "about a quarter: shorten or lengthen the key or a distractor without changing what it says")
 
 
 def _check_mc(bank: Scores, problems: Problems, file: Path) -> None:
@@ -339,7 +362,7 @@ def table(quizzes: list[Quiz]) -> str:
     def cell(value: float | None) -> str:
         return "–" if value is None else _pct(value)
 
-    lines = ["| bank | T/F | true | cue | opposite | single | chance | longest | shortest | middle* | multiple | one wrong |",
+    lines = ["| bank | T/F | true | cue | opposite | single | chance | longest | shortest | middle | multiple | one wrong |",
              "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for row in rows:
         lines.append(f"| {row.name} | {len(row.tf)} | {cell(row.tf_true_share)} | {cell(row.tf_cue)} | "
@@ -350,10 +373,9 @@ def table(quizzes: list[Quiz]) -> str:
     lines += ["", "Budgets: cue and opposite ≤ " + _pct(TF_CUE_MAX) + f" (banks with ≥ {TF_CUE_MIN_BANK_ITEMS} T/F); "
               f"true {_pct(TF_TRUE_SHARE_ALL[0])}–{_pct(TF_TRUE_SHARE_ALL[1])} over all, "
               f"{_pct(TF_TRUE_SHARE_BANK[0])}–{_pct(TF_TRUE_SHARE_BANK[1])} per bank (≥ {TF_BALANCE_MIN_BANK_ITEMS} T/F); "
-              f"longest and shortest ≤ chance + {_pct(SINGLE_MARGIN)} (banks with ≥ {SINGLE_MIN_BANK_ITEMS} single); "
+              f"longest, shortest and middle ≤ chance + {_pct(SINGLE_MARGIN)} (banks with ≥ {SINGLE_MIN_BANK_ITEMS} single); "
               f"one wrong ≤ {_pct(MC_ONE_WRONG_MAX)} over all. "
-              "* middle: a random option that is neither the longest nor the shortest; shown, not a budget "
-              "(a bank that keeps its keys away from both extremes gives this away instead).", "",
+              "middle: a random option that is neither the unique longest nor the unique shortest.", "",
               "| kind | position | questions | keyed | share | chance | within ±" + _pct(POSITION_MARGIN) + " |",
               "|---|---:|---:|---:|---:|---:|---|"]
     for kind, items in (("single", everything.single), ("multiple", everything.multiple)):
