@@ -46,7 +46,8 @@ def references_page(handbook: Handbook, lang: str) -> GeneratedPage:
             {"href": html_href(REFERENCES, places[pid][0]), "text": places[pid][1]}
             for pid in reference.cited_by if pid in places])
         note = render.inline(reference.note, lang) if reference.note else ""
-        citation = fragment("registers", "citation_cell", citation=render.inline(reference.citation, lang), note=note)
+        citation = fragment("registers", "citation_cell", citation=render.inline(reference.citation, lang), note=note,
+                            url=reference.url)
         rows.append([t("kind_" + reference.kind, lang), citation,
                      render.status_badge(reference.status, lang), cited])
         ids.append(f"ref-{reference.id}")

@@ -86,7 +86,7 @@ def reference_list(citations: Citations, lang: str) -> Markup:
     items = []
     for ref_id in citations.order:
         reference = citations.handbook.references[ref_id]
-        items.append({"id": ref_id, "citation": inline(reference.citation, lang),
+        items.append({"id": ref_id, "citation": inline(reference.citation, lang), "url": reference.url,
                       "badge": status_badge(reference.status, lang),
                       "note": inline(reference.note, lang) if reference.note else ""})
     return fragment("render", "reference_list", items=items)

@@ -24,6 +24,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from ..content_text import url_problem
 from .ui import STRINGS
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -40,10 +41,19 @@ def json_attr(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+def link_url(url: str) -> str:
+    """A link from content, checked again where it is written: only what the model allows
+    (content_text.url_problem; the loader has already refused anything else, with file:line)."""
+    problem = url_problem(url)
+    if problem:
+        raise ValueError(problem[0])
+    return url
+
+
 def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(t=t, json_attr=json_attr)
+    env.globals.update(t=t, json_attr=json_attr, link_url=link_url)
     return env
 
 
