@@ -52,7 +52,7 @@ def _index_page(handbook: Handbook, rules: dict, order: dict[str, int], lang: st
             drawn_from = t("list_separator", lang).join(sources(checklist, rules, order, lang))
             lines += [f"- **[{md_text(checklist.title[lang])}]({link(CHECKLISTS, checklist_path(checklist))})**  ",
                       f"    {md_text(plain(checklist.purpose, lang))}  ",
-                      "    " + fragment("checklists", "index_meta", text=concat(count, " · ", drawn_from)), ""]
+                      "    " + md_text(fragment("checklists", "index_meta", text=concat(count, " · ", drawn_from))), ""]
     return GeneratedPage(CHECKLISTS, title, front_matter(title) + "\n".join(lines),
                          handbook.checklists[0].origin.file)
 
@@ -102,7 +102,7 @@ def _other(text: Text, lang: str) -> str:
     print shows; kept out of the page contents. Escaped for HTML (attr_list keeps character
     references as they are), with no quote or brace that would end the attribute or the list."""
     other = "en" if lang == "zh" else "zh"
-    value = str(inline(text, other)).replace("{", "&#123;").replace("}", "&#125;")
+    value = str(md_text(inline(text, other)))
     return f'data-hb-{other}="{value}"'
 
 
@@ -119,7 +119,7 @@ def _item(item: ChecklistItem, rule: Requirement | Step, path: str, lang: str) -
     attrs += ' data-hb-optional="true"' if item.optional else ' data-hb-required="true"'
     label = fragment("checklists", "item", lang=lang, rule_id=rule.id, both=_both(rule.text, lang), href=href,
                      source=section_short(section, lang), optional=item.optional)
-    return [f"- [ ] {label}", f"    {{: {attrs} }}"]
+    return [f"- [ ] {md_text(label)}", f"    {{: {attrs} }}"]
 
 
 def _signoff_fields(checklist: Checklist, lang: str) -> str:

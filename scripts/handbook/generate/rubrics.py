@@ -44,7 +44,7 @@ def _index_page(handbook: Handbook, lang: str, assessables: dict) -> GeneratedPa
         meta = concat(t("criterion_count", lang, n=str(len(rubric.criteria))), " · ", t("rubric_basis", lang, sections=sections))
         lines += [f"- **[{md_text(rubric.title[lang])}]({link(RUBRICS, rubric_path(rubric))})**  ",
                   f"    {md_text(plain(rubric.purpose, lang))}  ",
-                  "    " + fragment("checklists", "index_meta", text=meta), ""]
+                  "    " + md_text(fragment("checklists", "index_meta", text=meta)), ""]
     return GeneratedPage(RUBRICS, title, front_matter(title) + "\n".join(lines), handbook.rubrics[0].origin.file)
 
 

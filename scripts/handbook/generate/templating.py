@@ -37,8 +37,12 @@ def t(key: str, lang: str, **values) -> Markup:
 
 
 def json_attr(value) -> str:
-    """Data for a widget, as JSON to put in an attribute (the template escapes it)."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    """Data for a widget, as JSON to put in an attribute or an element's text (the template escapes
+    it). `&`, `<` and `>` are written as JSON escapes: md_in_html re-writes the attributes of a
+    `markdown` container and keeps anything that looks like a character reference (`&lt;`) as it
+    is, which the browser would then decode a second time."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
 def link_url(url: str) -> str:
