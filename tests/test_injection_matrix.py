@@ -333,6 +333,7 @@ BROWSER_PAGES = ["manuals/900/", "manuals/900/1/", "manuals/900/1/1.1/", "checkl
                                      "quotes-backticks", "iframe-style"])
 def test_in_chromium_nothing_runs_and_nothing_is_requested_from_outside(built, chromium, payload):
     from tests.support.browser import serve, free_port
+    from tests.test_browser import search
     with serve(built / payload, free_port()) as base:
         context = chromium.new_context()
         outside, dialogs, errors = [], [], []
@@ -350,6 +351,9 @@ def test_in_chromium_nothing_runs_and_nothing_is_requested_from_outside(built, c
                     tab.locator(".hb-q input").first.check()
                 tab.mouse.move(200, 300)
                 assert tab.evaluate("typeof window.hbx") == "undefined", f"{payload}: script ran on {lang}{path}"
+            # Search shows the index's titles and text as HTML: the payload must come out as text there too.
+            assert search(tab, "示例" if lang == "" else "Example"), "search found nothing"
+            assert tab.evaluate("typeof window.hbx") == "undefined", f"{payload}: script ran in search results"
         context.close()
     assert dialogs == [] and outside == [], (dialogs, outside)
     assert errors == [], errors
