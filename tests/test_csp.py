@@ -37,8 +37,9 @@ def test_every_page_has_the_policy_and_it_lists_exactly_the_inline_scripts_the_p
         assert html.index("Content-Security-Policy") < html.index("<script")
         for source in re.findall(r"<script>(.*?)</script>", html, re.S):
             assert script_hash(source) in policy["script-src"], (page, source[:80])
-    assert not re.search(r"<[^>]+\sstyle=", (built_site / "rubrics" / "service-quality-scorecard" / "index.html")
-                         .read_text(encoding="utf-8")), "a style attribute, which the policy refuses"
+        # Nor style attributes or <style> elements, which style-src 'self' refuses.
+        styled = re.search(r"<[a-z][^>]*\sstyle=[^>]*>|<style[\s>]", html)
+        assert not styled, (page, styled.group(0))
 
 
 def test_an_injected_inline_script_is_refused(built_site, chromium, tmp_path):
@@ -98,4 +99,11 @@ def test_the_site_works_under_the_policy_with_no_violation(page, base, questions
     columns = page.locator(".hb-criterion-grid").first.evaluate(
         "grid => getComputedStyle(grid).gridTemplateColumns.split(' ').length")
     assert columns == 5 + 2
+    # Every other kind of page, in both languages.
+    for lang in ("", "en/"):
+        for path in ("", "manuals/", "manuals/003/", "manuals/001/2/", "topics/complaints/", "glossary/",
+                     "editors/references/", "editors/repairs/", "onboarding/", "onboarding/final/", "quizzes/",
+                     "quizzes/000-2-paper/", "quizzes/000-2-key/", "checklists/", "rubrics/",
+                     "rubrics/staff-competence-assessment/"):
+            page.goto(base + lang + path)
     assert violations == [] and errors == [], (violations, errors)

@@ -9,7 +9,8 @@ compare equal; anything a reader or a script could notice does not.
 
 With --intended, the changes issue 20 made on purpose are set aside first, and
 counted: the Content-Security-Policy meta tag; a rubric's level count as
-data-hb-levels instead of style="--hb-levels: N"; JSON in data attributes
+data-hb-levels instead of style="--hb-levels: N"; the rubric method table's
+right-aligned weights by CSS instead of style=""; JSON in data attributes
 compared as data (its spacing and escapes aside).
 """
 
@@ -42,6 +43,9 @@ def _intended(tag: str, attrs: list) -> list | None:
         if name == "style" and (value or "").startswith("--hb-levels:"):
             name, value = "data-hb-levels", value.split(":", 1)[1].strip()
             INTENDED["rubric level count as an attribute"] = INTENDED.get("rubric level count as an attribute", 0) + 1
+        elif name == "style" and value == "text-align: right;" and tag in ("td", "th"):
+            INTENDED["table alignment moved to handbook.css"] = INTENDED.get("table alignment moved to handbook.css", 0) + 1
+            continue
         elif name.startswith("data-hb-") and (value or "").startswith(("{", "[")):
             try:
                 value = json.dumps(json.loads(value), sort_keys=True, ensure_ascii=False)

@@ -220,7 +220,7 @@ class _RubricPage:
         source = join(sep, (section_short(s, lang) for s in grade_sections.values()))
         lines += ["", fragment("rubrics", "settings_note", lang=lang, source=source), ""]
         lines += [f"| {t('criterion_header', lang)} | {t('method_table_weight', lang)} | {t('method_table_critical', lang)} |",
-                  "|---|--:|---|"]
+                  "|---|---|---|"]   # the weights are right-aligned by handbook.css: the policy allows no style=""
         for criterion in rubric.criteria:
             critical = "✓" if criterion.critical else ""
             lines.append(f"| {md_text(plain(self.title_of(criterion), lang))} | {criterion.weight}% | {critical} |")
