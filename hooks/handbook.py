@@ -17,6 +17,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -29,6 +30,7 @@ from handbook.loader import load_handbook_remembered  # noqa: E402
 from handbook.generate import build_files, build_nav, build_pages  # noqa: E402
 from handbook.generate.assets import AssetError, published_assets  # noqa: E402
 from handbook.generate.checklists import label_checkboxes  # noqa: E402
+from handbook.generate.csp import inline_script_hashes, script_templates  # noqa: E402
 from handbook.generate.sidebar import bounded_items  # noqa: E402
 from handbook.handwritten import ASSETS, compare_languages  # noqa: E402
 from handbook import search_terms  # noqa: E402
@@ -93,6 +95,15 @@ def on_files(files: Files, config) -> Files:
     for path, text in published.items():
         files.append(File.generated(config, path, content=text))
     return files
+
+
+def on_env(env, config, files):
+    """The Content-Security-Policy (docs/overrides/main.html) lists the hashes of the theme's inline scripts."""
+    context = {"config": config, "features": config.theme.get("features", []), "i18n_page_title": ""}
+    names = script_templates([Path(folder) for folder in config.theme.dirs])
+    site_path = urlsplit(config.site_url or "/").path or "/"
+    env.globals["hb_script_hashes"] = inline_script_hashes(env, names, context, site_path)
+    return env
 
 
 def on_page_content(html: str, page, config, files) -> str:

@@ -15,7 +15,6 @@ from .rubric_checks import check_rubrics
 from .translation import PLACEHOLDER
 
 REF_MARKER = re.compile(r"\[ref:([a-z0-9]+(?:[-.][a-z0-9]+)*)\]")
-RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>")
 
 
 def check_handbook(handbook: Handbook, problems: Problems) -> None:
@@ -154,10 +153,6 @@ def _check_citations(handbook: Handbook, problems: Problems, complete: bool) -> 
 def _check_texts(handbook: Handbook, problems: Problems) -> None:
     for text in handbook.texts():
         file, line = text.origin.file, text.origin.line
-        for lang in ("zh", "en"):
-            if RAW_HTML.search(text[lang]):
-                problems.add(file, text.zh_line if lang == "zh" else line, f"raw HTML in the {lang} text",
-                             "write plain text; the site adds all formatting")
         if sorted(REF_MARKER.findall(text.zh)) != sorted(REF_MARKER.findall(text.en)):
             problems.add(file, line, "the [ref:…] markers differ between zh and en",
                          "put the same citation markers in both languages")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from . import checks, schema
+from . import checks, content_text, schema
 from .model import (Block, Chapter, Checklist, ChecklistGroup, ChecklistItem, Grade, Handbook, Indicator, Manual, Origin, OrganisationStandard, Reference,
                     Repair, Requirement, Rubric, RubricBand, RubricCap, RubricDescriptor, RubricLevel,
                     Section, Step, Term, Text, Topic, Criterion, CriterionGroup,
@@ -235,6 +235,7 @@ def _load(path: Path, kind: str, problems: Problems) -> YamlDoc | None:
     # (duplicate ids, dangling references) are still found in the same run.
     if schema.check(doc, kind, problems) - {"additionalProperties"}:
         return None
+    content_text.check_document(doc, problems)
     return doc
 
 
@@ -375,6 +376,7 @@ def _read_references(doc: YamlDoc, problems: Problems) -> dict[str, Reference]:
             note=_text(doc, where + ("note",), data["note"]) if "note" in data else None,
             verification=data.get("verification"),
             origin=Origin(doc.path, doc.line(where)),
+            url=data.get("url"),
         )
         if reference.id in found:
             first = found[reference.id].origin.line

@@ -377,6 +377,7 @@ class Reference:
     verification: dict | None
     origin: Origin
     cited_by: list[str] = field(default_factory=list)
+    url: str | None = None     # the source's address: https:, mailto: or a path in the site (content_text)
 
 
 @dataclass

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from .content_text import urls_in
 from .model import Handbook, Step, Text
 
 MIN_QUESTIONS = 5
@@ -65,7 +66,23 @@ def coverage(handbook: Handbook, today: str | None = None) -> dict:
         "repairs_pending": [_where(handbook, r) for r in pending],
         "reviews_due": [{"manual": m.id, "owner": m.owner, "next": m.review_by} for m in due],
         "reviews": [{"manual": m.id, "owner": m.owner, "last": m.reviewed, "next": m.review_by} for m in handbook.manuals],
+        "external_links": external_links(handbook),
     }
+
+
+def external_links(handbook: Handbook) -> list[dict]:
+    """Every address outside the site: the links references carry (`url:`), and the web
+    addresses texts mention (shown as text, not linked), each with where it is written."""
+    found = [{"url": r.url, "where": _where(handbook, r), "linked": True}
+             for r in handbook.references.values() if r.url and not r.url.lower().startswith(("/", "."))
+             and ":" in r.url]
+    for text in handbook.texts():
+        for lang in ("zh", "en"):
+            for url in urls_in(text[lang]):
+                line = text.zh_line if lang == "zh" else text.origin.line
+                found.append({"url": url, "where": _where(handbook, text.origin).rsplit(":", 1)[0] + f":{line}",
+                              "linked": False})
+    return found
 
 
 def markdown(data: dict) -> str:
@@ -91,6 +108,15 @@ def markdown(data: dict) -> str:
     due = {d["manual"] for d in data["reviews_due"]}
     lines += [f"| {r['manual']} | {r['owner']} | {r['last']} | {r['next']}{' **overdue**' if r['manual'] in due else ''} |"
               for r in data["reviews"]]
+    links = data.get("external_links", [])
+    lines += ["", "## External links", ""]
+    if links:
+        lines += ["Addresses outside the site: reference links (`url:`) and addresses written in texts "
+                  "(shown as text, not linked). Check that each still points where it should.", "",
+                  "| address | linked | where |", "|---|---|---|"]
+        lines += [f"| {link['url']} | {'yes' if link['linked'] else 'no, text'} | {link['where']} |" for link in links]
+    else:
+        lines += ["none"]
     for title, items in (("Stale translations", data["stale"]), ("Repairs awaiting review", data["repairs_pending"]),
                          ("Requirements in no checklist and no question", data["requirements_uncovered"])):
         if items:

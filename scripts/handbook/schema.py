@@ -158,6 +158,9 @@ def _explain(error: jsonschema.ValidationError) -> tuple[str, str]:
         return f"{where}: {error.instance!r} is not allowed", f"use one of: {options}"
     if kind == "minItems":
         return f"{where}: needs at least {schema['minItems']} item(s)", "add items or remove the key"
+    if kind == "maxItems":
+        return (f"{where}: has {len(error.instance)} items, at most {schema['maxItems']} allowed",
+                "the pages and exports that show this list have room for no more; remove items")
     if kind == "uniqueItems":
         return f"{where}: lists the same item twice", "keep each item once"
     return f"{where}: {error.message}", schema.get("description", "")

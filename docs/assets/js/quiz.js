@@ -82,7 +82,7 @@
       li.setAttribute("data-hb-question", q.id);
       legend.appendChild(el("span", "hb-q-n", say("question", { n: n + 1, total: total })));
       var text = el("span", "hb-q-text");
-      text.innerHTML = q.q;    // escaped by the generator
+      text.textContent = q.q;    // the question's data is plain text, shown as text
       legend.appendChild(text);
       set.appendChild(legend);
       var done = isDone(q);
@@ -113,7 +113,7 @@
         input.addEventListener("change", function () { answerChanged(q, box); });
         var words_ = el("span", "hb-opt-text");
         if (q.type === "true-false") words_.textContent = value ? words["true"] : words["false"];
-        else words_.innerHTML = q.o[value].t;
+        else words_.textContent = q.o[value].t;
         label.appendChild(input);
         label.appendChild(words_);
         if (done) {
@@ -142,7 +142,7 @@
       order.forEach(function (step, at) {
         var item = el("li", "hb-step"), name = el("span", "hb-step-text");
         item.setAttribute("data-hb-step", String(step));
-        name.innerHTML = q.steps[step];
+        name.textContent = q.steps[step];
         item.appendChild(name);
         if (!done) {
           [["up", -1], ["down", 1]].forEach(function (move) {
@@ -170,9 +170,7 @@
       var moved = li.querySelectorAll(".hb-step")[to];
       var button = moved.querySelector('[data-hb-move="' + direction + '"]');
       (button.disabled ? moved.querySelector(".hb-step-move:not([disabled])") : button).focus();
-      var text = document.createElement("div");
-      text.innerHTML = q.steps[step];
-      live.textContent = say("moved", { step: text.textContent, n: to + 1 });
+      live.textContent = say("moved", { step: q.steps[step], n: to + 1 });
     }
 
     function feedback(q, answer) {
@@ -196,15 +194,15 @@
       box.appendChild(html("p", q.e));
       var read = el("p"), link = el("a", "", say("read", { section: "" }));
       link.href = q.src.href;
-      link.insertAdjacentHTML("beforeend", q.src.label);
+      link.appendChild(document.createTextNode(q.src.label));
       read.appendChild(link);
       box.appendChild(read);
       return box;
     }
 
-    function html(tag, markup) {
+    function html(tag, words) {
       var node = el(tag);
-      node.innerHTML = markup;    // escaped by the generator
+      node.textContent = words;    // plain text: content never becomes markup
       return node;
     }
 

@@ -9,16 +9,15 @@ here: the item's id (its requirement's id), a fingerprint of its Chinese text
 
 from __future__ import annotations
 
-import html
-import json
 import re
 
 from ..model import Checklist, ChecklistItem, Handbook, Requirement, Step, Text
 from ..translation import zh_hash
 from .pages import GeneratedPage, checklist_path, front_matter, html_href, link, page_url, section_path, section_short
-from .render import inline
+from .render import inline, plain
 from .paper import sign_lines
-from .ui import script_strings, t
+from .templating import concat, fragment, md_text, t
+from .ui import script_strings
 
 CHECKLISTS = "checklists/index.md"
 WHEN = ("before-shift", "during-service", "after-service", "supervision")
@@ -51,9 +50,9 @@ def _index_page(handbook: Handbook, rules: dict, order: dict[str, int], lang: st
         for checklist in listed:
             count = t("item_count", lang, n=str(len(checklist.items)))
             drawn_from = t("list_separator", lang).join(sources(checklist, rules, order, lang))
-            lines += [f"- **[{checklist.title[lang]}]({link(CHECKLISTS, checklist_path(checklist))})**  ",
-                      f"    {inline(checklist.purpose, lang)}  ",
-                      f'    <span class="hb-meta">{count} · {drawn_from}</span>', ""]
+            lines += [f"- **[{md_text(checklist.title[lang])}]({link(CHECKLISTS, checklist_path(checklist))})**  ",
+                      f"    {md_text(plain(checklist.purpose, lang))}  ",
+                      "    " + md_text(fragment("checklists", "index_meta", text=concat(count, " · ", drawn_from))), ""]
     return GeneratedPage(CHECKLISTS, title, front_matter(title) + "\n".join(lines),
                          handbook.checklists[0].origin.file)
 
@@ -69,75 +68,65 @@ def _checklist_page(checklist: Checklist, rules: dict, order: dict[str, int], la
     path = checklist_path(checklist)
     title = checklist.title[lang]
     items = checklist.items
-    lines = [f"# {title} {{ {_other(checklist.title, lang)} }}", "",
-             f'<p class="hb-meta">{t("when_" + checklist.when, lang)} · '
-             f'{t("item_count", lang, n=str(len(items)))} · {t("list_separator", lang).join(sources(checklist, rules, order, lang))}</p>', "",
-             f'<div class="hb-checklist" data-hb-checklist="{checklist.id}" '
-             f'data-hb-version="{version_of(checklist, rules)}" data-hb-lang="{lang}" '
-             f'data-hb-strings="{_script_strings(lang)}" markdown>', "",
-             f'<p class="hb-purpose">{_both(checklist.purpose, lang)}</p>', "",
-             f'<p class="hb-legend">{t("checklist_legend", lang)}</p>', "",
+    meta = concat(t("when_" + checklist.when, lang), " · ", t("item_count", lang, n=str(len(items))), " · ",
+                  t("list_separator", lang).join(sources(checklist, rules, order, lang)))
+    lines = [f"# {md_text(title)} {{ {_other(checklist.title, lang)} }}", "",
+             fragment("render", "meta", content=meta), "",
+             fragment("checklists", "widget_open", checklist_id=checklist.id, version=version_of(checklist, rules),
+                      lang=lang, strings=script_strings(lang, "js_")), "",
+             fragment("checklists", "purpose", both=_both(checklist.purpose, lang)), "",
+             fragment("checklists", "legend", text=t("checklist_legend", lang)), "",
              # Where the script puts progress and actions: its space is kept from the
              # first paint, so nothing below jumps when they appear.
-             '<div class="hb-checklist-slot"></div>', "",
+             fragment("checklists", "slot"), "",
              _signoff_fields(checklist, lang), "",
              sign_lines(lang, ("field_name", "field_staff", "field_date")), "",
-             f'<p class="hb-bilingual-option"><input type="checkbox" id="hb-bilingual-{checklist.id}" '
-             f'class="hb-bilingual-toggle"> <label for="hb-bilingual-{checklist.id}">{t("bilingual_print", lang)}</label></p>',
+             fragment("checklists", "bilingual_option", lang=lang, checklist_id=checklist.id),
              ""]
     for number, group in enumerate(checklist.groups, start=1):
         if group.title:
-            lines += [f"## {inline(group.title, lang)} {{ #group-{number} {_other(group.title, lang)} }}", ""]
+            lines += [f"## {md_text(plain(group.title, lang))} {{ #group-{number} {_other(group.title, lang)} }}", ""]
         for item in group.items:
             lines += _item(item, rules[item.rule_id], path, lang)
         lines.append("")
     lines += [sign_lines(lang, ("field_completed", "field_supervisor")), ""]
     # The address to print; the script replaces it with the one the page was opened at.
     address = site_url + page_url(path) if site_url else ""
-    lines += [f'<p class="hb-print-only hb-print-url" data-search-exclude>{address}</p>', ""]
+    lines += [fragment("checklists", "print_url", address=address), ""]
     lines += ["</div>", ""]
     return GeneratedPage(path, title, front_matter(title) + "\n".join(lines), checklist.origin.file)
 
 
-def _script_strings(lang: str) -> str:
-    """The widget's interface words, from the same table as the page's."""
-    return html.escape(json.dumps(script_strings(lang, "js_"), ensure_ascii=False, separators=(",", ":")), quote=True)
-
-
 def _other(text: Text, lang: str) -> str:
-    """The heading in the other language, as an attribute the bilingual print shows (kept out of the page contents)."""
+    """The heading in the other language, as an attribute (attr_list syntax) that the bilingual
+    print shows; kept out of the page contents. Escaped for HTML (attr_list keeps character
+    references as they are), with no quote or brace that would end the attribute or the list."""
     other = "en" if lang == "zh" else "zh"
-    return f'data-hb-{other}="{inline(text, other).replace(chr(34), chr(39))}"'
+    value = str(md_text(inline(text, other)))
+    return f'data-hb-{other}="{value}"'
 
 
 def _both(text: Text, lang: str) -> str:
     """Both languages; CSS shows the page's own, or Chinese with English under it for a
     bilingual print. The other language is kept out of this language's search index."""
-    return "".join(f'<span class="hb-{code}" lang="{code}"{"" if code == lang else " data-search-exclude"}>'
-                   f'{inline(text, code)}</span>' for code in ("zh", "en"))
+    return fragment("checklists", "both", lang=lang, texts=[(code, inline(text, code)) for code in ("zh", "en")])
 
 
 def _item(item: ChecklistItem, rule: Requirement | Step, path: str, lang: str) -> list[str]:
     section = rule.section
     href = html_href(path, section_path(section)) + "#" + rule.id
-    mark = "" if item.optional else '<span class="hb-required" aria-hidden="true">*</span>'
-    tag = f' <span class="hb-tag hb-optional-tag">{t("if_applicable", lang)}</span>' if item.optional else ""
     attrs = f'data-hb-item="{rule.id}" data-hb-text="{zh_hash(rule.text.zh)}"'
     attrs += ' data-hb-optional="true"' if item.optional else ' data-hb-required="true"'
-    return [f'- [ ] {mark}<label for="c-{rule.id}" class="hb-item-text">{_both(rule.text, lang)}</label>'
-            f'{tag} <a class="hb-source" href="{href}" title="{html.escape(t("item_source", lang))}">'
-            f'{section_short(section, lang)}</a>',
-            f"    {{: {attrs} }}"]
+    label = fragment("checklists", "item", lang=lang, rule_id=rule.id, both=_both(rule.text, lang), href=href,
+                     source=section_short(section, lang), optional=item.optional)
+    return [f"- [ ] {md_text(label)}", f"    {{: {attrs} }}"]
 
 
 def _signoff_fields(checklist: Checklist, lang: str) -> str:
-    fields = []
-    for name, kind in (("name", "text"), ("staff", "text"), ("date", "date")):
-        field_id = f"hb-{checklist.id}-{name}"
-        fields.append(f'<p class="hb-field"><label for="{field_id}">{t("field_" + name, lang)}</label>'
-                      f'<input type="{kind}" id="{field_id}" data-hb-field="{name}" autocomplete="off"></p>')
-    return (f'<fieldset class="hb-signoff-fields"><legend>{t("signoff", lang)}</legend>'
-            f'{"".join(fields)}</fieldset>')
+    fields = [{"class": "hb-field", "id": f"hb-{checklist.id}-{name}", "label": t("field_" + name, lang),
+               "kind": kind, "name": name}
+              for name, kind in (("name", "text"), ("staff", "text"), ("date", "date"))]
+    return fragment("checklists", "fields", legend=t("signoff", lang), fields=fields, **{"class": "hb-signoff-fields"})
 
 
 _TASK_ITEM = re.compile(

@@ -9,13 +9,12 @@ option carries an equal share, each wrong one -100%.
 
 from __future__ import annotations
 
-import html
 import re
 
 from ..model import Handbook, Question, Text
 from .pages import chapter_heading
 from .quizzes import Bank, in_order
-from .render import inline
+from .render import plain
 from .ui import t
 
 # Moodle accepts only these fractions for an answer's weight.
@@ -28,7 +27,7 @@ def escape(text: str) -> str:
 
 
 def _plain(text: Text, lang: str) -> str:
-    return html.unescape(inline(text, lang))
+    return plain(text, lang)
 
 
 def gift(handbook: Handbook, lang: str) -> str:

@@ -10,27 +10,33 @@ from .quizzes import QUIZZES
 from .registers import GLOSSARY, REFERENCES, REPAIRS
 from .rubrics import RUBRICS
 from .topics import TOPICS, topic_path
-from .ui import t
+from .templating import html_text
+from .ui import t as _words
+
+
+def t(key: str, lang: str) -> str:
+    return html_text(_words(key, lang))
 
 
 def build_nav(handbook: Handbook, lang: str) -> list:
-    """A MkDocs-style nav: a list of {title: path or list} entries."""
+    """A MkDocs-style nav: a list of {title: path or list} entries. The theme prints titles as
+    HTML, so each is escaped here (html_text): a title from content is shown as text."""
     manuals: list = ["manuals/index.md"]
     for manual in handbook.manuals:
         chapters: list = [manual_path(manual)]
         for chapter in manual.chapters:
             sections: list = [chapter_path(chapter)]
-            sections += [{section_heading(s, lang): section_path(s)} for s in chapter.sections]
-            chapters.append({chapter_heading(chapter, lang): sections})
-        manuals.append({f"{manual.id} {manual.title[lang]}": chapters})
+            sections += [{html_text(section_heading(s, lang)): section_path(s)} for s in chapter.sections]
+            chapters.append({html_text(chapter_heading(chapter, lang)): sections})
+        manuals.append({html_text(f"{manual.id} {manual.title[lang]}"): chapters})
     return [
         {t("home", lang): "index.md"},
         {t("manuals", lang): manuals},
-        *([{t("topics", lang): [TOPICS] + [{topic.title[lang]: topic_path(topic)} for topic in handbook.topics]}]
+        *([{t("topics", lang): [TOPICS] + [{html_text(topic.title[lang]): topic_path(topic)} for topic in handbook.topics]}]
           if handbook.topics else []),
-        *([{t("checklists", lang): [CHECKLISTS] + [{c.title[lang]: checklist_path(c)} for c in handbook.checklists]}]
+        *([{t("checklists", lang): [CHECKLISTS] + [{html_text(c.title[lang]): checklist_path(c)} for c in handbook.checklists]}]
           if handbook.checklists else []),
-        *([{t("rubrics", lang): [RUBRICS] + [{r.title[lang]: rubric_path(r)} for r in handbook.rubrics]}]
+        *([{t("rubrics", lang): [RUBRICS] + [{html_text(r.title[lang]): rubric_path(r)} for r in handbook.rubrics]}]
           if handbook.rubrics else []),
         *([{t("quizzes", lang): _quiz_nav(handbook, lang)}] if handbook.quizzes else []),
         {t("glossary", lang): GLOSSARY},
@@ -46,7 +52,7 @@ def _quiz_nav(handbook: Handbook, lang: str) -> list:
         entries += [{t("onboarding", lang): ONBOARDING}, {t("final_assessment", lang): FINAL}]
     banks = {quiz.id: quiz for quiz in handbook.quizzes}
     for manual in handbook.manuals:
-        quizzes = [{chapter_heading(c, lang): quiz_path(banks[c.id])} for c in manual.chapters if c.id in banks]
+        quizzes = [{html_text(chapter_heading(c, lang)): quiz_path(banks[c.id])} for c in manual.chapters if c.id in banks]
         if quizzes:
-            entries.append({f"{manual.id} {manual.title[lang]}": quizzes})
+            entries.append({html_text(f"{manual.id} {manual.title[lang]}"): quizzes})
     return entries

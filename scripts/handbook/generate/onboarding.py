@@ -7,8 +7,6 @@ widget saved; printing the page prints the completion record.
 
 from __future__ import annotations
 
-import html
-import json
 import math
 import re
 
@@ -17,8 +15,9 @@ from .pages import (FINAL, ONBOARDING, GeneratedPage, chapter_heading, chapter_p
                     quiz_path, section_path, section_short)
 from .paper import sign_lines
 from .quizzes import QUIZZES, Bank, question_data, quiz_widget
-from .render import REF_MARKER, inline
-from .ui import script_strings, t
+from .render import REF_MARKER, inline, plain
+from .templating import concat, fragment, md_text, t
+from .ui import script_strings
 
 FINAL_ID = "final"
 
@@ -59,21 +58,23 @@ def _path_page(handbook: Handbook, lang: str) -> GeneratedPage:
     rule_href = html_href(ONBOARDING, section_path(minimum.section)) + f"#{minimum.id}"
     config = {"quizzes": [c for stage in path_settings.stages for c in stage.chapter_ids if c in quizzes],
               "final": FINAL_ID, "pass": path_settings.pass_mark}
+    source = fragment("render", "link", href=rule_href, text=section_short(minimum.section, lang))
+    estimate = t("onboarding_estimate", lang, reading=duration(reading, lang), quizzes=duration(quiz_minutes, lang),
+                 total=duration(reading + quiz_minutes, lang),
+                 speed=str(speed["zh_characters" if lang == "zh" else "en_words"]),
+                 per=f"{path_settings.minutes_per_question:g}")
     lines = [f"# {title}", "",
-             f'<div class="hb-onboarding" data-hb-onboarding="{html.escape(json.dumps(config))}" '
-             f'data-hb-strings="{html.escape(json.dumps(script_strings(lang, "ojs_"), ensure_ascii=False))}" markdown>', "",
-             f'<p class="hb-print-only hb-record-title">{t("record_title", lang)}</p>', "",
-             f'<p class="hb-screen-only">{t("onboarding_intro", lang)}</p>', "",
-             f'<p class="hb-screen-only hb-minimum">{t("onboarding_minimum", lang, rule=inline(minimum.text, lang), source=f"<a href={chr(34)}{rule_href}{chr(34)}>{section_short(minimum.section, lang)}</a>")}</p>', "",
-             f'<p class="hb-screen-only hb-estimate">' + t("onboarding_estimate", lang, reading=duration(reading, lang),
-                                        quizzes=duration(quiz_minutes, lang), total=duration(reading + quiz_minutes, lang),
-                                        speed=str(speed["zh_characters" if lang == "zh" else "en_words"]),
-                                        per=f"{path_settings.minutes_per_question:g}") + "</p>", "",
-             '<p class="hb-progress-line" role="status" data-hb-progress></p>', "",
+             fragment("quizzes", "onboarding_open", config=config, strings=script_strings(lang, "ojs_")), "",
+             fragment("quizzes", "para", **{"class": "hb-print-only hb-record-title"}, content=t("record_title", lang)), "",
+             fragment("quizzes", "para", **{"class": "hb-screen-only"}, content=t("onboarding_intro", lang)), "",
+             fragment("quizzes", "para", **{"class": "hb-screen-only hb-minimum"},
+                      content=t("onboarding_minimum", lang, rule=inline(minimum.text, lang), source=source)), "",
+             fragment("quizzes", "para", **{"class": "hb-screen-only hb-estimate"}, content=estimate), "",
+             fragment("quizzes", "progress"), "",
              _record_fields(lang), "",
              sign_lines(lang, ("field_learner", "field_record_date")), ""]
     for number, stage in enumerate(path_settings.stages, start=1):
-        lines += [f"## {t('stage', lang, n=str(number), title=inline(stage.title, lang))} {{#stage-{number}}}", "",
+        lines += [f"## {t('stage', lang, n=str(number), title=md_text(plain(stage.title, lang)))} {{#stage-{number}}}", "",
                   f'| {t("quiz_column_chapter", lang)} | {t("path_column_read", lang)} | {t("path_column_quiz", lang)} | '
                   f'{t("quiz_column_best", lang)} | {t("path_column_status", lang)} |', "|---|---|---|---|---|"]
         for chapter_id in stage.chapter_ids:
@@ -81,18 +82,17 @@ def _path_page(handbook: Handbook, lang: str) -> GeneratedPage:
             quiz = quizzes.get(chapter_id)
             quiz_cell = (f"[{t('question_count', lang, n=str(len(quiz.questions)))}]({link(ONBOARDING, quiz_path(quiz))})"
                          if quiz else "—")
-            lines.append(f"| [{chapter.manual.id} {chapter_heading(chapter, lang)}]({link(ONBOARDING, chapter_path(chapter))}) | "
+            heading = md_text(f"{chapter.manual.id} {chapter_heading(chapter, lang)}")
+            lines.append(f"| [{heading}]({link(ONBOARDING, chapter_path(chapter))}) | "
                          f"{duration(reading_minutes(chapter, lang, speed), lang)} | {quiz_cell} | "
-                         f'<span data-hb-best="{chapter_id}">—</span> | <span data-hb-status="{chapter_id}">{t("ojs_todo", lang)}</span> |')
+                         f'{fragment("quizzes", "path_cells", chapter_id=chapter_id, lang=lang)} |')
         lines.append("")
     lines += [f"## {t('final_assessment', lang)} {{#final}}", "",
               t("final_intro", lang, n=str(path_settings.final_questions), pass_mark=str(path_settings.pass_mark)), "",
-              f'<p class="hb-final-line"><a class="md-button md-button--primary hb-screen-only" href="{html_href(ONBOARDING, FINAL)}">'
-              f'{t("take_final", lang)}</a> {t("final_result", lang)}<span data-hb-best="{FINAL_ID}">—</span> '
-              f'<span data-hb-status="{FINAL_ID}">{t("ojs_todo", lang)}</span></p>', "",
+              fragment("quizzes", "final_line", lang=lang, href=html_href(ONBOARDING, FINAL), final_id=FINAL_ID), "",
               f"## {t('record', lang)} {{#record}}", "",
-              f'<p class="hb-screen-only">{t("record_intro", lang)}</p>', "",
-              f'<p class="hb-screen-only"><button type="button" class="md-button" data-hb-print-page>{t("print_record", lang)}</button></p>', "",
+              fragment("quizzes", "para", **{"class": "hb-screen-only"}, content=t("record_intro", lang)), "",
+              fragment("quizzes", "print_button", lang=lang), "",
               sign_lines(lang, ("sign_learner", "sign_trainer")), "",
               "</div>", ""]
     meta = front_matter(title, wide=True)
@@ -100,11 +100,9 @@ def _path_page(handbook: Handbook, lang: str) -> GeneratedPage:
 
 
 def _record_fields(lang: str) -> str:
-    fields = []
-    for name, kind in (("learner", "text"), ("record_date", "date")):
-        fields.append(f'<p class="hb-field"><label for="hb-onboarding-{name}">{t("field_" + name, lang)}</label>'
-                      f'<input type="{kind}" id="hb-onboarding-{name}" data-hb-field="{name}" autocomplete="off"></p>')
-    return f'<fieldset class="hb-record-fields"><legend>{t("record", lang)}</legend>{"".join(fields)}</fieldset>'
+    fields = [{"class": "hb-field", "id": f"hb-onboarding-{name}", "label": t("field_" + name, lang), "kind": kind,
+               "name": name} for name, kind in (("learner", "text"), ("record_date", "date"))]
+    return fragment("checklists", "fields", legend=t("record", lang), fields=fields, **{"class": "hb-record-fields"})
 
 
 def _final_page(handbook: Handbook, lang: str) -> GeneratedPage:
@@ -114,8 +112,8 @@ def _final_page(handbook: Handbook, lang: str) -> GeneratedPage:
     questions = [question_data(bank, q, lang, FINAL) for q in handbook.questions()]
     lines = [f"# {title}", "",
              t("final_intro", lang, n=str(settings.final_questions), pass_mark=str(settings.pass_mark)), "",
-             f'<p class="hb-meta"><a href="{html_href(FINAL, ONBOARDING)}">{t("onboarding", lang)}</a> · '
-             f'<a href="{html_href(FINAL, QUIZZES)}">{t("quizzes", lang)}</a></p>', ""]
+             fragment("quizzes", "final_links", lang=lang, onboarding=html_href(FINAL, ONBOARDING),
+                      quizzes=html_href(FINAL, QUIZZES)), ""]
     lines += quiz_widget(FINAL_ID, lang, questions, settings.pass_mark, final=settings.final_questions)
     meta = front_matter(title, wide=True)
     return GeneratedPage(FINAL, title, meta + "\n".join(lines), settings.origin.file)

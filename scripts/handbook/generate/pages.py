@@ -15,7 +15,8 @@ from ..model import Chapter, Checklist, Handbook, Manual, Quiz, Rubric, Section
 from . import render
 from .render import Citations, inline
 from .notices import review_line, review_notice, stale_notice
-from .ui import t
+from .templating import fragment, html_text, md_text, t
+from .ui import t as words   # plain text: a label that templates, Markdown and the navigation each escape
 
 
 @dataclass
@@ -101,7 +102,7 @@ def chapter_heading(chapter: Chapter, lang: str) -> str:
     if style == "parts":
         label = f"{chinese_numeral(int(chapter.number))}、" if lang == "zh" else f"Part {chapter.number}"
         return f"{label}{'' if lang == 'zh' else ' '}{chapter.title[lang]}"
-    return f"{t('chapter', lang, n=chapter.number)} {chapter.title[lang]}"
+    return f"{words('chapter', lang, n=chapter.number)} {chapter.title[lang]}"
 
 
 def section_heading(section: Section, lang: str) -> str:
@@ -112,7 +113,7 @@ def section_heading(section: Section, lang: str) -> str:
         label = f"（{chinese_numeral(last)}）" if lang == "zh" else f"({last})"
         return f"{label}{'' if lang == 'zh' else ' '}{section.title[lang]}"
     if style == "questions":
-        return f"{t('question_label', lang, n=last)} {section.title[lang]}"
+        return f"{words('question_label', lang, n=last)} {section.title[lang]}"
     return f"{section.number} {section.title[lang]}"
 
 
@@ -124,7 +125,7 @@ def section_context(section: Section, lang: str) -> str:
         return f"{manual.title[lang]} · {chapter_heading(chapter, lang)}"
     if manual.style == "questions":
         return manual.title[lang]
-    return t("section_of", lang, manual=manual.title[lang], chapter=chapter.number, section=section.number)
+    return words("section_of", lang, manual=manual.title[lang], chapter=chapter.number, section=section.number)
 
 
 def section_short(section: Section, lang: str) -> str:
@@ -136,7 +137,7 @@ def section_short(section: Section, lang: str) -> str:
         label = (f"{chinese_numeral(int(chapter.number))}（{chinese_numeral(last)}）" if lang == "zh"
                  else f"Part {chapter.number} ({last})")
     elif manual.style == "questions":
-        label = t("question_label", lang, n=last)
+        label = words("question_label", lang, n=last)
     else:
         label = f"§{section.number}"
     return f"{manual.id} {label}"
@@ -149,7 +150,7 @@ def chapter_short(chapter: Chapter, lang: str) -> str:
     elif manual.style == "questions":
         label = chapter.title[lang]
     else:
-        label = t("chapter", lang, n=chapter.number)
+        label = words("chapter", lang, n=chapter.number)
     return f"{manual.id} {label}"
 
 
@@ -165,8 +166,8 @@ def section_label(section: Section, lang: str) -> str:
 def front_matter(title: str, wide: bool = False, searchable: bool = True, **extra: str) -> str:
     """`wide`: no table of contents beside the page (grids and quizzes need the width);
     not `searchable`: the page repeats others (a paper quiz) and stays out of search."""
-    lines = [f"title: {_yaml_string(title)}"]
-    lines += [f"{key}: {_yaml_string(value)}" for key, value in extra.items()]
+    lines = [f"title: {_yaml_string(html_text(title))}"]
+    lines += [f"{key}: {_yaml_string(html_text(value))}" for key, value in extra.items()]
     lines += [] if searchable else ["search:", "  exclude: true"]
     lines += ["hide:", "  - toc"] if wide else []
     return "---\n" + "\n".join(lines) + "\n---\n\n"
@@ -198,7 +199,7 @@ def _manuals_index(handbook: Handbook, lang: str, content: Path) -> GeneratedPag
     path = "manuals/index.md"
     lines = [f"# {t('manuals', lang)}", "", t("manuals_intro", lang), ""]
     for manual in handbook.manuals:
-        lines.append(f"- [{manual.id} {manual.title[lang]}]({link(path, manual_path(manual))})")
+        lines.append(f"- [{md_text(f'{manual.id} {manual.title[lang]}')}]({link(path, manual_path(manual))})")
     return GeneratedPage(path, t("manuals", lang), front_matter(t("manuals", lang)) + "\n".join(lines) + "\n",
                          content)
 
@@ -206,21 +207,21 @@ def _manuals_index(handbook: Handbook, lang: str, content: Path) -> GeneratedPag
 def status_tag(section: Section, lang: str) -> str:
     """Lists of sections say which lost their text, before a reader opens one."""
     if section.truncated:
-        return f' <span class="hb-tag">{t("source_truncated_title", lang)}</span>'
-    return "" if section.published else f' <span class="hb-tag">{t("source_missing_title", lang)}</span>'
+        return " " + fragment("render", "tag", text=t("source_truncated_title", lang))
+    return "" if section.published else " " + fragment("render", "tag", text=t("source_missing_title", lang))
 
 
 def _manual_page(manual: Manual, lang: str) -> GeneratedPage:
     path = manual_path(manual)
     title = f"{manual.id} {manual.title[lang]}"
-    lines = [f"# {manual.title[lang]}", "",
-             f'<p class="hb-meta">{t("source_file", lang)}: <code>{manual.source}</code></p>', "",
+    lines = [f"# {md_text(manual.title[lang])}", "",
+             fragment("pages", "source_file", lang=lang, source=manual.source), "",
              *review_notice(manual, lang),
              f"## {t('contents', lang)}", ""]
     for chapter in manual.chapters:
-        lines.append(f"- [{chapter_heading(chapter, lang)}]({link(path, chapter_path(chapter))})")
+        lines.append(f"- [{md_text(chapter_heading(chapter, lang))}]({link(path, chapter_path(chapter))})")
         for section in chapter.sections:
-            lines.append(f"    - [{section_heading(section, lang)}]({link(path, section_path(section))})"
+            lines.append(f"    - [{md_text(section_heading(section, lang))}]({link(path, section_path(section))})"
                          + status_tag(section, lang))
     lines += [""] + review_line(manual, lang)
     return GeneratedPage(path, title, front_matter(title) + "\n".join(lines) + "\n", manual.origin.file)
@@ -230,12 +231,12 @@ def _chapter_page(handbook: Handbook, chapter: Chapter, lang: str, quiz: Quiz | 
     path = chapter_path(chapter)
     heading = chapter_heading(chapter, lang)
     citations = Citations(handbook, lang)
-    lines = [f"# {heading}", ""]
+    lines = [f"# {md_text(heading)}", ""]
     if chapter.intro:
         lines += [render.blocks(chapter.intro, lang, citations), ""]
     lines += [f"## {t('sections', lang)}", ""]
     for section in chapter.sections:
-        lines.append(f"- [{section_heading(section, lang)}]({link(path, section_path(section))})"
+        lines.append(f"- [{md_text(section_heading(section, lang))}]({link(path, section_path(section))})"
                      + status_tag(section, lang))
     if quiz:
         lines += ["", _quiz_link(path, quiz, chapter, lang)]
@@ -254,7 +255,7 @@ def _chapter_page(handbook: Handbook, chapter: Chapter, lang: str, quiz: Quiz | 
 
 def _quiz_link(from_path: str, quiz: Quiz, chapter: Chapter, lang: str) -> str:
     title = t("quiz_title", lang, chapter=chapter_heading(chapter, lang))
-    return f'<p class="hb-used-in">{t("test_yourself", lang)}<a href="{html_href(from_path, quiz_path(quiz))}">{title}</a></p>'
+    return fragment("pages", "quiz_link", lang=lang, href=html_href(from_path, quiz_path(quiz)), title=title)
 
 
 def _chinese_page(path: str) -> str:
@@ -268,12 +269,12 @@ def _section_page(handbook: Handbook, section: Section, lang: str,
     heading = section_heading(section, lang)
     citations = Citations(handbook, lang)
     context = section_context(section, lang)
-    lines = [f"# {heading}", "", f'<p class="hb-meta">{context}</p>', "", *review_notice(chapter.manual, lang)]
+    lines = [f"# {md_text(heading)}", "", fragment("render", "meta", content=context), "",
+             *review_notice(chapter.manual, lang)]
     if lang == "en":
         original = _chinese_page(section_path(section))
         lines += stale_notice(section.texts(), lang, original) or [
-            f'<p class="hb-translation">{t("translation_note", lang)} '
-            f'<a href="{original}" hreflang="zh" lang="zh" target="_self">{t("read_original", lang)}</a></p>', ""]
+            fragment("pages", "translation_note", lang=lang, original=original), ""]
     if not section.published:
         lines += [f'!!! warning "{t("source_missing_title", lang)}"', "",
                   "    " + t("source_missing", lang), ""]
@@ -283,16 +284,14 @@ def _section_page(handbook: Handbook, section: Section, lang: str,
             lines += [f'!!! warning "{t("source_truncated_title", lang)}"', "",
                       "    " + t("source_truncated", lang), ""]
         intro = t("requirements_intro" if section.requirements else "no_requirements", lang)
-        lines += [f"## {t('requirements', lang)} {{#requirements}}", "", f'<p class="hb-meta">{intro}</p>', ""]
-        if checklists:
-            page = section_path(section)
-            used = t("list_separator", lang).join(
-                f'<a href="{html_href(page, checklist_path(c))}">{c.title[lang]}</a>' for c in checklists)
-            lines += [f'<p class="hb-used-in">{t("used_in_checklists", lang)}{used}</p>', ""]
-        if rubrics:
-            used = t("list_separator", lang).join(
-                f'<a href="{html_href(section_path(section), rubric_path(r))}">{r.title[lang]}</a>' for r in rubrics)
-            lines += [f'<p class="hb-used-in">{t("used_in_rubrics", lang)}{used}</p>', ""]
+        lines += [f"## {t('requirements', lang)} {{#requirements}}", "", fragment("render", "meta", content=intro), ""]
+        page = section_path(section)
+        for key, used, path_of in (("used_in_checklists", checklists, checklist_path),
+                                   ("used_in_rubrics", rubrics, rubric_path)):
+            if used:
+                links = [{"href": html_href(page, path_of(c)), "text": c.title[lang]} for c in used]
+                lines += [fragment("pages", "used_in", label=t(key, lang), separator=t("list_separator", lang),
+                                   links=links), ""]
         if quiz and any(q.section_id == section.id for q in quiz.questions):
             lines += [_quiz_link(section_path(section), quiz, chapter, lang), ""]
         if section.requirements:
@@ -302,7 +301,7 @@ def _section_page(handbook: Handbook, section: Section, lang: str,
         lines += _data_table("grades", [(g.id, g.name, g.descriptor) for g in section.grades], lang, citations)
     if citations.order:
         lines += [f"## {t('references', lang)} {{#references}}", "",
-                  f'<p class="hb-meta">{t("references_intro", lang)}</p>', "",
+                  fragment("render", "meta", content=t("references_intro", lang)), "",
                   render.reference_list(citations, lang), ""]
     if section.repairs:
         lines += [repairs_details(section.repairs, lang), ""]
@@ -316,46 +315,37 @@ def _data_table(kind: str, items: list, lang: str, citations: Citations) -> list
     if not items:
         return []
     headers = [t(f"{kind}_name", lang), t(f"{kind}_text", lang)]
-    rows = [[f"<strong>{inline(name, lang, citations)}</strong> {_id_link(item_id)}", inline(text, lang, citations)]
+    rows = [[fragment("pages", "named_row", name=inline(name, lang, citations), id_link=_id_link(item_id)),
+             inline(text, lang, citations)]
             for item_id, name, text in items]
-    return [f"## {t(kind, lang)} {{#{kind}}}", "", f'<p class="hb-meta">{t(kind + "_intro", lang)}</p>', "",
+    return [f"## {t(kind, lang)} {{#{kind}}}", "", fragment("render", "meta", content=t(kind + "_intro", lang)), "",
             render.table(headers, rows, kind, [item_id for item_id, _, _ in items]), ""]
 
 
 def requirement_list(section: Section, lang: str, citations: Citations, page: str = "") -> str:
     """The section's rules, procedures with their steps, each with its id as a link to it:
     on the section page itself (page="") or, from another page, on the section's page."""
-    items = []
-    for requirement in section.requirements:
-        text = inline(requirement.text, lang, citations)
-        rid = _id_link(requirement.id, page)
-        if requirement.steps:
-            steps = "".join(
-                f'<li id="{step.id}">{inline(step.text, lang, citations)} {_id_link(step.id, page)}</li>'
-                for step in requirement.steps)
-            items.append(f'<li id="{requirement.id}" class="hb-procedure">{text} '
-                         f'<span class="hb-tag">{t("procedure", lang)}</span> {rid}'
-                         f'<ol class="hb-steps">{steps}</ol></li>')
-        else:
-            items.append(f'<li id="{requirement.id}">{text} {rid}</li>')
-    return f'<ul class="hb-requirements">{"".join(items)}</ul>'
+    requirements = [{"id": r.id, "text": inline(r.text, lang, citations),
+                     "steps": [{"id": step.id, "text": inline(step.text, lang, citations)} for step in r.steps]}
+                    for r in section.requirements]
+    return fragment("pages", "requirement_list", lang=lang, requirements=requirements, page=page)
 
 
 def _id_link(rule_id: str, page: str = "") -> str:
     """The rule's id, as a link to the rule, so a rule can be shared or cited."""
-    return f'<a class="hb-id" href="{page}#{rule_id}">{rule_id}</a>'
+    return fragment("pages", "id_link", rule_id=rule_id, page=page)
 
 
-def repair_headers(lang: str) -> list[str]:
+def repair_headers(lang: str) -> list:
     return [t(key, lang) for key in ("repair_source", "repair_restored", "repair_why", "repair_state")]
 
 
-def repair_cells(repair, lang: str) -> list[str]:
-    return [f"<code>{render.html.escape(repair.source)}</code>", render.html.escape(repair.restored),
-            render.html.escape(repair.why), t("repair_" + repair.review, lang)]
+def repair_cells(repair, lang: str) -> list:
+    return [fragment("render", "code", text=repair.source), repair.restored, repair.why,
+            t("repair_" + repair.review, lang)]
 
 
 def repairs_details(repairs: list, lang: str) -> str:
     rows = [repair_cells(repair, lang) for repair in repairs]
-    return (f'<details class="hb-repairs"><summary>{t("repairs", lang)} ({len(repairs)})</summary>'
-            f'<p>{t("repairs_intro", lang)}</p>{render.table(repair_headers(lang), rows, "repairs")}</details>')
+    return fragment("pages", "repairs_details", lang=lang, count=len(repairs),
+                    table=render.table(repair_headers(lang), rows, "repairs"))

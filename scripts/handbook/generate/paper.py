@@ -3,12 +3,11 @@ when the form is printed with its entries."""
 
 from __future__ import annotations
 
-from .ui import t
+from .templating import fragment
 
 
-def sign_lines(lang: str, keys: tuple[str, ...], extra_class: str = "") -> str:
-    """On paper: a line to write on for each field, filled from the page when printed filled in."""
-    lines = "".join(f'<p class="hb-sign-line"><span class="hb-sign-label">{t(key, lang)}</span>'
-                    f'<span class="hb-line" data-hb-print="{key}"></span></p>' for key in keys)
-    classes = "hb-print-only hb-sign-lines" + (f" {extra_class}" if extra_class else "")
-    return f'<div class="{classes}" data-search-exclude>{lines}</div>'
+def sign_lines(lang: str, keys: tuple[str, ...], extra_class: str = "", on_screen: bool = False) -> str:
+    """On paper: a line to write on for each field, filled from the page when printed filled in.
+    `on_screen`: shown on screen too (a paper quiz's own lines)."""
+    classes = ("" if on_screen else "hb-print-only ") + "hb-sign-lines" + (f" {extra_class}" if extra_class else "")
+    return fragment("checklists", "sign_lines", lang=lang, keys=keys, classes=classes)

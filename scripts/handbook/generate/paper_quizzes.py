@@ -16,7 +16,8 @@ from .pages import GeneratedPage, answer_key_path, chapter_heading, front_matter
 from .paper import sign_lines
 from .quizzes import Bank, pass_mark
 from .render import inline
-from .ui import t
+from .templating import fragment, md_text, t
+from .ui import t as words
 
 LETTERS = "ABCDEFGHIJ"
 
@@ -52,34 +53,29 @@ def _paper_page(bank: Bank, quiz: Quiz, lang: str) -> GeneratedPage:
     chapter = bank.chapters[quiz.id]
     title = t("paper_title", lang, chapter=chapter_heading(chapter, lang))
     mark = pass_mark(handbook)
-    lines = [f"# {title}", "",
-             f'<p class="hb-meta">{chapter.manual.id} {chapter.manual.title[lang]} · '
-             f'{t("paper_pass", lang, n=str(mark), total=str(len(quiz.questions)))}</p>', "",
-             f'<p class="hb-screen-only hb-paper-actions"><button type="button" class="md-button md-button--primary" '
-             f'data-hb-print-page>{t("print_paper", lang)}</button> '
-             f'<a href="{html_href(path, quiz_path(quiz))}">{t("back_to_quiz", lang)}</a></p>', "",
-             '<div class="hb-paper-quiz" data-search-exclude>',
-             sign_lines(lang, ("field_candidate", "field_record_date", "field_score")).replace("hb-print-only ", ""),
-             f'<p class="hb-legend">{t("paper_instructions", lang)}</p>', '<ol class="hb-paper-questions">']
-    for question in quiz.questions:
-        lines.append(f'<li class="hb-paper-question" data-hb-question="{question.id}">'
-                     f'<p>{inline(question.question, lang)}</p>{_answer_space(bank, question, lang)}</li>')
-    lines += ["</ol>", sign_lines(lang, ("field_marker",)).replace("hb-print-only ", ""), "</div>", ""]
+    meta = f"{chapter.manual.id} {chapter.manual.title[lang]} · "
+    questions = [{"id": q.id, "text": inline(q.question, lang), **_answer_space(bank, q, lang)} for q in quiz.questions]
+    lines = [f"# {md_text(title)}", "",
+             fragment("render", "meta", content=meta + words("paper_pass", lang, n=str(mark),
+                                                             total=str(len(quiz.questions)))), "",
+             fragment("quizzes", "paper_actions", label=t("print_paper", lang), href=html_href(path, quiz_path(quiz)),
+                      text=t("back_to_quiz", lang)), "",
+             fragment("quizzes", "paper_quiz", lang=lang, questions=questions,
+                      head=sign_lines(lang, ("field_candidate", "field_record_date", "field_score"), on_screen=True),
+                      foot=sign_lines(lang, ("field_marker",), on_screen=True)), ""]
     return GeneratedPage(path, title, front_matter(title, wide=True, searchable=False) + "\n".join(lines), quiz.origin.file, in_nav=False)
 
 
-def _answer_space(bank: Bank, question: Question, lang: str) -> str:
-    box = '<span class="hb-box" aria-hidden="true"></span>'
+def _answer_space(bank: Bank, question: Question, lang: str) -> dict:
+    """The choices a paper question lists, each with a box to tick: its class and its choices."""
     if question.type == "true-false":
-        choices = [t("true", lang), t("false", lang)]
-        return '<ul class="hb-paper-options hb-inline">' + "".join(f"<li>{box}{c}</li>" for c in choices) + "</ul>"
+        return {"class": " hb-inline", "choices": [{"letter": "", "text": t(key, lang)} for key in ("true", "false")]}
     if question.type == "ordering":
         steps = bank.steps(question)
-        return ('<ul class="hb-paper-options hb-order">'
-                + "".join(f"<li>{box}{inline(steps[i].text, lang)}</li>" for i in paper_steps(bank, question)) + "</ul>")
+        return {"class": " hb-order",
+                "choices": [{"letter": "", "text": inline(steps[i].text, lang)} for i in paper_steps(bank, question)]}
     options = [question.options[i] for i in paper_options(question)]
-    return ('<ul class="hb-paper-options">'
-            + "".join(f"<li>{box}<b>{LETTERS[n]}.</b> {inline(o.text, lang)}</li>" for n, o in enumerate(options)) + "</ul>")
+    return {"class": "", "choices": [{"letter": LETTERS[n], "text": inline(o.text, lang)} for n, o in enumerate(options)]}
 
 
 def answer_of(bank: Bank, question: Question, lang: str) -> str:
@@ -98,19 +94,16 @@ def _key_page(bank: Bank, quiz: Quiz, lang: str) -> GeneratedPage:
     path = answer_key_path(quiz)
     chapter = bank.chapters[quiz.id]
     title = t("key_title", lang, chapter=chapter_heading(chapter, lang))
-    lines = [f"# {title}", "", f'<p class="hb-meta">{chapter.manual.id} {chapter.manual.title[lang]}</p>', "",
-             t("key_intro", lang), "",
-             f'<p class="hb-screen-only hb-paper-actions"><button type="button" class="md-button md-button--primary" '
-             f'data-hb-print-page>{t("print_key", lang)}</button> '
-             f'<a href="{html_href(path, paper_quiz_path(quiz))}">{t("paper_quiz", lang)}</a></p>', "",
-             '<table class="hb-answer-key" data-search-exclude><thead><tr>'
-             f'<th>{t("key_column_number", lang)}</th><th>{t("key_column_answer", lang)}</th>'
-             f'<th>{t("key_column_why", lang)}</th></tr></thead><tbody>']
-    for number, question in enumerate(quiz.questions, start=1):
+    rows = []
+    for question in quiz.questions:
         section = bank.section(question)
-        source = f'<a href="{html_href(path, section_path(section))}">{section_short(section, lang)}</a>'
-        lines.append(f'<tr data-hb-question="{question.id}"><td>{number}</td>'
-                     f'<td class="hb-key-answer">{answer_of(bank, question, lang)}</td>'
-                     f'<td>{inline(question.explanation, lang)} {source}</td></tr>')
-    lines += ["</tbody></table>", ""]
+        rows.append({"id": question.id, "answer": answer_of(bank, question, lang),
+                     "why": inline(question.explanation, lang), "href": html_href(path, section_path(section)),
+                     "source": section_short(section, lang)})
+    lines = [f"# {md_text(title)}", "",
+             fragment("render", "meta", content=f"{chapter.manual.id} {chapter.manual.title[lang]}"), "",
+             t("key_intro", lang), "",
+             fragment("quizzes", "paper_actions", label=t("print_key", lang), href=html_href(path, paper_quiz_path(quiz)),
+                      text=t("paper_quiz", lang)), "",
+             fragment("quizzes", "answer_key", lang=lang, rows=rows), ""]
     return GeneratedPage(path, title, front_matter(title, wide=True, searchable=False) + "\n".join(lines), quiz.origin.file, in_nav=False)

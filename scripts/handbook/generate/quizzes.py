@@ -9,16 +9,15 @@ use the paper quiz for those).
 
 from __future__ import annotations
 
-import html
-import json
 
 from ..model import Handbook, Question, Quiz, Section, Step
 from ..translation import zh_hash
 from .pages import (FINAL, ONBOARDING, GeneratedPage, answer_key_path, chapter_heading, chapter_path, front_matter,
                     html_href, link,
                     paper_quiz_path, quiz_path, section_label, section_path, section_short)
-from .render import inline
-from .ui import script_strings, t
+from .render import plain
+from .templating import concat, fragment, md_text, t
+from .ui import script_strings
 
 QUIZZES = "quizzes/index.md"
 TYPES = ("single", "multiple", "true-false", "ordering")
@@ -70,46 +69,42 @@ def fingerprint(question: Question, steps: list) -> str:
 
 
 def question_data(bank: Bank, question: Question, lang: str, from_path: str) -> dict:
-    """A question as the widget reads it: texts in `lang`, the answer, and the section to read."""
+    """A question as the widget reads it: plain texts in `lang` (the widget shows them as text),
+    the answer, and the section to read."""
     section = bank.section(question)
     steps = bank.steps(question)
     anchor = f"#{question.requirement_ids[0]}" if question.requirement_ids else ""
     data = {"id": question.id, "type": question.type, "h": fingerprint(question, steps),
-            "ch": section.chapter.id, "q": inline(question.question, lang), "e": inline(question.explanation, lang),
+            "ch": section.chapter.id, "q": plain(question.question, lang), "e": plain(question.explanation, lang),
             "src": {"href": html_href(from_path, section_path(section)) + anchor,
-                    "label": f"{section_short(section, lang)} {html.escape(section.title[lang])}"}}
+                    "label": f"{section_short(section, lang)} {section.title[lang]}"}}
     if question.options:
-        data["o"] = [{"t": inline(o.text, lang), **({"c": 1} if o.correct else {}),
-                      **({"f": inline(o.feedback, lang)} if o.feedback else {})} for o in question.options]
+        data["o"] = [{"t": plain(o.text, lang), **({"c": 1} if o.correct else {}),
+                      **({"f": plain(o.feedback, lang)} if o.feedback else {})} for o in question.options]
     if question.type == "true-false":
         data["a"] = question.answer
     if steps:
-        data["steps"] = [inline(step.text, lang) for step in steps]
+        data["steps"] = [plain(step.text, lang) for step in steps]
     return data
 
 
 def quiz_widget(quiz_id: str, lang: str, questions: list[dict], mark: int, final: int = 0) -> list[str]:
     """The widget's element: settings as attributes, the questions as JSON it renders."""
-    strings = html.escape(json.dumps(script_strings(lang, "qjs_"), ensure_ascii=False, separators=(",", ":")))
     # As text in a hidden element, not a <script>: instant navigation re-creates scripts and drops it.
-    data = html.escape(json.dumps(questions, ensure_ascii=False, separators=(",", ":")), quote=False)
-    final_attr = f' data-hb-final="{final}"' if final else ""
-    return [f'<div class="hb-quiz" data-hb-quiz="{quiz_id}" data-hb-lang="{lang}" data-hb-pass="{mark}"'
-            f'{final_attr} data-hb-strings="{strings}" data-search-exclude>',
-            f'<noscript><p>{t("quiz_noscript", lang)}</p></noscript>',
-            f'<div class="hb-quiz-data" hidden>{data}</div>',
-            "</div>", ""]
+    return [fragment("quizzes", "widget", quiz_id=quiz_id, lang=lang, mark=mark, final=final,
+                     strings=script_strings(lang, "qjs_"), questions=questions), ""]
 
 
 def type_counts(questions: list[Question], lang: str) -> str:
     counts = [(kind, sum(q.type == kind for q in questions)) for kind in TYPES]
-    return t("list_separator", lang).join(f"{t('type_' + kind, lang)} {n}" for kind, n in counts if n)
+    return t("list_separator", lang).join(concat(t("type_" + kind, lang), f" {n}") for kind, n in counts if n)
 
 
 def _index_page(handbook: Handbook, lang: str) -> GeneratedPage:
     title = t("quizzes", lang)
     mark = pass_mark(handbook)
-    lines = [f"# {title}", "", t("quizzes_intro", lang), "", f'<p class="hb-meta">{t("pass_mark_note", lang, n=str(mark))}</p>', ""]
+    lines = [f"# {title}", "", t("quizzes_intro", lang), "",
+             fragment("render", "meta", content=t("pass_mark_note", lang, n=str(mark))), ""]
     if handbook.onboarding:
         lines += [f"- **[{t('onboarding', lang)}]({link(QUIZZES, ONBOARDING)})**",
                   f"- **[{t('final_assessment', lang)}]({link(QUIZZES, FINAL)})**", ""]
@@ -119,23 +114,24 @@ def _index_page(handbook: Handbook, lang: str) -> GeneratedPage:
         listed = [quiz for quiz in quizzes if chapters[quiz.id].manual is manual]
         if not listed:
             continue
-        lines += [f"## {manual.id} {manual.title[lang]} {{#manual-{manual.id}}}", "",
+        lines += [f"## {md_text(f'{manual.id} {manual.title[lang]}')} {{#manual-{manual.id}}}", "",
                   f'| {t("quiz_column_chapter", lang)} | {t("quiz_column_questions", lang)} | '
                   f'{t("quiz_column_best", lang)} | {t("quiz_column_print", lang)} |', "|---|---|---|---|"]
         for quiz in listed:
             heading = chapter_heading(chapters[quiz.id], lang)
             trainers = (f"[{t('paper_quiz', lang)}]({link(QUIZZES, paper_quiz_path(quiz))}) · "
                         f"[{t('answer_key', lang)}]({link(QUIZZES, answer_key_path(quiz))})")
-            lines.append(f"| [{heading}]({link(QUIZZES, quiz_path(quiz))}) | {len(quiz.questions)} "
-                         f'<span class="hb-meta">({type_counts(quiz.questions, lang)})</span> | '
-                         f'<span class="hb-best" data-hb-best="{quiz.id}">—</span> | {trainers} |')
+            counts = fragment("quizzes", "meta_with_counts", text=concat("(", type_counts(quiz.questions, lang), ")"), counts=None)
+            lines.append(f"| [{md_text(heading)}]({link(QUIZZES, quiz_path(quiz))}) | {len(quiz.questions)} "
+                         f'{counts} | {fragment("quizzes", "best", quiz_id=quiz.id)} | {trainers} |')
         lines.append("")
     total = len(handbook.questions())
     lines += [f"## {t('gift_title', lang)} {{#gift}}", "", t("gift_intro", lang, n=str(total)), ""]
     # Each language's site holds its own file; the other one is on the other site (zh at the root, en in /en/).
     where = {"zh": {"zh": "./", "en": "../en/quizzes/"}, "en": {"zh": "../../quizzes/", "en": "./"}}[lang]
-    lines += [f'- <a href="{where[code]}{gift_path(code).split("/")[-1]}" download>'
-              f'{t("gift_download", lang, language=t("language_" + code, lang))}</a>' for code in ("zh", "en")]
+    lines += ["- " + fragment("quizzes", "download", href=where[code] + gift_path(code).split("/")[-1],
+                              text=t("gift_download", lang, language=t("language_" + code, lang)))
+              for code in ("zh", "en")]
     lines.append("")
     return GeneratedPage(QUIZZES, title, front_matter(title) + "\n".join(lines), quizzes[0].origin.file)
 
@@ -148,22 +144,22 @@ def _quiz_page(bank: Bank, quiz: Quiz, lang: str) -> GeneratedPage:
     title = t("quiz_title", lang, chapter=heading)
     mark = pass_mark(handbook)
     questions = [question_data(bank, q, lang, path) for q in quiz.questions]
-    lines = [f"# {title}", "",
-             f'<p class="hb-meta">{chapter.manual.id} {chapter.manual.title[lang]} · '
-             f'{t("question_count", lang, n=str(len(questions)))} ({type_counts(quiz.questions, lang)}) · '
-             f'{t("pass_mark_note", lang, n=str(mark))}</p>', ""]
+    lines = [f"# {md_text(title)}", "",
+             fragment("render", "meta", content=concat(
+                 f"{chapter.manual.id} {chapter.manual.title[lang]} · ", t("question_count", lang, n=str(len(questions))),
+                 " (", type_counts(quiz.questions, lang), ") · ", t("pass_mark_note", lang, n=str(mark)))), ""]
     lines += quiz_widget(quiz.id, lang, questions, mark)
-    lines += [f'<p class="hb-meta hb-trainer-links">{t("for_trainers", lang)}'
-              f'<a href="{html_href(path, paper_quiz_path(quiz))}">{t("paper_quiz", lang)}</a> · '
-              f'<a href="{html_href(path, answer_key_path(quiz))}">{t("answer_key", lang)}</a></p>', ""]
+    lines += [fragment("quizzes", "trainer_links", lang=lang, paper=html_href(path, paper_quiz_path(quiz)),
+                       key=html_href(path, answer_key_path(quiz))), ""]
     counts = bank.by_section
     lines += [f"## {t('quiz_sections', lang)} {{#sections}}", "",
-              f"- [{heading}]({link(path, chapter_path(chapter))})"]
+              f"- [{md_text(heading)}]({link(path, chapter_path(chapter))})"]
     for section in chapter.sections:
         asked = [q for q in counts.get(section.id, []) if q in quiz.questions]
         if asked:
-            lines.append(f"    - [{section_label(section, lang)}]({link(path, section_path(section))}) "
-                         f'<span class="hb-meta">{t("question_count", lang, n=str(len(asked)))}</span>')
+            lines.append(f"    - [{md_text(section_label(section, lang))}]({link(path, section_path(section))}) "
+                         + fragment("quizzes", "meta_with_counts", text=t("question_count", lang, n=str(len(asked))),
+                                    counts=None))
     lines.append("")
     meta = front_matter(title, wide=True)
     return GeneratedPage(path, title, meta + "\n".join(lines), quiz.origin.file)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import html
-
 from ..model import Handbook
 from . import render
 from .pages import (GeneratedPage, chapter_path, chapter_short, front_matter, html_href, repair_cells,
                     repair_headers, section_path, section_short)
-from .ui import t
+from .templating import fragment, md_text, t
 
 GLOSSARY = "glossary.md"
 REFERENCES = "editors/references.md"
@@ -27,10 +25,10 @@ def glossary_page(handbook: Handbook, lang: str) -> GeneratedPage:
     rows = []
     for term in sorted(handbook.glossary, key=lambda item: item.en.lower() if lang == "en" else ""):
         first, second = (term.zh, term.en) if lang == "zh" else (term.en, term.zh)
-        row = [f'<span lang="{lang}">{html.escape(first)}</span>',
-               f'<span lang="{other}">{html.escape(second)}</span>']
+        row = [fragment("registers", "term", lang=lang, text=first),
+               fragment("registers", "term", lang=other, text=second)]
         if with_notes:
-            row.append(html.escape(term.note))
+            row.append(term.note)
         rows.append(row)
     body = f"# {title}\n\n{t('glossary_intro', lang)}\n\n{render.table(headers, rows, 'glossary')}\n"
     return GeneratedPage(GLOSSARY, title, front_matter(title) + body, handbook.content / "glossary.yml")
@@ -44,19 +42,22 @@ def references_page(handbook: Handbook, lang: str) -> GeneratedPage:
                    for m in handbook.manuals for c in m.chapters})
     rows, ids = [], []
     for reference in handbook.references.values():
-        cited = ", ".join(
-            f'<a href="{html_href(REFERENCES, places[pid][0])}">{places[pid][1]}</a>'
-            for pid in reference.cited_by if pid in places)
-        note = f'<span class="hb-ref-note">{render.inline(reference.note, lang)}</span>' if reference.note else ""
-        rows.append([t("kind_" + reference.kind, lang), render.inline(reference.citation, lang) + note,
+        cited = fragment("registers", "links", separator=", ", items=[
+            {"href": html_href(REFERENCES, places[pid][0]), "text": places[pid][1]}
+            for pid in reference.cited_by if pid in places])
+        note = render.inline(reference.note, lang) if reference.note else ""
+        citation = fragment("registers", "citation_cell", citation=render.inline(reference.citation, lang), note=note,
+                            url=reference.url)
+        rows.append([t("kind_" + reference.kind, lang), citation,
                      render.status_badge(reference.status, lang), cited])
         ids.append(f"ref-{reference.id}")
     headers = [t(key, lang) for key in ("register_kind", "register_citation", "register_status", "register_cited_in")]
     counts: dict[str, int] = {}
     for reference in handbook.references.values():
         counts[reference.status] = counts.get(reference.status, 0) + 1
-    summary = " · ".join(f"{render.status_badge(status, lang)} {n}" for status, n in sorted(counts.items()))
-    body = (f"# {title}\n\n{t('register_intro', lang)}\n\n<p>{summary}</p>\n\n"
+    summary = fragment("registers", "status_summary",
+                       counts=[(render.status_badge(status, lang), n) for status, n in sorted(counts.items())])
+    body = (f"# {title}\n\n{t('register_intro', lang)}\n\n{summary}\n\n"
             f"{render.table(headers, rows, 'register', ids)}\n")
     return GeneratedPage(REFERENCES, title, front_matter(title) + body, handbook.content / "references.yml")
 
@@ -70,7 +71,8 @@ def repairs_page(handbook: Handbook, lang: str) -> GeneratedPage:
             places += [(s.repairs, section_path(s), section_short(s, lang)) for s in chapter.sections]
             for repairs, path, label in places:
                 for repair in repairs:
-                    rows.append([f'<a href="{html_href(REPAIRS, path)}">{label}</a>', *repair_cells(repair, lang)])
+                    rows.append([fragment("render", "link", href=html_href(REPAIRS, path), text=label),
+                                 *repair_cells(repair, lang)])
     headers = [t("repair_where", lang), *repair_headers(lang)]
     body = f"# {title}\n\n{t('repairs_register_intro', lang)}\n\n{render.table(headers, rows, 'repairs')}\n"
     return GeneratedPage(REPAIRS, title, front_matter(title) + body, handbook.content)

@@ -9,15 +9,15 @@ are written out in words under "How the score is worked out".
 
 from __future__ import annotations
 
-import html
 import json
 
 from ..model import Criterion, Handbook, Rubric, RubricLevel, Section, Text
 from ..translation import zh_hash
 from .pages import GeneratedPage, front_matter, html_href, link, rubric_path, section_path, section_short
-from .render import inline
+from .render import inline, plain
 from .paper import sign_lines
-from .ui import script_strings, t
+from .templating import concat, fragment, join, md_text, t
+from .ui import script_strings
 
 RUBRICS = "rubrics/index.md"
 
@@ -41,10 +41,10 @@ def _index_page(handbook: Handbook, lang: str, assessables: dict) -> GeneratedPa
     for rubric in handbook.rubrics:
         sections = t("list_separator", lang).join(section_short(s, lang)
                                                   for s in handbook.rubric_sections(rubric, assessables))
-        lines += [f"- **[{rubric.title[lang]}]({link(RUBRICS, rubric_path(rubric))})**  ",
-                  f"    {inline(rubric.purpose, lang)}  ",
-                  f'    <span class="hb-meta">{t("criterion_count", lang, n=str(len(rubric.criteria)))} · '
-                  f'{t("rubric_basis", lang, sections=sections)}</span>', ""]
+        meta = concat(t("criterion_count", lang, n=str(len(rubric.criteria))), " · ", t("rubric_basis", lang, sections=sections))
+        lines += [f"- **[{md_text(rubric.title[lang])}]({link(RUBRICS, rubric_path(rubric))})**  ",
+                  f"    {md_text(plain(rubric.purpose, lang))}  ",
+                  "    " + md_text(fragment("checklists", "index_meta", text=meta)), ""]
     return GeneratedPage(RUBRICS, title, front_matter(title) + "\n".join(lines), handbook.rubrics[0].origin.file)
 
 
@@ -59,24 +59,23 @@ class _RubricPage:
         title = rubric.title[lang]
         sections = t("list_separator", lang).join(section_short(s, lang)
                                                   for s in self.handbook.rubric_sections(rubric, self.assessables))
-        lines = [f"# {title}", "",
-                 f'<p class="hb-meta">{t("criterion_count", lang, n=str(len(rubric.criteria)))} · '
-                 f'{t("rubric_basis", lang, sections=sections)}</p>', "",
-                 f'<div class="hb-rubric" data-hb-rubric="{rubric.id}" data-hb-lang="{lang}" '
-                 f'style="--hb-levels: {len(rubric.levels)}" data-hb-config="{_attr(self.config())}" '
-                 f'data-hb-strings="{_attr(script_strings(lang, "rjs_"))}" markdown>', "",
-                 f'<p class="hb-purpose">{inline(rubric.purpose, lang)}</p>', "",
-                 f'<p class="hb-legend">{t("rubric_legend", lang)}</p>', "",
+        meta = concat(t("criterion_count", lang, n=str(len(rubric.criteria))), " · ", t("rubric_basis", lang, sections=sections))
+        lines = [f"# {md_text(title)}", "",
+                 fragment("render", "meta", content=meta), "",
+                 fragment("rubrics", "widget_open", rubric_id=rubric.id, lang=lang, levels=len(rubric.levels),
+                          config=self.config(), strings=script_strings(lang, "rjs_")), "",
+                 fragment("checklists", "purpose", both=inline(rubric.purpose, lang)), "",
+                 fragment("checklists", "legend", text=t("rubric_legend", lang)), "",
                  self._fields(), "",
                  sign_lines(lang, ("field_assessor", "field_person", "field_date", "field_context")), ""]
         for number, group in enumerate(rubric.groups, start=1):
             if group.title:
-                lines += [f"## {inline(group.title, lang)} {{ #group-{number} }}", ""]
+                lines += [f"## {md_text(plain(group.title, lang))} {{ #group-{number} }}", ""]
             lines += [self._column_heads(), ""]
             lines += [self._criterion(criterion) for criterion in group.criteria]
             lines.append("")
         lines += [sign_lines(lang, ("total_score", "final_grade"), "hb-result-lines"), "",
-                  '<p class="hb-print-only hb-cap-print" data-hb-print="cap_note" data-search-exclude></p>', "",
+                  fragment("rubrics", "cap_print"), "",
                   sign_lines(lang, ("sign_assessor", "sign_person"), "hb-result-lines"), "",
                   "</div>", ""]
         lines += self._method()
@@ -121,7 +120,7 @@ class _RubricPage:
         lang = self.lang
         return {
             "id": self.rubric.id,
-            "title": self.rubric.title[lang],
+            "title": plain(self.rubric.title, lang),
             "version": zh_hash(json.dumps([[c.id, c.weight, self.fingerprint(c), [(k.at, k.cap) for k in c.critical]]
                                            for c in self.rubric.criteria]
                                           + [[b.grade_id, b.min] for b in self.rubric.bands])),
@@ -130,9 +129,9 @@ class _RubricPage:
             "bands": [{"grade": band.grade_id, "min": band.min, "name": self.grade_name(band.grade_id)[lang]}
                       for band in self.rubric.bands],
             "criteria": [{"id": c.id, "title": self.title_of(c)[lang], "weight": c.weight, "text": self.fingerprint(c),
-                          "critical": [{"at": k.at, "cap": k.cap, "because": inline(k.because, lang)} for k in c.critical],
-                          **({"standard": {"asks": c.organisation_standard.asks[lang],
-                                           "value": c.organisation_standard.value[lang] if c.organisation_standard.value else None}}
+                          "critical": [{"at": k.at, "cap": k.cap, "because": plain(k.because, lang)} for k in c.critical],
+                          **({"standard": {"asks": plain(c.organisation_standard.asks, lang),
+                                           "value": plain(c.organisation_standard.value, lang) if c.organisation_standard.value else None}}
                              if c.organisation_standard else {})}
                          for c in self.rubric.criteria],
         }
@@ -140,72 +139,41 @@ class _RubricPage:
     # --- HTML ------------------------------------------------------------
 
     def _fields(self) -> str:
-        lang, fields = self.lang, []
-        for name, kind in (("assessor", "text"), ("person", "text"), ("date", "date"), ("context", "text")):
-            field_id = f"hb-{self.rubric.id}-{name}"
-            hint = f' placeholder="{html.escape(t("field_context_hint", lang))}"' if name == "context" else ""
-            fields.append(f'<p class="hb-field hb-field-{name}"><label for="{field_id}">{t("field_" + name, lang)}</label>'
-                          f'<input type="{kind}" id="{field_id}" data-hb-field="{name}" autocomplete="off"{hint}></p>')
-        return (f'<fieldset class="hb-assessment-fields"><legend>{t("assessment_fields", lang)}</legend>'
-                f'{"".join(fields)}</fieldset>')
+        lang = self.lang
+        fields = [{"class": f"hb-field hb-field-{name}", "id": f"hb-{self.rubric.id}-{name}",
+                   "label": t("field_" + name, lang), "kind": kind, "name": name,
+                   "hint": t("field_context_hint", lang) if name == "context" else ""}
+                  for name, kind in (("assessor", "text"), ("person", "text"), ("date", "date"), ("context", "text"))]
+        return fragment("checklists", "fields", legend=t("assessment_fields", lang), fields=fields,
+                        **{"class": "hb-assessment-fields"})
 
     def _column_heads(self) -> str:
         """Column headings for the grid on wide screens and paper; each option also names its level."""
-        cells = [f'<span>{t("criterion_header", self.lang)}</span>']
-        cells += [f'<span>{html.escape(self.level_name(level)[self.lang])}<small>{t("points", self.lang, n=str(level.points))}</small></span>'
-                  for level in self.rubric.levels]
-        cells.append(f'<span>{t("not_applicable", self.lang)}</span>')
-        return f'<div class="hb-rubric-heads" aria-hidden="true" data-search-exclude>{"".join(cells)}</div>'
+        levels = [{"name": self.level_name(level)[self.lang], "points": level.points} for level in self.rubric.levels]
+        return fragment("rubrics", "column_heads", lang=self.lang, levels=levels)
 
     def _criterion(self, criterion: Criterion) -> str:
         """A fieldset of radio buttons. Its cells repeat the manual's words, so they are kept out of
         the search index, where they would outrank the sections they quote."""
-        lang, cid = self.lang, criterion.id
-        title = inline(self.title_of(criterion), lang)
-        critical = f' <span class="hb-tag hb-critical-tag">{t("critical", lang)}</span>' if criterion.critical else ""
-        legend = (f'<legend><span class="hb-criterion-title">{title}</span> '
-                  f'<span class="hb-weight">{t("weight", lang, n=str(criterion.weight))}</span>{critical}</legend>')
+        lang = self.lang
         standard = self.standard_of(criterion)
-        info = [f'<p class="hb-standard">{inline(standard, lang)}</p>'] if standard else []
-        info += self._organisation_standard(criterion)
-        info.append(f'<p class="hb-assesses">{t("assesses", lang)}{self._assesses(criterion)}</p>')
-        info += self._requirement_lists(criterion)
+        info = {"standard": inline(standard, lang) if standard else "", "assesses": self._assesses(criterion),
+                "requirements": self._requirement_lists(criterion),
+                "organisation_standard": self._organisation_standard(criterion)}
         options = []
         for level in self.rubric.levels:
             words, quote = self.descriptor(criterion, level)
-            if quote:
-                source = section_short(self.assessables[quote].section, lang)
-                text = (f'<span class="hb-descriptor hb-quoted">“{inline(words, lang)}”'
-                        f'<span class="hb-quote-source">{source}</span></span>')
-            else:
-                text = f'<span class="hb-descriptor" title="{t("org_wording", lang)}">{inline(words, lang)}</span>'
-            options.append(f'<label class="hb-level" data-search-exclude><input type="radio" name="hb-r-{cid}" value="{level.id}">'
-                           f'<span class="hb-level-name">{html.escape(self.level_name(level)[lang])}</span>{text}</label>')
-        options.append(f'<label class="hb-level hb-level-na" data-search-exclude><input type="radio" name="hb-r-{cid}" value="na">'
-                       f'<span class="hb-level-name">{t("not_applicable", lang)}</span></label>')
-        comment_id = f"hb-c-{cid}"
-        comment = (f'<p class="hb-comment"><label for="{comment_id}">{t("comment", lang)}</label>'
-                   f'<textarea id="{comment_id}" data-hb-comment="{cid}" rows="1" maxlength="1000"></textarea></p>'
-                   f'<p class="hb-print-only hb-sign-line hb-comment-line"><span class="hb-sign-label">{t("comment", lang)}</span>'
-                   f'<span class="hb-line" data-hb-print="comment-{cid}"></span></p>')
-        return (f'<fieldset class="hb-criterion" id="criterion-{cid}" data-hb-criterion="{cid}">{legend}'
-                f'<div class="hb-criterion-grid" data-search-exclude><div class="hb-criterion-info">{"".join(info)}</div>'
-                f'{"".join(options)}</div>{comment}</fieldset>')
+            options.append({"value": level.id, "name": self.level_name(level)[lang], "words": inline(words, lang),
+                            "quote_source": section_short(self.assessables[quote].section, lang) if quote else ""})
+        return fragment("rubrics", "criterion", lang=lang, cid=criterion.id, title=inline(self.title_of(criterion), lang),
+                        weight=criterion.weight, critical=bool(criterion.critical), info=info, options=options)
 
-    def _organisation_standard(self, criterion: Criterion) -> list[str]:
+    def _organisation_standard(self, criterion: Criterion) -> dict | None:
         """A standard the source leaves to the organisation: shown once set, written down by the scorer until then."""
-        own, lang, cid = criterion.organisation_standard, self.lang, criterion.id
+        own, lang = criterion.organisation_standard, self.lang
         if own is None:
-            return []
-        if own.value:
-            return [f'<p class="hb-org-standard"><strong>{inline(own.asks, lang)}：</strong>{inline(own.value, lang)}</p>'
-                    if lang == "zh" else
-                    f'<p class="hb-org-standard"><strong>{inline(own.asks, lang)}:</strong> {inline(own.value, lang)}</p>']
-        field_id = f"hb-s-{cid}"
-        return [f'<p class="hb-org-standard"><label for="{field_id}">{inline(own.asks, lang)}</label>'
-                f'<input type="text" id="{field_id}" data-hb-standard="{cid}" maxlength="1000" autocomplete="off" '
-                f'aria-describedby="{field_id}-note">'
-                f'<span class="hb-meta" id="{field_id}-note">{t("org_standard_unset", lang)}</span></p>']
+            return None
+        return {"asks": inline(own.asks, lang), "value": inline(own.value, lang) if own.value else ""}
 
     def _assesses(self, criterion: Criterion) -> str:
         links, seen = [], set()
@@ -216,10 +184,10 @@ class _RubricPage:
             if href in seen:
                 continue
             seen.add(href)
-            links.append(f'<a href="{href}">{section_short(section, self.lang)}</a>')
-        return t("list_separator", self.lang).join(links)
+            links.append({"href": href, "text": section_short(section, self.lang)})
+        return fragment("registers", "links", items=links, separator=t("list_separator", self.lang))
 
-    def _requirement_lists(self, criterion: Criterion) -> list[str]:
+    def _requirement_lists(self, criterion: Criterion) -> list[dict]:
         """The rules of each section the criterion assesses (other than the rubric's own basis), folded away."""
         found = []
         for target_id in criterion.assesses:
@@ -227,27 +195,28 @@ class _RubricPage:
             if not isinstance(section, Section) or section.id in self.rubric.basis or not section.requirements:
                 continue
             summary = t("requirements_of", self.lang, section=section_short(section, self.lang), n=str(len(section.requirements)))
-            items = []
-            for rule in section.requirements:
-                steps = "".join(f"<li>{inline(step.text, self.lang)}</li>" for step in rule.steps)
-                items.append(f"<li>{inline(rule.text, self.lang)}{f'<ol>{steps}</ol>' if steps else ''}</li>")
-            found.append(f'<details class="hb-requirements"><summary>{summary}</summary><ul>{"".join(items)}</ul></details>')
+            rules = [{"text": inline(rule.text, self.lang), "steps": [inline(step.text, self.lang) for step in rule.steps]}
+                     for rule in section.requirements]
+            found.append({"summary": summary, "rules": rules})
         return found
 
     def _method(self) -> list[str]:
         lang, rubric = self.lang, self.rubric
         sep = t("list_separator", lang)
-        levels = sep.join(t("level_share", lang, name=self.level_name(level)[lang], n=str(level.points)) for level in rubric.levels)
+        # Markdown list items: the names in them are content, written as text.
+        levels = join(sep, (t("level_share", lang, name=md_text(self.level_name(level)[lang]), n=str(level.points))
+                            for level in rubric.levels))
         bands = []
         for band in rubric.bands[:-1]:
-            bands.append(t("band_at_least", lang, min=str(band.min), grade=self.grade_name(band.grade_id)[lang]))
-        bands.append(t("band_below", lang, min=str(rubric.bands[-2].min), grade=self.grade_name(rubric.bands[-1].grade_id)[lang]))
+            bands.append(t("band_at_least", lang, min=str(band.min), grade=md_text(self.grade_name(band.grade_id)[lang])))
+        bands.append(t("band_below", lang, min=str(rubric.bands[-2].min),
+                       grade=md_text(self.grade_name(rubric.bands[-1].grade_id)[lang])))
         first, second = rubric.criteria[0], rubric.levels[1]
-        example = t("method_weights", lang, weight=str(first.weight), criterion=self.title_of(first)[lang],
-                    level=self.level_name(second)[lang], share=str(second.points),
+        example = t("method_weights", lang, weight=str(first.weight), criterion=md_text(self.title_of(first)[lang]),
+                    level=md_text(self.level_name(second)[lang]), share=str(second.points),
                     points=f"{first.weight * second.points / 100:g}")
         steps = [t("method_levels", lang, levels=levels), example, t("method_na", lang),
-                 t("method_bands", lang, bands=sep.join(bands))]
+                 t("method_bands", lang, bands=join(sep, bands))]
         lines = [f"## {t('method', lang)} {{#method}}", ""]
         lines += [f"{n}. {step}" for n, step in enumerate(steps, start=1)]
         caps = [(c, cap) for c in rubric.criteria for cap in c.critical]
@@ -256,22 +225,18 @@ class _RubricPage:
             levels_by_id = {level.id: level for level in rubric.levels}
             for criterion, cap in caps:
                 lowest = cap.at == rubric.levels[-1].id
-                rule = t("cap_rule" if lowest else "cap_rule_or_lower", lang, criterion=self.title_of(criterion)[lang],
-                         level=self.level_name(levels_by_id[cap.at])[lang],
-                         grade=self.grade_name(cap.cap)[lang], because=inline(cap.because, lang))
+                rule = t("cap_rule" if lowest else "cap_rule_or_lower", lang,
+                         criterion=md_text(self.title_of(criterion)[lang]),
+                         level=md_text(self.level_name(levels_by_id[cap.at])[lang]),
+                         grade=md_text(self.grade_name(cap.cap)[lang]), because=md_text(plain(cap.because, lang)))
                 lines.append(f"    - {rule}")
         grade_sections = {self.grades[band.grade_id].section.id: self.grades[band.grade_id].section for band in rubric.bands}
-        source = sep.join(section_short(s, lang) for s in grade_sections.values())
-        lines += ["", f'<p class="hb-settings-note">{t("method_settings", lang, source=source)}</p>', ""]
+        source = join(sep, (section_short(s, lang) for s in grade_sections.values()))
+        lines += ["", fragment("rubrics", "settings_note", lang=lang, source=source), ""]
         lines += [f"| {t('criterion_header', lang)} | {t('method_table_weight', lang)} | {t('method_table_critical', lang)} |",
-                  "|---|--:|---|"]
+                  "|---|---|---|"]   # the weights are right-aligned by handbook.css: the policy allows no style=""
         for criterion in rubric.criteria:
             critical = "✓" if criterion.critical else ""
-            lines.append(f"| {inline(self.title_of(criterion), lang)} | {criterion.weight}% | {critical} |")
+            lines.append(f"| {md_text(plain(self.title_of(criterion), lang))} | {criterion.weight}% | {critical} |")
         lines.append(f"| **{t('total_score', lang)}** | **{sum(c.weight for c in rubric.criteria)}%** | |")
         return lines + [""]
-
-
-def _attr(value) -> str:
-    return html.escape(json.dumps(value, ensure_ascii=False, separators=(",", ":")), quote=True)
-

@@ -7,7 +7,7 @@ from . import render
 from .pages import (GeneratedPage, front_matter, html_href, link, requirement_list, section_label,
                     section_path, status_tag)
 from .render import Citations
-from .ui import t
+from .templating import fragment, md_text, t
 
 TOPICS = "topics/index.md"
 
@@ -35,8 +35,8 @@ def _index_page(handbook: Handbook, sections: dict[str, Section], lang: str) -> 
     lines = [f"# {title}", "", t("topics_intro", lang), ""]
     for topic in handbook.topics:
         count, rules = _counts(topic, sections)
-        lines.append(f"- [{topic.title[lang]}]({link(TOPICS, topic_path(topic))}) "
-                     f'<span class="hb-meta">{t("topic_counts", lang, sections=count, rules=rules)}</span>')
+        lines.append(f"- [{md_text(topic.title[lang])}]({link(TOPICS, topic_path(topic))}) "
+                     + fragment("registers", "topic_count", lang=lang, sections=count, rules=rules))
     origin = handbook.topics[0].origin.file
     return GeneratedPage(TOPICS, title, front_matter(title) + "\n".join(lines) + "\n", origin)
 
@@ -46,22 +46,24 @@ def _topic_page(handbook: Handbook, topic: Topic, sections: dict[str, Section], 
     title = topic.title[lang]
     count, rules = _counts(topic, sections)
     citations = Citations(handbook, lang)
-    lines = [f"# {title}", "", f'<p class="hb-meta">{t("topic_counts", lang, sections=count, rules=rules)}</p>', "",
+    lines = [f"# {md_text(title)}", "",
+             fragment("render", "meta", content=t("topic_counts", lang, sections=count, rules=rules)), "",
              t("topic_intro", lang), ""]
     for section_id in topic.sections:
         section = sections[section_id]
         manual = section.chapter.manual
         target = html_href(path, section_path(section))
         anchor = "s-" + section.id.replace(".", "-")
-        lines += [f"## {manual.id} · {section_label(section, lang)}{status_tag(section, lang)} {{#{anchor}}}", "",
-                  f'<p class="hb-meta">{manual.title[lang]} · <a href="{target}">'
-                  f'{t("read_section", lang)}</a></p>', ""]
+        lines += [f"## {md_text(f'{manual.id} · {section_label(section, lang)}')}{status_tag(section, lang)}"
+                  f" {{#{anchor}}}", "",
+                  fragment("registers", "topic_section_meta", lang=lang, manual_title=manual.title[lang],
+                           href=target), ""]
         if section.requirements:
             lines += [requirement_list(section, lang, citations, page=target), ""]
         elif section.published:
-            lines += [f'<p class="hb-meta">{t("no_requirements", lang)}</p>', ""]
+            lines += [fragment("render", "meta", content=t("no_requirements", lang)), ""]
     if citations.order:
         lines += [f"## {t('references', lang)} {{#references}}", "",
-                  f'<p class="hb-meta">{t("references_intro", lang)}</p>', "",
+                  fragment("render", "meta", content=t("references_intro", lang)), "",
                   render.reference_list(citations, lang), ""]
     return GeneratedPage(path, title, front_matter(title) + "\n".join(lines), topic.origin.file)
