@@ -101,9 +101,11 @@ def on_page_content(html: str, page, config, files) -> str:
 
 def on_page_context(context, page, config, nav):
     # The theme prunes what is off the page's path (navigation.prune); the
-    # manuals are lifted to the top level and long lists bounded here.
+    # manuals are lifted to the top level (unless it is a tab bar, where four
+    # manual titles do not fit) and long lists bounded here.
+    items = nav.items if "navigation.tabs" in config.theme["features"] else lifted_items(nav.items, _is_manuals)
     shown = copy.copy(nav)
-    shown.items = bounded_items(lifted_items(nav.items, _is_manuals), [page, *page.ancestors])
+    shown.items = bounded_items(items, [page, *page.ancestors])
     context["nav"] = shown
     return context
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from handbook.generate.sidebar import LIMIT, bounded_items, lifted_items
+from handbook.generate.sidebar import LIFT, LIMIT, bounded_items, lifted_items
 
 
 @dataclass(eq=False)
@@ -74,6 +74,11 @@ def test_a_short_list_of_manuals_is_lifted_to_the_top_level_index_first():
     assert [entry.title for entry in shown] == ["home", "manuals index", "manuals 0", "manuals 1", "manuals 2",
                                                 "manuals 3", "glossary"]
     assert titles(manuals) == ["manuals index"] + [f"manuals {n}" for n in range(4)]   # the tree is untouched
+
+
+def test_up_to_lift_manuals_are_lifted_and_one_more_stays_a_section():
+    assert len(lifted_items([section("manuals", LIFT)], is_manuals)) == LIFT + 1
+    assert [entry.title for entry in lifted_items([section("manuals", LIFT + 1)], is_manuals)] == ["manuals"]
 
 
 def test_a_long_list_of_manuals_stays_one_section_and_is_bounded():

@@ -6,9 +6,11 @@ The theme renders only the visible part of the navigation (mkdocs-material's
 page; every other section is one link to its index page, which lists it. Two
 things are left to this module:
 
-- `lifted_items`: a short top-level section (the manuals) is shown by its
-  entries, so that the phone drawer's top level lists the manuals themselves,
-  and any section of any manual is three taps away: manual, chapter, section.
+- `lifted_items`: a short top-level section (the manuals, while there are at
+  most LIFT of them) is shown by its entries, so that the phone drawer's top
+  level lists the manuals themselves, and any section of any manual is three
+  taps away: manual, chapter, section. Every lifted entry is on every page
+  (0.7 KB each), so a longer list stays one section, bounded like any other.
 - `bounded_items`: on the way to the current page, a level with more than
   LIMIT entries (hundreds of manuals or checklists) shows only its index page,
   which lists them all, and the entry the page is in. Pruning alone would put
@@ -25,6 +27,7 @@ from __future__ import annotations
 import copy
 
 LIMIT = 30
+LIFT = 8
 
 
 def bounded_items(items: list, path: list, limit: int = LIMIT) -> list:
@@ -33,13 +36,13 @@ def bounded_items(items: list, path: list, limit: int = LIMIT) -> list:
     return [_bounded(item, path, limit) for item in items]
 
 
-def lifted_items(items: list, lift, limit: int = LIMIT) -> list:
+def lifted_items(items: list, lift, limit: int = LIFT) -> list:
     """`items` with each section for which `lift(section)` is true replaced by its
-    entries (its index page first), if it has at most `limit` of them."""
+    entries (its index page first), if it has at most `limit` besides the index."""
     shown = []
     for item in items:
         children = getattr(item, "children", None)
-        if children and lift(item) and len(children) <= limit:
+        if children and lift(item) and sum(not getattr(c, "is_index", False) for c in children) <= limit:
             shown += children
         else:
             shown.append(item)
