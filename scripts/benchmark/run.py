@@ -75,11 +75,12 @@ def _run(options) -> int:
         shutil.rmtree(work)
     work.mkdir(parents=True)
     handbook, _ = load_handbook(options.content)
+    if options.only != "nav":
+        ensure_node_tools()
     results = Results(machine=_machine(options, handbook, chromium))
     if options.only == "nav":
         _measure_navigation(options, handbook, results, browser, PHONE)
         return _finish(options, results)
-    ensure_node_tools()
     port = free_port()
     site_url = f"http://127.0.0.1:{port}/"
     site = work / "site"
