@@ -73,10 +73,14 @@
       reopening = true;
       if (!toggle.checked) toggle.click();
       reopening = false;
+      // The keyboard focus goes to the title of the level shown (the manual or
+      // chapter), which a screen reader reads out; Tab goes on to its first entry.
       var levels = document.querySelectorAll(".md-nav--primary .md-nav__toggle:checked ~ nav");
-      var level = levels[levels.length - 1];
-      var first = level && level.querySelector(".md-nav__list a, .md-nav__list label[tabindex]");
-      if (first) first.focus({ preventScroll: true });
+      var title = levels.length && levels[levels.length - 1].querySelector(".md-nav__title");
+      if (!title) return;
+      title.setAttribute("tabindex", "-1");
+      title.style.outline = "none";
+      title.focus({ preventScroll: true });
     }, 200);
   }
 
