@@ -58,7 +58,7 @@ def _options(argv: list[str]) -> argparse.Namespace:
     unknown = set(options.pages) - set(KINDS)
     if unknown or options.runs < 1 or options.lighthouse_runs < 1 or any(s < 2 for s in options.scales):
         parser.error(f"pages must be among {', '.join(KINDS)}; runs at least 1; scales at least 2")
-    options.content = options.content.resolve()
+    options.content, options.work, options.out = options.content.resolve(), options.work.resolve(), options.out.resolve()
     return options
 
 
