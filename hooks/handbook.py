@@ -4,7 +4,7 @@ Each language is its own MkDocs build (mkdocs.yml for zh-Hans at the root,
 mkdocs.en.yml for English under /en/). These hooks load and check the YAML
 (once per process: scripts/build builds both languages in one), hand MkDocs the
 generated pages and navigation, point each page's edit link at the file an
-editor changes, publish the site's own scripts and styles minified, bound each
+editor changes, publish the site's own scripts and styles minified, shape each
 page's navigation, and post-process the search index.
 """
 
@@ -31,7 +31,7 @@ from handbook.generate import build_files, build_nav, build_pages  # noqa: E402
 from handbook.generate.assets import AssetError, published_assets  # noqa: E402
 from handbook.generate.checklists import label_checkboxes  # noqa: E402
 from handbook.generate.csp import inline_script_hashes, script_templates  # noqa: E402
-from handbook.generate.sidebar import bounded_items  # noqa: E402
+from handbook.generate.sidebar import bounded_items, lifted_items  # noqa: E402
 from handbook.handwritten import ASSETS, compare_languages  # noqa: E402
 from handbook import search_terms  # noqa: E402
 from handbook.search_worker import WorkerChanged, patch_search_worker  # noqa: E402
@@ -111,10 +111,19 @@ def on_page_content(html: str, page, config, files) -> str:
 
 
 def on_page_context(context, page, config, nav):
+    # The theme prunes what is off the page's path (navigation.prune); the
+    # manuals are lifted to the top level (unless it is a tab bar, where four
+    # manual titles do not fit) and long lists bounded here.
+    items = nav.items if "navigation.tabs" in config.theme["features"] else lifted_items(nav.items, _is_manuals)
     shown = copy.copy(nav)
-    shown.items = bounded_items(nav.items, [page, *page.ancestors])
+    shown.items = bounded_items(items, [page, *page.ancestors])
     context["nav"] = shown
     return context
+
+
+def _is_manuals(section) -> bool:
+    index = section.children[0]
+    return getattr(index, "is_index", False) and index.file.src_uri == "manuals/index.md"
 
 
 def on_post_build(config) -> None:

@@ -37,7 +37,7 @@ def table_rows(report: str, heading: str) -> list[list[str]]:
 def test_the_exit_status_says_whether_every_budget_held(bench):
     result, report = bench
     verdicts = [row[-1] for row in table_rows(report, "## Budgets")]
-    assert len(verdicts) == 6 and set(verdicts) <= {"held", "**MISSED**"}
+    assert len(verdicts) == 10 and set(verdicts) <= {"held", "**MISSED**"}
     missed = verdicts.count("**MISSED**")
     assert result.returncode == (1 if missed else 0)
     assert (f"**{missed} budget(s) missed.**" if missed else "Every budget held.") in report
@@ -87,4 +87,29 @@ def test_budgets_that_do_not_depend_on_timing_hold(bench):
     verdicts = {row[0]: row[-1] for row in table_rows(report, "## Budgets")}
     for budget in ("Own JavaScript, compressed, total", "Lighthouse accessibility, lowest page",
                    "axe-core serious or critical violations, all pages"):
+        assert verdicts[budget] == "held", budget
+
+
+def test_the_navigation_weight_of_the_site_and_its_alternatives_is_reported(bench):
+    _, report = bench
+    rows = {row[0]: row for row in table_rows(report, "## 7. Navigation weight")[:3]}
+    assert list(rows) == ["bounded", "prune", "prune, manuals lifted"]
+    for row in rows.values():
+        assert all(re.fullmatch(r"\d+\.\d KB", cell) for cell in row[1:3] + row[4:6])
+        assert all(re.fullmatch(r"\d+", cell) for cell in (row[3], row[6]))
+        assert re.fullmatch(r"\d+\.\d MB", row[-3]) and re.fullmatch(r"\d+\.\d s", row[-1])
+    scaled = {row[0]: row for row in table_rows(report, "## 7. Navigation weight")[3:] if row[0] != "content"}
+    assert list(scaled) == ["1×", "2×"]
+    verdicts = {row[0]: row for row in table_rows(report, "## Budgets")}
+    for budget in ("Section page HTML, uncompressed", "Section page DOM nodes", "Whole site, both languages",
+                   "Section page HTML at 2× content"):
+        assert budget in verdicts, budget
+
+
+def test_the_navigation_budgets_hold(bench):
+    """Sizes, not timings: they do not depend on the machine."""
+    _, report = bench
+    verdicts = {row[0]: row[-1] for row in table_rows(report, "## Budgets")}
+    for budget in ("Section page HTML, uncompressed", "Section page DOM nodes", "Whole site, both languages",
+                   "Section page HTML at 2× content"):
         assert verdicts[budget] == "held", budget

@@ -141,22 +141,6 @@ def test_pages_fit_the_screen_without_horizontal_scroll(chromium, base, viewport
     assert too_wide == []
 
 
-def test_phone_navigation_reaches_a_section(chromium, base):
-    context = chromium.new_context(viewport=PHONE)
-    tab = context.new_page()
-    tab.goto(base + "en/")
-    tab.locator("label.md-header__button[for=__drawer]").click()
-    drawer = tab.locator("nav.md-nav--primary")
-    for level in ("Manuals", "000 Customer Service Process and Etiquette Manual (Standard Edition)",
-                  "Chapter 2 Communication and handling during service"):
-        entry = drawer.locator(".md-nav__container", has=tab.get_by_role("link", name=level, exact=True))
-        entry.locator("label").click()     # opens the next level of the drawer
-    drawer.get_by_role("link", name="2.3 Problem-handling procedure during service").click()
-    tab.wait_for_url(base + "en/manuals/000/2/2.3/")
-    assert tab.locator("h1").inner_text().startswith("2.3 Problem-handling")
-    context.close()
-
-
 def test_english_section_links_to_its_chinese_original(page, base):
     page.goto(base + "en/manuals/000/2/2.5/")
     page.locator(".hb-translation a").click()

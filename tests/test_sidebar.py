@@ -1,10 +1,11 @@
-"""Each page's navigation is bounded: a long list shows its index and the entry the page is in."""
+"""Each page's navigation: the manuals lifted to the top level, and a long list
+bounded to its index and the entry the page is in."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from handbook.generate.sidebar import LIMIT, bounded_items
+from handbook.generate.sidebar import LIFT, LIMIT, bounded_items, lifted_items
 
 
 @dataclass(eq=False)
@@ -61,3 +62,29 @@ def test_long_lists_off_the_current_path_show_only_their_index():
 def test_a_tree_with_no_long_list_is_passed_through_unchanged():
     tree = [section("manuals", 4), section("checklists", 12)]
     assert all(a is b for a, b in zip(bounded_items(tree, [tree[0].children[2], tree[0]]), tree))
+
+
+def is_manuals(entry):
+    return entry.title == "manuals"
+
+
+def test_a_short_list_of_manuals_is_lifted_to_the_top_level_index_first():
+    home, manuals, glossary = Entry("home"), section("manuals", 4), Entry("glossary")
+    shown = lifted_items([home, manuals, glossary], is_manuals)
+    assert [entry.title for entry in shown] == ["home", "manuals index", "manuals 0", "manuals 1", "manuals 2",
+                                                "manuals 3", "glossary"]
+    assert titles(manuals) == ["manuals index"] + [f"manuals {n}" for n in range(4)]   # the tree is untouched
+
+
+def test_up_to_lift_manuals_are_lifted_and_one_more_stays_a_section():
+    assert len(lifted_items([section("manuals", LIFT)], is_manuals)) == LIFT + 1
+    assert [entry.title for entry in lifted_items([section("manuals", LIFT + 1)], is_manuals)] == ["manuals"]
+
+
+def test_a_long_list_of_manuals_stays_one_section_and_is_bounded():
+    manuals = section("manuals", LIMIT + 1)
+    shown = lifted_items([Entry("home"), manuals, section("checklists", 3)], is_manuals)
+    assert [entry.title for entry in shown] == ["home", "manuals", "checklists"]
+    page = manuals.children[5]
+    [_, bounded, _] = bounded_items(shown, [page, manuals])
+    assert titles(bounded) == ["manuals index", "manuals 4"]

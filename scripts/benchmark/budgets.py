@@ -11,6 +11,10 @@ MAX_OWN_JS = 20 * 1024       # the project's own JavaScript, compressed, in tota
 MIN_ACCESSIBILITY = 100      # Lighthouse, every measured page
 MIN_PERFORMANCE = 95         # Lighthouse, every measured page
 FORBIDDEN_IMPACTS = ("critical", "serious")   # axe-core: none of these on any measured page
+# Issue 23: a page carries its article, not the whole navigation.
+MAX_SECTION_HTML = 45 * 1024     # a section page's HTML, uncompressed, at 1× and at every N×
+MAX_SECTION_DOM = 600            # a section page's elements, once loaded
+MAX_SITE = 35 * 1024 * 1024      # the whole built site, both languages
 
 
 @dataclass
@@ -25,9 +29,15 @@ def kib(size: int) -> str:
     return f"{size / 1024:.1f} KB"
 
 
+def mib(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
 def judge(results) -> list[Verdict]:
     """One verdict per budget, from a finished benchmark's results."""
     verdicts = []
+    if not results.builds:      # --only nav
+        return _navigation(results)
     overhead = results.overhead
     verdicts.append(Verdict("Generation overhead (build vs plain mkdocs-material)", f"{overhead:+.1%}",
                             f"≤ {MAX_OVERHEAD:.0%}", overhead <= MAX_OVERHEAD))
@@ -48,4 +58,28 @@ def judge(results) -> list[Verdict]:
         serious = sum(r.counts[impact] for r in results.axe.values() for impact in FORBIDDEN_IMPACTS)
         verdicts.append(Verdict("axe-core serious or critical violations, all pages", str(serious), "= 0",
                                 serious == 0))
+    return verdicts + _navigation(results)
+
+
+def _navigation(results) -> list[Verdict]:
+    """The site as configured (the last navigation measured), at 1× and every N×."""
+    if not results.navigation:
+        return []
+    site = results.navigation[-1]
+    section, dom = _largest(site.sizes, "html"), _largest(site.sizes, "dom")
+    verdicts = [
+        Verdict("Section page HTML, uncompressed", kib(section), f"≤ {kib(MAX_SECTION_HTML)}",
+                section <= MAX_SECTION_HTML),
+        Verdict("Section page DOM nodes", str(dom), f"≤ {MAX_SECTION_DOM}", dom <= MAX_SECTION_DOM),
+        Verdict("Whole site, both languages", mib(site.site_bytes), f"≤ {mib(MAX_SITE)}",
+                site.site_bytes <= MAX_SITE)]
+    for times, scaled in results.scale_navigation.items():
+        html = _largest(scaled.sizes, "html")
+        verdicts.append(Verdict(f"Section page HTML at {times}× content", kib(html), f"≤ {kib(MAX_SECTION_HTML)}",
+                                html <= MAX_SECTION_HTML))
     return verdicts
+
+
+def _largest(sizes: dict, attribute: str) -> int:
+    """The largest of the section pages' `attribute` (each already the larger of zh and en)."""
+    return max(getattr(size, attribute) for kind, size in sizes.items() if "section" in kind)

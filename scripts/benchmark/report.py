@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .axe import IMPACTS
-from .budgets import Verdict, kib
+from .budgets import Verdict, kib, mib
 from .lighthouse import CATEGORIES
 from .results import Results
 
@@ -22,7 +22,9 @@ def markdown(results: Results, verdicts: list[Verdict], title: str) -> str:
                      f"{'held' if verdict.held else '**MISSED**'} |")
     missed = [v for v in verdicts if not v.held]
     lines += ["", f"**{len(missed)} budget(s) missed.**" if missed else "Every budget held.", ""]
-    lines += _builds(results) + _scale(results) + _weight(results) + _lighthouse(results) + _axe(results)
+    if results.builds:
+        lines += _builds(results) + _scale(results) + _weight(results) + _lighthouse(results) + _axe(results)
+    lines += _navigation(results)
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -108,3 +110,41 @@ def _axe(results: Results) -> list[str]:
         rules = "; ".join(f"{impact}: {', '.join(ids)}" for impact, ids in result.rules.items()) or "none"
         lines.append(f"| {kind} | {lang} | " + " | ".join(str(result.counts[i]) for i in IMPACTS) + f" | {rules} |")
     return lines + [""]
+
+
+def _navigation(results: Results) -> list[str]:
+    if not results.navigation:
+        return []
+    kinds = list(results.navigation[-1].sizes)
+    lines = ["## 7. Navigation weight", "",
+             "What a page carries of the navigation: the site as configured and the alternatives it was chosen "
+             "from, each built once from the same content in this run (`scripts/benchmark/navigation.py`). "
+             "HTML is the page's file, uncompressed and gzip-compressed; DOM nodes are its elements once "
+             "loaded at phone width; each figure is the larger of zh and en.", ""]
+    for measure in results.navigation:
+        lines.append(f"- **{measure.name}**: {measure.description}.")
+    lines += ["", "| navigation | " + " | ".join(f"{kind}: HTML | compressed | DOM nodes" for kind in kinds)
+              + " | whole site | HTML pages | build time |",
+              "|---|" + "---|---|---|" * len(kinds) + "---|---|---|"]
+    for measure in results.navigation:
+        lines.append(f"| {measure.name} | " + _sizes(measure, kinds)
+                     + f" | {mib(measure.site_bytes)} | {measure.pages} | {measure.build.seconds:.1f} s |")
+    if results.scale_navigation:
+        scale_kinds = list(next(iter(results.scale_navigation.values())).sizes)
+        site = results.navigation[-1]
+        lines += ["", "The site as configured at N× content (synthetic, as in section 3): the benchmark's "
+                  "section page, and the last manual's last section, at the end of the longest lists.", "",
+                  "| content | " + " | ".join(f"{kind}: HTML | compressed | DOM nodes" for kind in scale_kinds)
+                  + " | whole site | HTML pages | build time |",
+                  "|---|" + "---|---|---|" * len(scale_kinds) + "---|---|---|",
+                  "| 1× | " + _sizes(site, scale_kinds)
+                  + f" | {mib(site.site_bytes)} | {site.pages} | {site.build.seconds:.1f} s |"]
+        for times, measure in results.scale_navigation.items():
+            lines.append(f"| {times}× | " + _sizes(measure, scale_kinds)
+                         + f" | {mib(measure.site_bytes)} | {measure.pages} | {measure.build.seconds:.1f} s |")
+    return lines + [""]
+
+
+def _sizes(measure, kinds: list[str]) -> str:
+    return " | ".join(f"{kib(s.html)} | {kib(s.compressed)} | {s.dom}"
+                      for s in (measure.sizes[kind] for kind in kinds))

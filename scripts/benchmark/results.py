@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from .axe import AxeResult
 from .builds import Run
 from .lighthouse import Scores
+from .navigation import NavMeasure
 from .weight import Visit
 
 
@@ -34,6 +35,8 @@ class Results:
     lighthouse: dict[tuple[str, str], Scores] = field(default_factory=dict)
     lighthouse_runs: int = 1
     axe: dict[tuple[str, str], AxeResult] = field(default_factory=dict)
+    navigation: list[NavMeasure] = field(default_factory=list)              # the site last, alternatives first
+    scale_navigation: dict[int, NavMeasure] = field(default_factory=dict)   # N → the site at N× content
 
     @property
     def build_median(self) -> float:

@@ -2,6 +2,7 @@
 
 Usage: scripts/bench [--runs 5] [--scales 10,100] [--pages home,section,...]
                      [--lighthouse-runs 3] [--content DIR] [--out FILE] [--work DIR]
+                     [--only nav]
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from . import budgets, report
 from .axe import run_axe
 from .builds import ROOT, BuildFailed, build_plain, build_site
 from .lighthouse import Scores, run_lighthouse
+from . import navigation
 from .node_tools import NodeToolsMissing, ensure_node_tools
 from .pages import KINDS, measured_pages
 from .plain import write_plain_project
@@ -48,13 +50,15 @@ def _options(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--content", type=Path, default=CONTENT, help="content folder (default: checklists/)")
     parser.add_argument("--out", type=Path, default=ROOT / ".bench" / "report.md", help="the report")
     parser.add_argument("--work", type=Path, default=ROOT / ".bench" / "work", help="scratch folder (replaced)")
+    parser.add_argument("--only", choices=["nav"], help="nav: only the navigation's weight (page size, DOM "
+                        "nodes, site size, build time) of the site and its alternatives, and at --scales")
     options = parser.parse_args(argv)
     options.scales = [int(s) for s in options.scales.split(",") if s.strip()]
     options.pages = [p for p in options.pages.split(",") if p]
     unknown = set(options.pages) - set(KINDS)
     if unknown or options.runs < 1 or options.lighthouse_runs < 1 or any(s < 2 for s in options.scales):
         parser.error(f"pages must be among {', '.join(KINDS)}; runs at least 1; scales at least 2")
-    options.content = options.content.resolve()
+    options.content, options.work, options.out = options.content.resolve(), options.work.resolve(), options.out.resolve()
     return options
 
 
@@ -66,13 +70,17 @@ def _run(options) -> int:
     from tests.support.browser import CHROMIUM_ARGS, DESKTOP, PHONE, browser, chromium_path, free_port
 
     chromium = chromium_path()
-    ensure_node_tools()
     work = options.work
     if work.exists():
         shutil.rmtree(work)
     work.mkdir(parents=True)
     handbook, _ = load_handbook(options.content)
+    if options.only != "nav":
+        ensure_node_tools()
     results = Results(machine=_machine(options, handbook, chromium))
+    if options.only == "nav":
+        _measure_navigation(options, handbook, results, browser, PHONE)
+        return _finish(options, results)
     port = free_port()
     site_url = f"http://127.0.0.1:{port}/"
     site = work / "site"
@@ -97,8 +105,14 @@ def _run(options) -> int:
         run = build_site(work / "scale-site", content)
         results.scales.append(Scale(times, _count_pages(work / "scale-site"), run,
                                     run.seconds / results.build_median, run.peak_mib / results.build_peak_mib))
+        with browser() as instance:
+            results.scale_navigation[times] = _measure_scaled(instance, work / "scale-site", content, run, times,
+                                                              PHONE)
         shutil.rmtree(work / "scale-site")
         shutil.rmtree(content)
+
+    with browser() as instance:
+        _measure_alternatives(options, handbook, results, instance, PHONE)
 
     all_pages = measured_pages(handbook)
     results.pages = {kind: path for kind, path in all_pages.items() if kind in options.pages}
@@ -117,14 +131,59 @@ def _run(options) -> int:
                 runs = [run_lighthouse(url, chromium, CHROMIUM_ARGS) for _ in range(options.lighthouse_runs)]
                 results.lighthouse[(lang, kind)] = _median_run(runs)
 
+    return _finish(options, results)
+
+
+def _finish(options, results: Results) -> int:
     verdicts = budgets.judge(results)
     options.out.parent.mkdir(parents=True, exist_ok=True)
-    options.out.write_text(report.markdown(results, verdicts, "Handbook benchmark"), encoding="utf-8")
+    title = "Handbook benchmark: navigation only" if options.only == "nav" else "Handbook benchmark"
+    options.out.write_text(report.markdown(results, verdicts, title), encoding="utf-8")
     missed = [v for v in verdicts if not v.held]
     _say(f"report written to {options.out}; "
          + (f"{len(missed)} budget(s) missed: {'; '.join(v.budget for v in missed)}" if missed
             else "every budget held"))
     return 1 if missed else 0
+
+
+def _measure_navigation(options, handbook, results: Results, browser, viewport) -> None:
+    """--only nav: the site and its alternatives once each, then the site at each scale."""
+    _say("warm-up build (not timed)")
+    build_site(options.work / "nav-site", None if options.content == CONTENT else options.content)
+    with browser() as instance:
+        _measure_alternatives(options, handbook, results, instance, viewport)
+        for times in options.scales:
+            _say(f"scale {times}×: writing synthetic content, then building it")
+            content = scale_content(options.content, options.work / f"content-{times}x", times)
+            site = options.work / "scale-site"
+            run = build_site(site, content)
+            results.scale_navigation[times] = _measure_scaled(instance, site, content, run, times, viewport)
+            shutil.rmtree(site)
+            shutil.rmtree(content)
+
+
+def _measure_alternatives(options, handbook, results: Results, instance, viewport) -> None:
+    """The site's navigation and its alternatives, each built once from the same content."""
+    pages = {**navigation.section_pages(handbook), **navigation.other_pages(handbook)}
+    content = None if options.content == CONTENT else options.content
+    for name, (description, _) in navigation.ALTERNATIVES.items():
+        _say(f"navigation: building the alternative '{name}'")
+        site = options.work / f"nav-{name}"
+        run = navigation.build_alternative(name, options.work, site, content)
+        results.navigation.append(navigation.measure(instance, site, name, description, run, pages, viewport))
+        navigation.remove(site)
+    _say("navigation: building the site as configured")
+    site = options.work / "nav-site"
+    run = build_site(site, content)
+    results.navigation.append(navigation.measure(instance, site, navigation.CHOSEN, navigation.CHOSEN_DESCRIPTION,
+                                                 run, pages, viewport))
+    navigation.remove(site)
+
+
+def _measure_scaled(instance, site: Path, content: Path, run, times: int, viewport):
+    scaled, _ = load_handbook(content, strict=False)
+    _say(f"scale {times}×: measuring the section pages")
+    return navigation.measure(instance, site, f"{times}×", "", run, navigation.section_pages(scaled), viewport)
 
 
 def _median_run(runs: list[Scores]) -> Scores:

@@ -13,7 +13,7 @@ import rcssmin
 import rjsmin
 
 # Load order: widget-kit before the widgets; each engine before its widget.
-SCRIPTS = ("language-switch.js", "widget-kit.js", "checklist-state.js", "checklist.js", "rubric-score.js",
+SCRIPTS = ("language-switch.js", "drawer.js", "widget-kit.js", "checklist-state.js", "checklist.js", "rubric-score.js",
            "rubric.js", "quiz-engine.js", "quiz.js", "onboarding.js", "review-date.js")
 BUNDLE = "assets/js/handbook.js"
 

@@ -1,15 +1,25 @@
-"""Each page's navigation, kept to a bounded size however much content there is.
+"""Each page's navigation: the part a reader can see, of a size that does not grow
+with the content.
 
-Every page carries the site's navigation (the sidebar, and the drawer on a
-phone, where staff drill down from manual to chapter to section). Where a level
-has more than LIMIT entries (hundreds of manuals or checklists), a page shows
-only that level's index page, which lists them all, and the entry the page is
-in. The handbook's own lists are far shorter, so its pages show everything;
-without the bound, every page would carry lists that grow with the content,
-and the site's size and build time would grow with its square.
+The theme renders only the visible part of the navigation (mkdocs-material's
+`navigation.prune`): the top level, and the levels on the way to the current
+page; every other section is one link to its index page, which lists it. Two
+things are left to this module:
+
+- `lifted_items`: a short top-level section (the manuals, while there are at
+  most LIFT of them) is shown by its entries, so that the phone drawer's top
+  level lists the manuals themselves, and any section of any manual is three
+  taps away: manual, chapter, section. Every lifted entry is on every page
+  (0.7 KB each), so a longer list stays one section, bounded like any other.
+- `bounded_items`: on the way to the current page, a level with more than
+  LIMIT entries (hundreds of manuals or checklists) shows only its index page,
+  which lists them all, and the entry the page is in. Pruning alone would put
+  every one of them on each of their pages, and the site's size and build time
+  would grow with the square of the content.
 
 Works on any navigation tree whose items have `children` and `parent` (MkDocs's
-Section and Page); nothing is imported from the site generator.
+Section and Page); nothing is imported from the site generator. The tree itself
+is never changed: where a level differs, the page gets a copy of that part.
 """
 
 from __future__ import annotations
@@ -17,13 +27,26 @@ from __future__ import annotations
 import copy
 
 LIMIT = 30
+LIFT = 8
 
 
 def bounded_items(items: list, path: list, limit: int = LIMIT) -> list:
     """`items` as the current page shows them. `path` is the page and the sections
-    it is in (each with its `parent`). The tree itself is not changed: where a
-    level is cut, the page gets a copy of that part of it."""
+    it is in (each with its `parent`)."""
     return [_bounded(item, path, limit) for item in items]
+
+
+def lifted_items(items: list, lift, limit: int = LIFT) -> list:
+    """`items` with each section for which `lift(section)` is true replaced by its
+    entries (its index page first), if it has at most `limit` besides the index."""
+    shown = []
+    for item in items:
+        children = getattr(item, "children", None)
+        if children and lift(item) and sum(not getattr(c, "is_index", False) for c in children) <= limit:
+            shown += children
+        else:
+            shown.append(item)
+    return shown
 
 
 def _bounded(item, path: list, limit: int):
