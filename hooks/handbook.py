@@ -5,13 +5,12 @@ mkdocs.en.yml for English under /en/). These hooks load and check the YAML
 (once per process: scripts/build builds both languages in one), hand MkDocs the
 generated pages and navigation, point each page's edit link at the file an
 editor changes, publish the site's own scripts and styles minified, bound each
-page's navigation, and post-process the search index.
+page's navigation, and index each language's pages for search (Pagefind).
 """
 
 from __future__ import annotations
 
 import copy
-import json
 import logging
 import os
 import subprocess
@@ -31,10 +30,10 @@ from handbook.generate.assets import AssetError, published_assets  # noqa: E402
 from handbook.generate.checklists import label_checkboxes  # noqa: E402
 from handbook.generate.sidebar import bounded_items  # noqa: E402
 from handbook.handwritten import ASSETS, compare_languages  # noqa: E402
-from handbook import search_terms  # noqa: E402
-from handbook.search_worker import WorkerChanged, patch_search_worker  # noqa: E402
+from handbook.pagefind_index import PagefindError, index_language  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.handbook")
+ARTICLE = '<article class="md-content__inner md-typeset">'
 _state: dict = {}
 
 
@@ -58,7 +57,6 @@ def on_config(config):
     _state.update(handbook=handbook, lang=lang, pages=build_pages(handbook, lang, config.site_url or ""),
                   downloads=build_files(handbook, lang))
     if lang == "zh":
-        search_terms.add_terms([term.zh for term in handbook.glossary])
         # Both languages' hand-written pages are compared once, in the zh build.
         for problem in compare_languages(ROOT / "docs"):
             log.warning(str(problem))
@@ -99,6 +97,11 @@ def on_page_content(html: str, page, config, files) -> str:
     return label_checkboxes(html)
 
 
+def on_post_page(output: str, page, config) -> str:
+    # Search indexes the article only: not the navigation, header or footer.
+    return output.replace(ARTICLE, ARTICLE[:-1] + " data-pagefind-body>", 1)
+
+
 def on_page_context(context, page, config, nav):
     shown = copy.copy(nav)
     shown.items = bounded_items(nav.items, [page, *page.ancestors])
@@ -107,16 +110,11 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_build(config) -> None:
-    index_file = Path(config.site_dir) / "search" / "search_index.json"
-    if _state["lang"] == "zh" and index_file.exists():
-        index = json.loads(index_file.read_text(encoding="utf-8"))
-        index_file.write_text(json.dumps(search_terms.add_keywords(index), ensure_ascii=False,
-                                         separators=(",", ":")), encoding="utf-8")
-        # Only the zh index is segmented into Chinese words, so only its worker needs the fix.
-        try:
-            patch_search_worker(Path(config.site_dir))
-        except WorkerChanged as error:
-            raise Abort(str(error)) from error
+    # Before the English site is built beside it: the Chinese index is of Chinese pages only.
+    try:
+        index_language(Path(config.site_dir), _state["lang"])
+    except PagefindError as error:
+        raise Abort(str(error)) from error
     if _state.get("command") == "serve" and _state["lang"] == "zh":
         _build_english_beside(config)
 
