@@ -30,10 +30,12 @@ from handbook.generate.assets import AssetError, published_assets  # noqa: E402
 from handbook.generate.checklists import label_checkboxes  # noqa: E402
 from handbook.generate.sidebar import bounded_items  # noqa: E402
 from handbook.handwritten import ASSETS, compare_languages  # noqa: E402
+from handbook import search_words  # noqa: E402
 from handbook.pagefind_index import PagefindError, index_language  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.handbook")
 ARTICLE = '<article class="md-content__inner md-typeset">'
+UNSEARCHED = ("quizzes/", "onboarding/final")
 _state: dict = {}
 
 
@@ -90,6 +92,9 @@ def on_files(files: Files, config) -> Files:
         raise Abort(str(error)) from error
     for path, text in published.items():
         files.append(File.generated(config, path, content=text))
+    # The question words and synonyms the search dialog fetches when it is opened.
+    files.append(File.generated(config, search_words.PUBLISHED,
+                                content=search_words.published(_state["handbook"].search_words, _state["lang"])))
     return files
 
 
@@ -98,7 +103,11 @@ def on_page_content(html: str, page, config, files) -> str:
 
 
 def on_post_page(output: str, page, config) -> str:
-    # Search indexes the article only: not the navigation, header or footer.
+    # Search indexes the article only (not the navigation, header or footer), and
+    # not on the quizzes: a search for a rule finds the rule, never an exam
+    # question or its answer key.
+    if page.file.src_uri.startswith(UNSEARCHED):
+        return output
     return output.replace(ARTICLE, ARTICLE[:-1] + " data-pagefind-body>", 1)
 
 
