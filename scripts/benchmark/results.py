@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from .axe import AxeResult
 from .builds import Run
 from .lighthouse import Scores
-from .weight import Visit
+from .search import Quality
+from .weight import SearchVisit, Visit
 
 
 @dataclass
@@ -34,6 +35,9 @@ class Results:
     lighthouse: dict[tuple[str, str], Scores] = field(default_factory=dict)
     lighthouse_runs: int = 1
     axe: dict[tuple[str, str], AxeResult] = field(default_factory=dict)
+    search: Quality | None = None                                           # both engines' answers
+    search_page: str = ""                                                   # where the first search starts
+    search_visits: dict[tuple[int, str], SearchVisit] = field(default_factory=dict)  # (content ×, lang) →
 
     @property
     def build_median(self) -> float:
