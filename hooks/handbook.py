@@ -35,7 +35,8 @@ from handbook.pagefind_index import PagefindError, index_language  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.handbook")
 ARTICLE = '<article class="md-content__inner md-typeset">'
-UNSEARCHED = ("quizzes/", "onboarding/final")
+UNSEARCHED = ("quizzes/", "onboarding/final", "editors/references", "editors/repairs", "checklists/index",
+              "rubrics/index")
 _state: dict = {}
 
 
@@ -104,8 +105,10 @@ def on_page_content(html: str, page, config, files) -> str:
 
 def on_post_page(output: str, page, config) -> str:
     # Search indexes the article only (not the navigation, header or footer), and
-    # not on the quizzes: a search for a rule finds the rule, never an exam
-    # question or its answer key.
+    # only pages that answer: not the quizzes (a search for a rule finds the
+    # rule, never an exam question or its answer key), not the lists of
+    # citations and repairs, not the lists of checklists and rubrics (each
+    # checklist and rubric is indexed itself).
     if page.file.src_uri.startswith(UNSEARCHED):
         return output
     return output.replace(ARTICLE, ARTICLE[:-1] + " data-pagefind-body>", 1)

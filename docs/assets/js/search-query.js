@@ -10,8 +10,9 @@
  * whole; English is split into words and its entries matched word by word.
  *
  * search() asks Pagefind for the pages holding every word (each synonym
- * tried); when fewer than three do, it adds the pages holding most of the
- * words, ranked by how many they hold, each with the words it lacks.
+ * tried, the handbook's own words first); when fewer than three do, it adds
+ * the pages holding most of the words, ranked by how many they hold, each
+ * with the words it lacks.
  */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) module.exports = factory();
@@ -69,22 +70,23 @@
     return true;
   }
 
-  /* The query's words, each a list of alternatives (as typed first, then its
-   * synonyms), question words left out. Nothing left: every word as typed. */
+  /* The query's words, each a list of alternatives (the handbook's word first,
+   * then as typed, then the other synonyms; `typed` says which was typed),
+   * question words left out. Nothing left: every word as typed. */
   function prepare(query, lang, words) {
     words = words || {};
     var lookup = index(words, lang);
     var text = normalize(query);
     var terms = [];
     var add = function (typed, group) {
-      var alternatives = [typed];
+      // The handbook's own word first (a group's first form), then the word typed, then the others.
+      var alternatives = group === undefined ? [typed] : [normalize(words.synonyms[group][0]), typed];
       if (group !== undefined) {
-        words.synonyms[group].forEach(function (form) {
-          form = normalize(form);
-          if (alternatives.indexOf(form) < 0) alternatives.push(form);
-        });
+        words.synonyms[group].forEach(function (form) { alternatives.push(normalize(form)); });
       }
-      if (!terms.some(function (term) { return term[0] === typed; })) terms.push(alternatives);
+      alternatives = alternatives.filter(function (form, i) { return alternatives.indexOf(form) === i; });
+      alternatives.typed = typed;
+      if (!terms.some(function (term) { return term.typed === typed; })) terms.push(alternatives);
     };
     if (lang === "zh") {
       // Synonym forms and question phrases are cut out whole, before segmenting.
@@ -123,7 +125,7 @@
     return terms;
   }
 
-  /* Queries that hold every word, one alternative of each (as typed first). */
+  /* Queries that hold every word, one alternative of each (the handbook's words first). */
   function combinations(terms, limit) {
     var found = [[]];
     terms.forEach(function (alternatives) {
@@ -136,14 +138,14 @@
     return found.map(function (words) { return words.join(" "); });
   }
 
-  /* Results of several Pagefind searches, one entry per page, best score kept. */
+  /* Results of several Pagefind searches, one entry per page: the earlier
+   * searches' pages first (the handbook's own words), each in Pagefind's order. */
   async function union(pagefind, queries) {
     var pages = new Map();
     var answers = await Promise.all(queries.map(function (query) { return pagefind.search(query); }));
     answers.forEach(function (answer) {
       ((answer && answer.results) || []).forEach(function (result) {
-        var seen = pages.get(result.id);
-        if (!seen || result.score > seen.score) pages.set(result.id, result);
+        if (!pages.has(result.id)) pages.set(result.id, result);
       });
     });
     return pages;
@@ -154,8 +156,7 @@
     var terms = prepare(query, lang, words);
     if (!terms.length) return { terms: terms, results: [] };
     var every = await union(pagefind, combinations(terms));
-    var ranked = Array.from(every.values()).sort(function (a, b) { return b.score - a.score; })
-      .map(function (result) { return { result: result, missing: [] }; });
+    var ranked = Array.from(every.values()).map(function (result) { return { result: result, missing: [] }; });
     if (ranked.length >= ENOUGH || terms.length < 2) return { terms: terms, results: ranked };
     var each = await Promise.all(terms.map(function (alternatives) { return union(pagefind, alternatives); }));
     var partial = new Map();
@@ -171,7 +172,7 @@
     });
     partial.forEach(function (entry, id) {
       entry.missing = terms.filter(function (term, number) { return !each[number].has(id); })
-        .map(function (term) { return term[0]; });
+        .map(function (term) { return term.typed; });
     });
     var most = Array.from(partial.values()).sort(function (a, b) { return b.found - a.found || b.score - a.score; });
     return { terms: terms, results: ranked.concat(most.map(function (entry) {
