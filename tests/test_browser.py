@@ -344,3 +344,34 @@ def test_an_overdue_review_shows_its_notice_when_the_page_is_read_after_the_date
     page.reload()
     assert notice.is_visible()
     assert notice.inner_text().startswith(f"This manual was due for review by {next_review} and is overdue")
+
+
+# What Pagefind needs of a Content-Security-Policy (README, Search), with what the
+# theme's pages need besides ('unsafe-inline': the head's one-line script and styles).
+PAGEFIND_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; worker-src 'self'; "
+                "connect-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:")
+
+
+@pytest.mark.parametrize("lang, query", [("zh", "上班能戴首饰吗"), ("en", "can I wear jewellery at work")])
+def test_search_works_under_the_content_security_policy_the_readme_gives(chromium, base, lang, query):
+    context = chromium.new_context(viewport=DESKTOP)
+
+    def with_policy(route):
+        response = route.fetch()
+        headers = dict(response.headers)
+        # On every response, as a server-wide header: a worker is bound by its own script's policy.
+        headers["content-security-policy"] = PAGEFIND_CSP
+        route.fulfill(response=response, headers=headers)
+
+    context.route(base + "**", with_policy)
+    refused: list[str] = []
+    tab = context.new_page()
+    tab.on("console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text
+           or "Refused" in message.text else None)
+    tab.goto(base + ("en/" if lang == "en" else ""))
+    results = search(tab, query)
+    marks = tab.locator(".md-search-result__list mark").count()
+    worker = tab.evaluate("() => performance.getEntriesByType('resource').some(e => e.name.endsWith('pagefind-worker.js'))")
+    context.close()
+    assert results and marks and refused == [], refused
+    assert worker, "Pagefind searched without its worker"
