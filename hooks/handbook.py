@@ -109,7 +109,7 @@ def on_post_page(output: str, page, config) -> str:
     # rule, never an exam question or its answer key), not the lists of
     # citations and repairs, not the lists of checklists and rubrics (each
     # checklist and rubric is indexed itself).
-    if page.file.src_uri.startswith(UNSEARCHED):
+    if page.file.src_uri.startswith(UNSEARCHED) or (page.meta.get("search") or {}).get("exclude"):
         return output
     return output.replace(ARTICLE, ARTICLE[:-1] + " data-pagefind-body>", 1)
 

@@ -375,3 +375,4 @@ def test_search_works_under_the_content_security_policy_the_readme_gives(chromiu
     context.close()
     assert results and marks and refused == [], refused
     assert worker, "Pagefind searched without its worker"
+
