@@ -182,14 +182,19 @@
     await this.more();
   };
 
+  /* The next results, one batch at a time (a batch still loading for an older query does not hold up this one's). */
   Dialog.prototype.more = async function () {
-    if (this.loading || this.shown >= this.results.length) return;
-    this.loading = true;
     var serial = this.serial;
+    if (this.loading === serial || this.shown >= this.results.length) return;
+    this.loading = serial;
     var batch = this.results.slice(this.shown, this.shown + PAGE_SIZE);
     this.shown += batch.length;
-    var data = await Promise.all(batch.map(function (found) { return found.result.data(); }));
-    this.loading = false;
+    var data = [];
+    try {
+      data = await Promise.all(batch.map(function (found) { return found.result.data(); }));
+    } finally {
+      if (this.loading === serial) this.loading = 0;
+    }
     if (serial !== this.serial) return;
     var list = this.list;
     batch.forEach(function (found, i) { list.appendChild(item(found, data[i])); });
