@@ -120,8 +120,11 @@ def test_the_search_words_are_published_per_language(built_site):
 def test_pages_load_no_search_script_or_index(built_site):
     """Search is loaded by the dialog when it is opened (docs/assets/js/search.js), never by a page."""
     page = (built_site / "en/manuals/000/2/2.4/index.html").read_text(encoding="utf-8")
-    assert "pagefind" not in page.replace("data-pagefind-body", "")
-    assert "search_index" not in page and "workers/search" not in page
+    loaded = re.findall(r'<(?:script|link)\b[^>]*\b(?:src|href)="([^"]+)"', page)
+    assert loaded and not [url for url in loaded if "pagefind" in url or "search" in url], loaded
+    # Material's configuration still names its worker, but no component starts it: the
+    # dialog is not marked data-md-component="search" (browser tests check no request).
+    assert 'data-md-component="search"' not in page and 'name="search"' not in page
 
 
 def test_generated_pages_are_not_in_the_repository():
