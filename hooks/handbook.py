@@ -5,13 +5,12 @@ mkdocs.en.yml for English under /en/). These hooks load and check the YAML
 (once per process: scripts/build builds both languages in one), hand MkDocs the
 generated pages and navigation, point each page's edit link at the file an
 editor changes, publish the site's own scripts and styles minified, shape each
-page's navigation, and post-process the search index.
+page's navigation, and index each language's pages for search (Pagefind).
 """
 
 from __future__ import annotations
 
 import copy
-import json
 import logging
 import os
 import subprocess
@@ -33,10 +32,13 @@ from handbook.generate.checklists import label_checkboxes  # noqa: E402
 from handbook.generate.csp import inline_script_hashes, script_templates  # noqa: E402
 from handbook.generate.sidebar import bounded_items, lifted_items  # noqa: E402
 from handbook.handwritten import ASSETS, compare_languages  # noqa: E402
-from handbook import search_terms  # noqa: E402
-from handbook.search_worker import WorkerChanged, patch_search_worker  # noqa: E402
+from handbook import search_words  # noqa: E402
+from handbook.pagefind_index import PagefindError, index_language  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.handbook")
+ARTICLE = '<article class="md-content__inner md-typeset">'
+UNSEARCHED = ("quizzes/", "onboarding/final", "editors/references", "editors/repairs", "checklists/index",
+              "rubrics/index")
 _state: dict = {}
 
 
@@ -60,7 +62,6 @@ def on_config(config):
     _state.update(handbook=handbook, lang=lang, pages=build_pages(handbook, lang, config.site_url or ""),
                   downloads=build_files(handbook, lang))
     if lang == "zh":
-        search_terms.add_terms([term.zh for term in handbook.glossary])
         # Both languages' hand-written pages are compared once, in the zh build.
         for problem in compare_languages(ROOT / "docs"):
             log.warning(str(problem))
@@ -94,6 +95,9 @@ def on_files(files: Files, config) -> Files:
         raise Abort(str(error)) from error
     for path, text in published.items():
         files.append(File.generated(config, path, content=text))
+    # The question words and synonyms the search dialog fetches when it is opened.
+    files.append(File.generated(config, search_words.PUBLISHED,
+                                content=search_words.published(_state["handbook"].search_words, _state["lang"])))
     return files
 
 
@@ -108,6 +112,17 @@ def on_env(env, config, files):
 
 def on_page_content(html: str, page, config, files) -> str:
     return label_checkboxes(html)
+
+
+def on_post_page(output: str, page, config) -> str:
+    # Search indexes the article only (not the navigation, header or footer), and
+    # only pages that answer: not the quizzes (a search for a rule finds the
+    # rule, never an exam question or its answer key), not the lists of
+    # citations and repairs, not the lists of checklists and rubrics (each
+    # checklist and rubric is indexed itself).
+    if page.file.src_uri.startswith(UNSEARCHED) or (page.meta.get("search") or {}).get("exclude"):
+        return output
+    return output.replace(ARTICLE, ARTICLE[:-1] + " data-pagefind-body>", 1)
 
 
 def on_page_context(context, page, config, nav):
@@ -127,16 +142,11 @@ def _is_manuals(section) -> bool:
 
 
 def on_post_build(config) -> None:
-    index_file = Path(config.site_dir) / "search" / "search_index.json"
-    if _state["lang"] == "zh" and index_file.exists():
-        index = json.loads(index_file.read_text(encoding="utf-8"))
-        index_file.write_text(json.dumps(search_terms.add_keywords(index), ensure_ascii=False,
-                                         separators=(",", ":")), encoding="utf-8")
-        # Only the zh index is segmented into Chinese words, so only its worker needs the fix.
-        try:
-            patch_search_worker(Path(config.site_dir))
-        except WorkerChanged as error:
-            raise Abort(str(error)) from error
+    # Before the English site is built beside it: the Chinese index is of Chinese pages only.
+    try:
+        index_language(Path(config.site_dir), _state["lang"])
+    except PagefindError as error:
+        raise Abort(str(error)) from error
     if _state.get("command") == "serve" and _state["lang"] == "zh":
         _build_english_beside(config)
 

@@ -25,6 +25,20 @@ if [ ! -e "$_marker" ]; then
   rm -f "$VENV"/.installed-"$_want"-*
   touch "$_marker"
 fi
+# Pagefind, which builds the search index, from npm (pinned in
+# scripts/pagefind/package-lock.json; its extended binary segments Chinese).
+_pf="$ROOT/scripts/pagefind"
+_pf_marker="$_pf/node_modules/.installed-$(sha256sum < "$_pf/package-lock.json" | cut -c1-16)"
+if [ ! -e "$_pf_marker" ]; then
+  if ! command -v npm >/dev/null; then
+    echo "error: building the search index needs Node.js and npm (Debian: sudo apt-get install nodejs npm)." >&2
+    exit 1
+  fi
+  echo "Installing Pagefind (the search index builder) from scripts/pagefind/package-lock.json ..." >&2
+  npm ci --prefix "$_pf" --no-audit --no-fund --loglevel=error >&2
+  touch "$_pf_marker"
+fi
+unset _pf _pf_marker
 # The site generator's module. ProperDocs, a drop-in MkDocs 1.x fork that runs
 # these hooks, is a one-line switch: replace mkdocs in requirements.txt with
 # properdocs and set HANDBOOK_MKDOCS=properdocs.

@@ -11,6 +11,7 @@ import re
 import subprocess
 
 import pytest
+import yaml
 
 from conftest import ROOT
 
@@ -21,8 +22,13 @@ pytestmark = pytest.mark.browser
 def bench(tmp_path_factory):
     work = tmp_path_factory.mktemp("bench")
     report = work / "report.md"
+    # The first two queries of each language and kind: the smoke test checks that the search part works.
+    queries = yaml.safe_load((ROOT / "tests" / "search" / "queries.yml").read_text(encoding="utf-8"))
+    few = {lang: {kind: items[:2] for kind, items in kinds.items()} for lang, kinds in queries.items()}
+    (work / "queries.yml").write_text(yaml.safe_dump(few, allow_unicode=True), encoding="utf-8")
     result = subprocess.run([str(ROOT / "scripts" / "bench"), "--runs", "1", "--scales", "2", "--pages", "home",
-                             "--lighthouse-runs", "1", "--out", str(report), "--work", str(work / "work")],
+                             "--lighthouse-runs", "1", "--out", str(report), "--work", str(work / "work"),
+                             "--queries", str(work / "queries.yml")],
                             cwd=ROOT, capture_output=True, text=True, timeout=900)
     assert result.returncode in (0, 1), f"scripts/bench failed:\n{result.stdout}\n{result.stderr}"
     return result, report.read_text(encoding="utf-8")
@@ -37,7 +43,9 @@ def table_rows(report: str, heading: str) -> list[list[str]]:
 def test_the_exit_status_says_whether_every_budget_held(bench):
     result, report = bench
     verdicts = [row[-1] for row in table_rows(report, "## Budgets")]
-    assert len(verdicts) == 10 and set(verdicts) <= {"held", "**MISSED**"}
+    # 6 of builds, JavaScript, Lighthouse and axe; 4 of navigation; 5 of search quality;
+    # 3 search-weight budgets per language at 1×, 1 per language at 2×.
+    assert len(verdicts) == 6 + 4 + 5 + 6 + 2 and set(verdicts) <= {"held", "**MISSED**"}
     missed = verdicts.count("**MISSED**")
     assert result.returncode == (1 if missed else 0)
     assert (f"**{missed} budget(s) missed.**" if missed else "Every budget held.") in report
@@ -86,7 +94,9 @@ def test_budgets_that_do_not_depend_on_timing_hold(bench):
     _, report = bench
     verdicts = {row[0]: row[-1] for row in table_rows(report, "## Budgets")}
     for budget in ("Own JavaScript, compressed, total", "Lighthouse accessibility, lowest page",
-                   "axe-core serious or critical violations, all pages"):
+                   "axe-core serious or critical violations, all pages", "Search queries with no result",
+                   "Search files downloaded before searching, zh", "Search files downloaded before searching, en",
+                   "First search download, zh, 1× content", "First search download, en, 1× content"):
         assert verdicts[budget] == "held", budget
 
 
@@ -113,3 +123,24 @@ def test_the_navigation_budgets_hold(bench):
     for budget in ("Section page HTML, uncompressed", "Section page DOM nodes", "Whole site, both languages",
                    "Section page HTML at 2× content"):
         assert verdicts[budget] == "held", budget
+
+
+def test_search_quality_is_reported_for_both_engines_languages_and_kinds(bench):
+    _, report = bench
+    rows = table_rows(report, "## 8. Search quality")
+    cells = {(row[0], row[1], row[2]) for row in rows}
+    assert cells == {(engine, lang, kind) for engine in ("Pagefind + question handling", "Material (lunr)")
+                     for lang in ("zh", "en") for kind in ("keyword", "question")}
+    for row in rows:
+        assert row[3] == "2" and re.fullmatch(r"\d+% \(\d\)", row[4]) and re.fullmatch(r"\d\.\d\d", row[5])
+    assert "Not answered in the top 3 by Pagefind + question handling" in report
+    assert "Not answered in the top 3 by Material (lunr)" in report
+
+
+def test_a_first_visit_and_a_first_search_are_weighed_at_each_content_size(bench):
+    _, report = bench
+    rows = table_rows(report, "## 9. Search weight")
+    assert [(row[0], row[1]) for row in rows] == [("1×", "en"), ("1×", "zh"), ("2×", "en"), ("2×", "zh")]
+    for row in rows:
+        assert re.fullmatch(r"[\d.]+ KB", row[2]) and row[3] == "0" and re.fullmatch(r"[\d.]+ KB", row[4])
+        assert int(row[6]) > 0          # the question found results

@@ -84,22 +84,47 @@ def test_nothing_is_loaded_from_outside_the_site(built_site, site_url):
 
 
 def test_search_indexes_are_separate_per_language(built_site):
-    zh = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
-    en = json.loads((built_site / "en/search/search_index.json").read_text(encoding="utf-8"))
-    assert zh["config"]["lang"] == ["zh"] and en["config"]["lang"] == ["en"]
-    zh_text = " ".join(d["text"] for d in zh["docs"])
-    en_text = " ".join(d["text"] for d in en["docs"])
-    assert "Complaint analysis" in en_text and "Complaint analysis" not in zh_text
-    assert "投诉\u200b分析" in zh_text or "投诉分析" in zh_text
-    assert "投诉分析" not in en_text
-    assert "keywords" in zh["config"]["fields"] and any("keywords" in d for d in zh["docs"])
+    """Each language has its own Pagefind bundle, of its own pages only."""
+    zh = json.loads((built_site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    en = json.loads((built_site / "en/pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(zh["languages"]) == ["zh"] and list(en["languages"]) == ["en"]
+
+    def searchable(root: Path, skip_en: bool) -> int:
+        return sum(1 for page in root.rglob("index.html")
+                   if not (skip_en and page.relative_to(root).parts[0] == "en")
+                   and "data-pagefind-body" in page.read_text(encoding="utf-8"))
+
+    assert zh["languages"]["zh"]["page_count"] == searchable(built_site, skip_en=True) > 100
+    assert en["languages"]["en"]["page_count"] == searchable(built_site / "en", skip_en=False) > 100
+    assert not (built_site / "search").exists() and not (built_site / "en/search").exists()
 
 
-def test_glossary_terms_are_indexed_whole(built_site):
-    """jieba alone splits 首次解决率 into 首次/解决/率; the build feeds it the glossary first."""
-    zh = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
-    glossary = " ".join(d["text"] for d in zh["docs"] if d["location"].startswith("glossary/"))
-    assert "首次解决率" in glossary.split("\u200b")
+def test_only_pages_that_answer_are_indexed_and_only_their_article(built_site):
+    section = (built_site / "manuals/000/2/2.4/index.html").read_text(encoding="utf-8")
+    assert section.count("data-pagefind-body") == 1
+    assert '<article class="md-content__inner md-typeset" data-pagefind-body>' in section
+    for page in ("quizzes/000-2/", "quizzes/000-2-paper/", "quizzes/000-2-key/", "onboarding/final/",
+                 "editors/repairs/", "en/quizzes/000-2-key/"):
+        assert "data-pagefind-body" not in (built_site / page / "index.html").read_text(encoding="utf-8"), page
+
+
+def test_the_search_words_are_published_per_language(built_site):
+    zh = json.loads((built_site / "assets/search-words.json").read_text(encoding="utf-8"))
+    en = json.loads((built_site / "en/assets/search-words.json").read_text(encoding="utf-8"))
+    assert "怎么办" in zh["question"] and "吗" in zh["question"] and "how" not in zh["question"]
+    assert "how" in en["question"] and "怎么办" not in en["question"]
+    assert ["饰品", "首饰"] == next(group for group in zh["synonyms"] if "首饰" in group)[:2]
+    assert "jewellery" == next(group for group in en["synonyms"] if "jewelry" in group)[0]
+
+
+def test_pages_load_no_search_script_or_index(built_site):
+    """Search is loaded by the dialog when it is opened (docs/assets/js/search.js), never by a page."""
+    page = (built_site / "en/manuals/000/2/2.4/index.html").read_text(encoding="utf-8")
+    loaded = re.findall(r'<(?:script|link)\b[^>]*\b(?:src|href)="([^"]+)"', page)
+    assert loaded and not [url for url in loaded if "pagefind" in url or "search" in url], loaded
+    # Material's configuration still names its worker, but no component starts it: the
+    # dialog is not marked data-md-component="search" (browser tests check no request).
+    assert 'data-md-component="search"' not in page and 'name="search"' not in page
 
 
 def test_generated_pages_are_not_in_the_repository():
@@ -149,11 +174,6 @@ def test_lost_sections_say_so_in_both_languages(built_site):
     en = (built_site / "en/manuals/000/8/8.3/index.html").read_text(encoding="utf-8")
     assert "原文缺失" in zh and "本节要求" not in zh
     assert "Source text missing" in en and "Emergency resources and support during service" in en
-
-
-def test_the_search_worker_looks_up_the_last_word_of_a_chinese_query(built_site):
-    [worker] = (built_site / "assets/javascripts/workers").glob("search.*.min.js")
-    assert "o<=t.length;o++)t.slice(s,o)in e" in worker.read_text(encoding="utf-8")
 
 
 def assert_links_resolve(page, pattern: str) -> int:

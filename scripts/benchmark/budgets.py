@@ -15,6 +15,9 @@ FORBIDDEN_IMPACTS = ("critical", "serious")   # axe-core: none of these on any m
 MAX_SECTION_HTML = 45 * 1024     # a section page's HTML, uncompressed, at 1× and at every N×
 MAX_SECTION_DOM = 600            # a section page's elements, once loaded
 MAX_SITE = 35 * 1024 * 1024      # the whole built site, both languages
+MIN_SEARCH_TOP3 = 0.95       # the site's search: queries answered in the top 3, each language and kind (issue 17)
+MAX_SECTION_VISIT = 110 * 1024   # a first visit to a section page, compressed, no search index
+MAX_FIRST_SEARCH = 300 * 1024    # what opening search and the first query download, at any content size
 
 
 @dataclass
@@ -36,17 +39,19 @@ def mib(size: int) -> str:
 def judge(results) -> list[Verdict]:
     """One verdict per budget, from a finished benchmark's results."""
     verdicts = []
-    if not results.builds:      # --only nav
+    if not results.builds and not results.search:      # --only nav
         return _navigation(results)
-    overhead = results.overhead
-    verdicts.append(Verdict("Generation overhead (build vs plain mkdocs-material)", f"{overhead:+.1%}",
-                            f"≤ {MAX_OVERHEAD:.0%}", overhead <= MAX_OVERHEAD))
+    if results.builds and results.plain:          # not measured by `--only search` or `--only nav`
+        overhead = results.overhead
+        verdicts.append(Verdict("Generation overhead (build vs plain mkdocs-material)", f"{overhead:+.1%}",
+                                f"≤ {MAX_OVERHEAD:.0%}", overhead <= MAX_OVERHEAD))
     for scale in results.scales:
         verdicts.append(Verdict(f"{scale.times}× content build time", f"{scale.time_ratio:.1f}× the 1× time",
                                 f"≤ {SCALE_SLACK * scale.times:g}×", scale.time_ratio <= SCALE_SLACK * scale.times))
-    own_js = sum(compressed for _, compressed in results.own_js.values())
-    verdicts.append(Verdict("Own JavaScript, compressed, total", kib(own_js), f"≤ {kib(MAX_OWN_JS)}",
-                            own_js <= MAX_OWN_JS))
+    if results.own_js:
+        own_js = sum(compressed for _, compressed in results.own_js.values())
+        verdicts.append(Verdict("Own JavaScript, compressed, total", kib(own_js), f"≤ {kib(MAX_OWN_JS)}",
+                                own_js <= MAX_OWN_JS))
     if results.lighthouse:
         worst_a11y = min(s.scores["accessibility"] for s in results.lighthouse.values())
         worst_perf = min(s.scores["performance"] for s in results.lighthouse.values())
@@ -58,7 +63,7 @@ def judge(results) -> list[Verdict]:
         serious = sum(r.counts[impact] for r in results.axe.values() for impact in FORBIDDEN_IMPACTS)
         verdicts.append(Verdict("axe-core serious or critical violations, all pages", str(serious), "= 0",
                                 serious == 0))
-    return verdicts + _navigation(results)
+    return verdicts + _search(results) + _navigation(results)
 
 
 def _navigation(results) -> list[Verdict]:
@@ -77,6 +82,32 @@ def _navigation(results) -> list[Verdict]:
         html = _largest(scaled.sizes, "html")
         verdicts.append(Verdict(f"Section page HTML at {times}× content", kib(html), f"≤ {kib(MAX_SECTION_HTML)}",
                                 html <= MAX_SECTION_HTML))
+    return verdicts
+
+
+def _search(results) -> list[Verdict]:
+    from .search import ENGINES, KINDS, LANGS, top3_share, zero_results
+
+    verdicts = []
+    if results.search:
+        engine = ENGINES[0]
+        for lang in LANGS:
+            for kind in KINDS:
+                asked = results.search.cell(engine, lang, kind)
+                share = top3_share(asked)
+                verdicts.append(Verdict(f"Search answered in the top 3, {lang} {kind}s",
+                                        f"{share:.0%} ({sum(a.top3 for a in asked)}/{len(asked)})",
+                                        f"≥ {MIN_SEARCH_TOP3:.0%}", share >= MIN_SEARCH_TOP3))
+        empty = zero_results(results.search.asked[engine])
+        verdicts.append(Verdict("Search queries with no result", str(len(empty)), "= 0", not empty))
+    for (times, lang), visit in sorted(results.search_visits.items()):
+        if times == 1:
+            verdicts.append(Verdict(f"First visit to a section page, {lang}, compressed", kib(visit.visit.bytes),
+                                    f"≤ {kib(MAX_SECTION_VISIT)}", visit.visit.bytes <= MAX_SECTION_VISIT))
+            verdicts.append(Verdict(f"Search files downloaded before searching, {lang}",
+                                    str(len(visit.index_before)), "= 0", not visit.index_before))
+        verdicts.append(Verdict(f"First search download, {lang}, {times}× content", kib(visit.search.bytes),
+                                f"≤ {kib(MAX_FIRST_SEARCH)}", visit.search.bytes <= MAX_FIRST_SEARCH))
     return verdicts
 
 

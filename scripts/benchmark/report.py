@@ -24,7 +24,7 @@ def markdown(results: Results, verdicts: list[Verdict], title: str) -> str:
     lines += ["", f"**{len(missed)} budget(s) missed.**" if missed else "Every budget held.", ""]
     if results.builds:
         lines += _builds(results) + _scale(results) + _weight(results) + _lighthouse(results) + _axe(results)
-    lines += _navigation(results)
+    lines += _navigation(results) + _search_quality(results) + _search_weight(results)
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -33,6 +33,8 @@ def _seconds(values) -> str:
 
 
 def _builds(results: Results) -> list[str]:
+    if not results.builds:
+        return []
     return [
         "## 1. Build time and 2. generation overhead", "",
         f"The whole site, both languages ({results.pages_built} HTML pages), built by `scripts/build` "
@@ -64,6 +66,8 @@ def _scale(results: Results) -> list[str]:
 
 
 def _weight(results: Results) -> list[str]:
+    if not results.pages:
+        return []
     lines = ["## 4. Page weight", "",
              "Bytes transferred on a first visit (empty cache, phone-sized window), served with gzip as a "
              "production server would: the page, styles, scripts, the search index, icons.", "",
@@ -76,7 +80,8 @@ def _weight(results: Results) -> list[str]:
               "| file | bytes | compressed |", "|---|---|---|"]
     for name, (size, compressed) in {**results.own_js, **results.own_css}.items():
         lines.append(f"| `{name}` | {kib(size)} | {kib(compressed)} |")
-    lines += ["", "| search index | bytes | compressed |", "|---|---|---|"]
+    lines += ["", "The search index (Pagefind's bundle; a search downloads only the chunks its words need, "
+              "section 8):", "", "| search index | bytes | compressed |", "|---|---|---|"]
     for lang, (size, compressed) in results.search_index.items():
         lines.append(f"| {lang} | {kib(size)} | {kib(compressed)} |")
     return lines + [""]
@@ -148,3 +153,54 @@ def _navigation(results: Results) -> list[str]:
 def _sizes(measure, kinds: list[str]) -> str:
     return " | ".join(f"{kib(s.html)} | {kib(s.compressed)} | {s.dom}"
                       for s in (measure.sizes[kind] for kind in kinds))
+
+
+def _search_quality(results: Results) -> list[str]:
+    from .search import ENGINES, KINDS, LANGS, mrr, top3_share, zero_results
+
+    quality = results.search
+    if not quality:
+        return []
+    total = len(quality.asked[ENGINES[0]])
+    lines = ["## 8. Search quality", "",
+             f"{total} queries (tests/search/queries.yml), written from the manuals, checklists and quizzes' "
+             "situations, half Chinese and half English, half keywords and half whole questions, each with the "
+             "sections that answer it (a topic page gathering one of them also answers). Asked of the site's "
+             "search through its front end in headless Chromium (`HbSearch.query`, what the dialog shows: "
+             "question words dropped, synonyms, the most-words fallback, Pagefind), and of Material's built-in "
+             "search by typing into Material's dialog on the same site built with its search plugin.", "",
+             "| engine | lang | kind | queries | answered in top 3 | mean reciprocal rank | no result |",
+             "|---|---|---|---|---|---|---|"]
+    for engine in ENGINES:
+        for lang in LANGS:
+            for kind in KINDS:
+                asked = quality.cell(engine, lang, kind)
+                if not asked:
+                    continue
+                lines.append(f"| {engine} | {lang} | {kind} | {len(asked)} | {top3_share(asked):.0%} "
+                             f"({sum(a.top3 for a in asked)}) | {mrr(asked):.2f} | {len(zero_results(asked))} |")
+    for engine in ENGINES:
+        missed = [a for a in quality.asked.get(engine, []) if not a.top3]
+        lines += ["", f"Not answered in the top 3 by {engine} ({len(missed)}):", ""]
+        for asked in missed:
+            first = ", ".join(f"`{p or '/'}`" for p in asked.ranked[:3]) or "no result"
+            where = f"answer at rank {asked.rank}" if asked.rank else "no answer in the first 10"
+            lines.append(f"- {asked.query.lang} {asked.query.kind} “{asked.query.text}” "
+                         f"(wants {', '.join(asked.query.answers)}; {where}; first: {first})")
+        if not missed:
+            lines.append("- none")
+    return lines + [""]
+
+
+def _search_weight(results: Results) -> list[str]:
+    if not results.search_visits:
+        return []
+    lines = ["## 9. Search weight", "",
+             f"A first visit to a section page (`/{results.search_page}`, empty cache, phone-sized window), then "
+             "search opened with the keyboard and a question typed: what each step downloads, compressed.", "",
+             "| content | lang | first visit | search files before searching | first search | its requests "
+             "| results |", "|---|---|---|---|---|---|---|"]
+    for (times, lang), visit in sorted(results.search_visits.items()):
+        lines.append(f"| {times}× | {lang} | {kib(visit.visit.bytes)} | {len(visit.index_before)} | "
+                     f"{kib(visit.search.bytes)} | {visit.search.requests} | {visit.results} |")
+    return lines + [""]

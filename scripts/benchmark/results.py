@@ -8,7 +8,8 @@ from .axe import AxeResult
 from .builds import Run
 from .lighthouse import Scores
 from .navigation import NavMeasure
-from .weight import Visit
+from .search import Quality
+from .weight import SearchVisit, Visit
 
 
 @dataclass
@@ -37,6 +38,9 @@ class Results:
     axe: dict[tuple[str, str], AxeResult] = field(default_factory=dict)
     navigation: list[NavMeasure] = field(default_factory=list)              # the site last, alternatives first
     scale_navigation: dict[int, NavMeasure] = field(default_factory=dict)   # N → the site at N× content
+    search: Quality | None = None                                           # both engines' answers
+    search_page: str = ""                                                   # where the first search starts
+    search_visits: dict[tuple[int, str], SearchVisit] = field(default_factory=dict)  # (content ×, lang) →
 
     @property
     def build_median(self) -> float:

@@ -2,7 +2,7 @@
 
 Usage: scripts/bench [--runs 5] [--scales 10,100] [--pages home,section,...]
                      [--lighthouse-runs 3] [--content DIR] [--out FILE] [--work DIR]
-                     [--only nav]
+                     [--queries FILE] [--only nav|search]
 """
 
 from __future__ import annotations
@@ -30,7 +30,8 @@ from .plain import write_plain_project
 from .results import Results, Scale
 from .server import serve_compressed
 from .synthetic import scale_content
-from .weight import OWN_CSS, OWN_JS, compressed_size, first_visit, own_files
+from .search import ENGINES, QUERIES, Quality, answering_pages, ask_material, ask_site, build_material_variant, load_queries
+from .weight import FIRST_QUERIES, OWN_CSS, OWN_JS, compressed_size, first_search, first_visit, own_files
 
 def main(argv: list[str]) -> int:
     options = _options(argv)
@@ -50,15 +51,19 @@ def _options(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--content", type=Path, default=CONTENT, help="content folder (default: checklists/)")
     parser.add_argument("--out", type=Path, default=ROOT / ".bench" / "report.md", help="the report")
     parser.add_argument("--work", type=Path, default=ROOT / ".bench" / "work", help="scratch folder (replaced)")
-    parser.add_argument("--only", choices=["nav"], help="nav: only the navigation's weight (page size, DOM "
-                        "nodes, site size, build time) of the site and its alternatives, and at --scales")
+    parser.add_argument("--queries", type=Path, default=QUERIES, help="the search queries (default: "
+                        "tests/search/queries.yml)")
+    parser.add_argument("--only", choices=["nav", "search"], help="measure only this part. nav: the navigation's "
+                        "weight (page size, DOM nodes, site size, build time) of the site and its alternatives, and at "
+                        "--scales; search: search quality against Material's search, and what a first visit and a "
+                        "first search download (also at --scales)")
     options = parser.parse_args(argv)
     options.scales = [int(s) for s in options.scales.split(",") if s.strip()]
     options.pages = [p for p in options.pages.split(",") if p]
     unknown = set(options.pages) - set(KINDS)
     if unknown or options.runs < 1 or options.lighthouse_runs < 1 or any(s < 2 for s in options.scales):
         parser.error(f"pages must be among {', '.join(KINDS)}; runs at least 1; scales at least 2")
-    options.content, options.work, options.out = options.content.resolve(), options.work.resolve(), options.out.resolve()
+    options.content = options.content.resolve()
     return options
 
 
@@ -70,13 +75,14 @@ def _run(options) -> int:
     from tests.support.browser import CHROMIUM_ARGS, DESKTOP, PHONE, browser, chromium_path, free_port
 
     chromium = chromium_path()
+    search_only = options.only == "search"
+    if options.only is None:      # Lighthouse and axe-core: only the whole benchmark uses them
+        ensure_node_tools()
     work = options.work
     if work.exists():
         shutil.rmtree(work)
     work.mkdir(parents=True)
     handbook, _ = load_handbook(options.content)
-    if options.only != "nav":
-        ensure_node_tools()
     results = Results(machine=_machine(options, handbook, chromium))
     if options.only == "nav":
         _measure_navigation(options, handbook, results, browser, PHONE)
@@ -84,52 +90,75 @@ def _run(options) -> int:
     port = free_port()
     site_url = f"http://127.0.0.1:{port}/"
     site = work / "site"
+    custom = None if options.content == CONTENT else options.content
+    all_pages = measured_pages(handbook)
+    results.search_page = all_pages["section"]
 
-    _say("writing the generated Markdown for the plain mkdocs-material build")
-    configs = write_plain_project(options.content, work / "plain")
-    # Not timed: a first build may still install the site's requirements or
-    # compile bytecode; both kinds of build are then measured warm.
-    _say("warm-up builds (not timed)")
-    build_site(site, None if options.content == CONTENT else options.content, site_url)
-    build_plain(configs, work / "plain-site")
-    for run in range(1, options.runs + 1):
-        _say(f"build {run}/{options.runs}: scripts/build, then plain mkdocs-material")
-        results.builds.append(build_site(site, None if options.content == CONTENT else options.content, site_url))
-        results.plain.append(build_plain(configs, work / "plain-site"))
-    results.pages_built = _count_pages(site)
-    shutil.rmtree(work / "plain-site")
+    if search_only:
+        _say("building the site (not timed)")
+        build_site(site, custom, site_url)
+    else:
+        _say("writing the generated Markdown for the plain mkdocs-material build")
+        configs = write_plain_project(options.content, work / "plain")
+        # Not timed: a first build may still install the site's requirements or
+        # compile bytecode; both kinds of build are then measured warm.
+        _say("warm-up builds (not timed)")
+        build_site(site, custom, site_url)
+        build_plain(configs, work / "plain-site")
+        for run in range(1, options.runs + 1):
+            _say(f"build {run}/{options.runs}: scripts/build, then plain mkdocs-material")
+            results.builds.append(build_site(site, custom, site_url))
+            results.plain.append(build_plain(configs, work / "plain-site"))
+        results.pages_built = _count_pages(site)
+        shutil.rmtree(work / "plain-site")
 
     for times in options.scales:
         _say(f"scale {times}×: writing synthetic content, then building it")
         content = scale_content(options.content, work / f"content-{times}x", times)
         run = build_site(work / "scale-site", content)
-        results.scales.append(Scale(times, _count_pages(work / "scale-site"), run,
-                                    run.seconds / results.build_median, run.peak_mib / results.build_peak_mib))
-        with browser() as instance:
-            results.scale_navigation[times] = _measure_scaled(instance, work / "scale-site", content, run, times,
-                                                              PHONE)
+        if not search_only:
+            results.scales.append(Scale(times, _count_pages(work / "scale-site"), run,
+                                        run.seconds / results.build_median, run.peak_mib / results.build_peak_mib))
+            with browser() as instance:
+                results.scale_navigation[times] = _measure_scaled(instance, work / "scale-site", content, run, times,
+                                                                  PHONE)
+        _say(f"scale {times}×: a first search")
+        with serve_compressed(work / "scale-site") as base, browser() as instance:
+            _first_searches(instance, base, times, results, PHONE)
         shutil.rmtree(work / "scale-site")
         shutil.rmtree(content)
 
-    with browser() as instance:
-        _measure_alternatives(options, handbook, results, instance, PHONE)
-
-    all_pages = measured_pages(handbook)
-    results.pages = {kind: path for kind, path in all_pages.items() if kind in options.pages}
-    results.own_js, results.own_css = own_files(site, OWN_JS), own_files(site, OWN_CSS)
-    for lang, root in (("zh", site), ("en", site / "en")):
-        index = root / "search" / "search_index.json"
-        results.search_index[lang] = (index.stat().st_size, compressed_size(index))
+    if not search_only:
+        with browser() as instance:
+            _measure_alternatives(options, handbook, results, instance, PHONE)
+        results.pages = {kind: path for kind, path in all_pages.items() if kind in options.pages}
+        results.own_js, results.own_css = own_files(site, OWN_JS), own_files(site, OWN_CSS)
+        for lang, root in (("zh", site), ("en", site / "en")):
+            files = [path for path in (root / "pagefind").rglob("*") if path.is_file()]
+            results.search_index[lang] = (sum(path.stat().st_size for path in files),
+                                          sum(compressed_size(path) for path in files))
     results.lighthouse_runs = options.lighthouse_runs
     with serve_compressed(site, port) as base, browser() as instance:
-        for lang in ("zh", "en"):
-            for kind, path in results.pages.items():
-                url = base + ("en/" if lang == "en" else "") + path
-                _say(f"{lang} {kind}: first visit, axe-core, Lighthouse ×{options.lighthouse_runs}")
-                results.visits[(lang, kind)] = first_visit(instance, url, PHONE)
-                results.axe[(lang, kind)] = run_axe(instance, url, [PHONE, DESKTOP])
-                runs = [run_lighthouse(url, chromium, CHROMIUM_ARGS) for _ in range(options.lighthouse_runs)]
-                results.lighthouse[(lang, kind)] = _median_run(runs)
+        if not search_only:
+            for lang in ("zh", "en"):
+                for kind, path in results.pages.items():
+                    url = base + ("en/" if lang == "en" else "") + path
+                    _say(f"{lang} {kind}: first visit, axe-core, Lighthouse ×{options.lighthouse_runs}")
+                    results.visits[(lang, kind)] = first_visit(instance, url, PHONE)
+                    results.axe[(lang, kind)] = run_axe(instance, url, [PHONE, DESKTOP])
+                    runs = [run_lighthouse(url, chromium, CHROMIUM_ARGS) for _ in range(options.lighthouse_runs)]
+                    results.lighthouse[(lang, kind)] = _median_run(runs)
+        _say("a first visit to a section page, then a first search")
+        _first_searches(instance, base, 1, results, PHONE)
+        queries, answers = load_queries(options.queries), answering_pages(options.content)
+        results.search = Quality()
+        _say(f"search quality: {len(queries)} queries, the site's search")
+        results.search.asked[ENGINES[0]] = ask_site(instance, base, queries, answers)
+        _say("search quality: building the site with Material's built-in search")
+        material_site, _ = build_material_variant(work, custom, site_url)
+        with serve_compressed(material_site) as material_base:
+            _say(f"search quality: {len(queries)} queries, Material's built-in search")
+            results.search.asked[ENGINES[1]] = ask_material(instance, material_base, queries, answers)
 
     return _finish(options, results)
 
@@ -137,8 +166,9 @@ def _run(options) -> int:
 def _finish(options, results: Results) -> int:
     verdicts = budgets.judge(results)
     options.out.parent.mkdir(parents=True, exist_ok=True)
-    title = "Handbook benchmark: navigation only" if options.only == "nav" else "Handbook benchmark"
-    options.out.write_text(report.markdown(results, verdicts, title), encoding="utf-8")
+    titles = {"nav": "Handbook benchmark: navigation only", "search": "Handbook benchmark: search only"}
+    options.out.write_text(report.markdown(results, verdicts, titles.get(options.only, "Handbook benchmark")),
+                           encoding="utf-8")
     missed = [v for v in verdicts if not v.held]
     _say(f"report written to {options.out}; "
          + (f"{len(missed)} budget(s) missed: {'; '.join(v.budget for v in missed)}" if missed
@@ -186,6 +216,12 @@ def _measure_scaled(instance, site: Path, content: Path, run, times: int, viewpo
     return navigation.measure(instance, site, f"{times}×", "", run, navigation.section_pages(scaled), viewport)
 
 
+def _first_searches(instance, base: str, times: int, results: Results, viewport: dict) -> None:
+    for lang in ("zh", "en"):
+        url = base + ("en/" if lang == "en" else "") + results.search_page
+        results.search_visits[(times, lang)] = first_search(instance, url, FIRST_QUERIES[lang], viewport)
+
+
 def _median_run(runs: list[Scores]) -> Scores:
     """The run whose performance score is the median (as Lighthouse's own
     computeMedianRun picks one whole run rather than mixing runs)."""
@@ -226,7 +262,8 @@ def _machine(options, handbook, chromium: str) -> dict[str, str]:
         "cpu": cpu,
         "memory": memory,
         "software": f"Python {platform.python_version()}, {output([chromium, '--version'])}, "
-                    f"Node.js {node_version}, Lighthouse {lighthouse}, axe-core {axe}",
+                    f"Node.js {node_version}, Lighthouse {lighthouse}, axe-core {axe}, "
+                    f"Pagefind {_package_version(ROOT / 'scripts' / 'pagefind' / 'node_modules' / 'pagefind' / 'package.json')}",
         "content": f"`{shown}/`: {len(handbook.manuals)} manuals, {sections} sections, "
                    f"{sum(len(s.requirements) for m in handbook.manuals for c in m.chapters for s in c.sections)} "
                    f"requirements, {len(handbook.checklists)} checklists, {len(handbook.rubrics)} rubrics, "

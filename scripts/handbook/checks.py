@@ -12,6 +12,7 @@ from .model import Handbook, Manual, Origin, Section, Text
 from .problems import Problems
 from .quiz_checks import check_quizzes
 from .rubric_checks import check_rubrics
+from .search_words import check_search_words
 from .translation import PLACEHOLDER
 
 REF_MARKER = re.compile(r"\[ref:([a-z0-9]+(?:[-.][a-z0-9]+)*)\]")
@@ -29,6 +30,10 @@ def check_handbook(handbook: Handbook, problems: Problems) -> None:
     _check_checklists(handbook, problems)
     check_rubrics(handbook, problems)
     check_quizzes(handbook, problems)
+    if not handbook.unread:
+        texts = handbook.texts()
+        check_search_words(handbook.search_words, {"zh": "\n".join(t.zh for t in texts),
+                                                   "en": "\n".join(t.en for t in texts)}, problems)
 
 
 def _check_ids(handbook: Handbook, problems: Problems) -> None:

@@ -15,6 +15,7 @@ from .model import (Block, Chapter, Checklist, ChecklistGroup, ChecklistItem, Gr
                     Section, Step, Term, Text, Topic, Criterion, CriterionGroup,
                     Onboarding, OnboardingStage, Question, Quiz, QuizOption)
 from .problems import ContentError, Problems
+from .search_words import read_search_words
 from .yamlsource import YamlDoc, load_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -88,6 +89,7 @@ def read_handbook(content: Path, problems: Problems) -> Handbook:
         rubrics=_read_rubrics(content / "rubrics", problems),
         quizzes=quizzes,
         onboarding=_read_onboarding(content / "onboarding.yml", problems),
+        search_words=read_search_words(content / "search.yml", problems),
     )
 
 

@@ -412,6 +412,7 @@ class Handbook:
     rubrics: list[Rubric] = field(default_factory=list)
     quizzes: list[Quiz] = field(default_factory=list)
     onboarding: Onboarding | None = None
+    search_words: object = None     # search_words.SearchWords: checklists/search.yml
 
     def sections(self) -> list[Section]:
         return [s for m in self.manuals for c in m.chapters for s in c.sections]

@@ -12,8 +12,10 @@ from pathlib import Path
 import rcssmin
 import rjsmin
 
-# Load order: widget-kit before the widgets; each engine before its widget.
-SCRIPTS = ("language-switch.js", "drawer.js", "widget-kit.js", "checklist-state.js", "checklist.js", "rubric-score.js",
+# Load order: widget-kit before the widgets; each engine before its widget (search-query.js
+# before search.js).
+SCRIPTS = ("language-switch.js", "drawer.js", "search-query.js", "search.js", "widget-kit.js", "checklist-state.js",
+           "checklist.js", "rubric-score.js",
            "rubric.js", "quiz-engine.js", "quiz.js", "onboarding.js", "review-date.js")
 BUNDLE = "assets/js/handbook.js"
 

@@ -1,0 +1,195 @@
+"""Search quality: the query set in tests/search/queries.yml, asked of the
+site's search and of Material's built-in search, side by side in one run.
+
+The site's search is asked through its real front end in headless Chromium:
+HbSearch.query, the function the search dialog renders from (question words
+dropped, synonyms, the most-words fallback, Pagefind in the browser).
+Material's search is asked by typing each query into Material's own dialog on
+a variant of the same site built with Material's search plugin and templates
+(its lunr index and ranking, with jieba for Chinese as Material uses it).
+
+A query is answered in the top 3 when one of its first three result pages is
+one of its answer sections' pages, or a topic page that gathers one of them.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from handbook import load_handbook
+from handbook.generate.pages import page_url, section_path
+from handbook.generate.topics import topic_path
+from handbook.handwritten import DOCS
+
+from .builds import ROOT, Run, timed
+
+QUERIES = ROOT / "tests" / "search" / "queries.yml"
+LANGS = ("zh", "en")
+KINDS = ("keyword", "question")
+ENGINES = ("Pagefind + question handling", "Material (lunr)")
+RANKED = 10          # results read per query, for the reciprocal rank
+# Material's templates that the site replaces for its own search.
+OVERRIDDEN_FOR_SEARCH = ("partials/header.html", "partials/search.html")
+
+
+@dataclass
+class Query:
+    text: str
+    lang: str
+    kind: str
+    answers: list[str]
+
+
+@dataclass
+class Asked:
+    query: Query
+    ranked: list[str]            # result pages, as paths below the language's root
+    rank: int | None             # 1-based rank of the first answering page, within RANKED
+
+    @property
+    def top3(self) -> bool:
+        return self.rank is not None and self.rank <= 3
+
+
+@dataclass
+class Quality:
+    asked: dict[str, list[Asked]] = field(default_factory=dict)     # engine →
+
+    def cell(self, engine: str, lang: str, kind: str) -> list[Asked]:
+        return [a for a in self.asked.get(engine, []) if a.query.lang == lang and a.query.kind == kind]
+
+
+def top3_share(asked: list[Asked]) -> float:
+    return sum(a.top3 for a in asked) / len(asked) if asked else 0.0
+
+
+def mrr(asked: list[Asked]) -> float:
+    return sum(1 / a.rank for a in asked if a.rank) / len(asked) if asked else 0.0
+
+
+def zero_results(asked: list[Asked]) -> list[Asked]:
+    return [a for a in asked if not a.ranked]
+
+
+def load_queries(path: Path = QUERIES) -> list[Query]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [Query(str(item["q"]), lang, kind, [str(a) for a in item["answers"]])
+            for lang in LANGS for kind in KINDS for item in data[lang][kind]]
+
+
+def answering_pages(content: Path) -> dict[str, set[str]]:
+    """Each section id → the pages that answer with it: its own, and the topic pages gathering it."""
+    handbook, _ = load_handbook(content, strict=False)
+    pages = {section.id: {page_url(section_path(section))} for section in handbook.sections()}
+    for topic in handbook.topics:
+        for section_id in topic.sections:
+            pages.setdefault(section_id, set()).add(page_url(topic_path(topic)))
+    return pages
+
+
+def judge(query: Query, ranked: list[str], pages: dict[str, set[str]]) -> Asked:
+    wanted = set().union(*(pages.get(answer, set()) for answer in query.answers))
+    rank = next((i + 1 for i, path in enumerate(ranked[:RANKED]) if path in wanted), None)
+    return Asked(query, ranked, rank)
+
+
+def _path(url: str, root: str) -> str:
+    path = url.split("#", 1)[0].split("?", 1)[0]
+    path = path.split("://", 1)[-1]
+    path = "/" + path.split("/", 1)[1] if "/" in path else "/"
+    return path[len(root):] if path.startswith(root) else path.lstrip("/")
+
+
+# --- the site's search, through its front end ----------------------------------------------
+
+_ASK_SITE = """async ([query, limit]) => {
+  const found = await window.HbSearch.query(query);
+  const data = await Promise.all(found.slice(0, limit).map(f => f.result.data()));
+  return data.map(d => d.url);
+}"""
+
+
+def ask_site(browser, base: str, queries: list[Query], pages: dict[str, set[str]]) -> list[Asked]:
+    asked = []
+    for lang in LANGS:
+        root = "/en/" if lang == "en" else "/"
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(base + root.lstrip("/"), wait_until="networkidle")
+        for query in (q for q in queries if q.lang == lang):
+            urls = page.evaluate(_ASK_SITE, [query.text, RANKED])
+            asked.append(judge(query, [_path(u, root) for u in urls], pages))
+        context.close()
+    return asked
+
+
+# --- Material's built-in search, on a variant of the site ---------------------------------
+
+def build_material_variant(work: Path, content: Path | None, site_url: str) -> tuple[Path, Run]:
+    """The same site built with Material's search plugin and its own header and
+    search templates: what the handbook's search was before Pagefind."""
+    work = work.resolve()
+    overrides = work / "material-overrides"
+    if overrides.exists():
+        shutil.rmtree(overrides)
+    shutil.copytree(DOCS / "overrides", overrides)
+    for name in OVERRIDDEN_FOR_SEARCH:
+        (overrides / name).unlink()
+    configs = {}
+    for lang, inherited in (("zh", ROOT / "mkdocs.yml"), ("en", ROOT / "mkdocs.en.yml")):
+        config = {
+            "INHERIT": str(inherited),
+            "docs_dir": str(DOCS / lang),
+            "hooks": [str(ROOT / "hooks" / "handbook.py")],
+            "watch": [],
+            "theme": {"custom_dir": str(overrides)},
+            "plugins": [{"search": {"lang": lang}}],
+        }
+        configs[lang] = work / f"material-search.{lang}.yml"
+        configs[lang].write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    out = work / "material-site"
+    env = dict(os.environ, HANDBOOK_SITE_URL=site_url,
+               PYTHONPATH=os.pathsep.join([str(ROOT / "scripts"), os.environ.get("PYTHONPATH", "")]))
+    if content:
+        env["HANDBOOK_CONTENT"] = str(content)
+    run = timed([sys.executable, "-m", "build_languages", str(configs["zh"]), str(out),
+                 str(configs["en"]), str(out / "en")], env)
+    return out, run
+
+
+_MATERIAL_RESULTS = """() => Array.from(document.querySelectorAll('.md-search-result__item'))
+  .map(item => item.querySelector('a.md-search-result__link').getAttribute('href'))"""
+
+
+def ask_material(browser, base: str, queries: list[Query], pages: dict[str, set[str]]) -> list[Asked]:
+    asked = []
+    for lang in LANGS:
+        root = "/en/" if lang == "en" else "/"
+        context = browser.new_context(viewport={"width": 1280, "height": 800})
+        page = context.new_page()
+        page.goto(base + root.lstrip("/"), wait_until="networkidle")
+        box = page.locator("input.md-search__input")
+        box.click()
+        meta = page.locator(".md-search-result__meta")
+        placeholder = None
+        for query in (q for q in queries if q.lang == lang):
+            box.fill("")
+            box.press("End")
+            page.wait_for_function("() => !document.querySelector('.md-search-result__item')", timeout=10_000)
+            placeholder = placeholder or meta.inner_text()
+            box.fill(query.text)
+            box.press("End")
+            page.wait_for_function("p => document.querySelector('.md-search-result__meta').innerText !== p",
+                                   arg=placeholder, timeout=15_000)
+            page.wait_for_timeout(150)          # Material renders results in batches
+            hrefs = page.evaluate(_MATERIAL_RESULTS)
+            urls = [page.evaluate("h => new URL(h, location.href).href", h) for h in hrefs[:RANKED]]
+            asked.append(judge(query, [_path(u, root) for u in urls], pages))
+        context.close()
+    return asked

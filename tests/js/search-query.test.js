@@ -1,0 +1,114 @@
+// Unit tests of the search query handling: node --test tests/js/
+"use strict";
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const Q = require("../../docs/assets/js/search-query.js");
+
+// A small slice of checklists/search.yml's shape (the real lists are content, checked by hb check).
+const ZH = {
+  question: ["怎么办", "怎么", "什么", "可以", "应该", "哪里", "吗", "能", "要", "的"],
+  synonyms: [["饰品", "首饰", "珠宝"], ["接听", "接电话"], ["工号牌", "工牌"], ["补偿", "赔偿", "退款"]],
+};
+const EN = {
+  question: ["can", "i", "at", "what", "do", "when", "the", "how", "how long", "a", "to", "have"],
+  synonyms: [["jewellery", "jewelry", "earrings"], ["answer", "pick up"], ["badge", "name badge"]],
+};
+
+function typed(terms) { return terms.map((t) => t.typed); }
+
+test("Chinese: question words and particles are dropped, the rest segmented", () => {
+  const terms = Q.prepare("上班能戴首饰吗", "zh", ZH);
+  assert.deepEqual(typed(terms), ["上班", "戴", "首饰"]);
+});
+
+test("Chinese: a multi-character question word is cut out wherever it is, a one-character one only as a word", () => {
+  assert.deepEqual(typed(Q.prepare("客户要求退款怎么办", "zh", ZH)), ["客户", "要求", "退款"]);
+  // 要 inside 要求 stays; 要 on its own goes.
+  assert.ok(typed(Q.prepare("投诉多久要回复", "zh", ZH)).every((w) => w !== "要"));
+});
+
+test("Chinese: an everyday word brings the handbook's word, first, and the reverse", () => {
+  const [term] = Q.prepare("首饰", "zh", ZH);
+  assert.deepEqual(Array.from(term), ["饰品", "首饰", "珠宝"]);
+  assert.equal(term.typed, "首饰");
+  const [written] = Q.prepare("饰品", "zh", ZH);
+  assert.deepEqual(Array.from(written), ["饰品", "首饰", "珠宝"]);
+});
+
+test("Chinese: a synonym the segmenter would split is kept whole", () => {
+  // Intl.Segmenter splits 工牌 into 工 + 牌 and 接电话 into 接 + 电话.
+  assert.deepEqual(typed(Q.prepare("工牌应该戴在哪里", "zh", ZH))[0], "工牌");
+  assert.deepEqual(typed(Q.prepare("接电话时", "zh", ZH))[0], "接电话");
+});
+
+test("English: question words dropped, several-word entries matched word by word, possessives trimmed", () => {
+  assert.deepEqual(typed(Q.prepare("Can I wear jewellery at work?", "en", EN)), ["wear", "jewellery", "work"]);
+  assert.deepEqual(typed(Q.prepare("what do I say when I pick up the phone", "en", EN)), ["say", "pick up", "phone"]);
+  assert.deepEqual(typed(Q.prepare("how long have I to reply", "en", EN)), ["reply"]);
+  assert.deepEqual(typed(Q.prepare("the customer’s badge", "en", EN)), ["customer", "badge"]);
+  const [, badge] = Q.prepare("a name badge", "en", EN);
+  assert.equal(badge, undefined);          // "name badge" is one term, not two
+});
+
+test("a query of nothing but question words still searches its words", () => {
+  assert.deepEqual(typed(Q.prepare("怎么办", "zh", ZH)), ["怎么", "办"]);
+  assert.deepEqual(typed(Q.prepare("what", "en", EN)), ["what"]);
+  assert.deepEqual(Q.prepare("   ", "en", EN), []);
+});
+
+test("without search words, nothing is dropped", () => {
+  assert.deepEqual(typed(Q.prepare("can I", "en", {})), ["can", "i"]);
+});
+
+test("combinations put the handbook's words first and stop at eight", () => {
+  const terms = Q.prepare("首饰 工牌", "zh", ZH);
+  const combos = Q.combinations(terms);
+  assert.equal(combos[0], "饰品 工号牌");
+  const many = [["a", "b", "c"], ["d", "e", "f"], ["g", "h"]];
+  assert.equal(Q.combinations(many).length, 8);
+});
+
+// A stand-in for Pagefind: pages hold words; a search finds the pages holding all of them.
+function fakePagefind(pages) {
+  const searched = [];
+  return {
+    searched,
+    async search(query) {
+      searched.push(query);
+      const words = query.split(" ");
+      const results = Object.entries(pages)
+        .filter(([, text]) => words.every((w) => text.split(" ").includes(w)))
+        .map(([id, text]) => ({ id, score: words.reduce((n, w) => n + text.split(" ").filter((x) => x === w).length, 0) }));
+      return { results: results.sort((a, b) => b.score - a.score) };
+    },
+  };
+}
+
+test("pages holding every word come first, in Pagefind's order", async () => {
+  const pf = fakePagefind({ a: "饰品 上班 戴", b: "饰品 上班 戴 饰品", c: "饰品 戴 上班", d: "上班" });
+  const found = await Q.search(pf, "上班能戴首饰吗", "zh", ZH);
+  assert.deepEqual(found.results.map((r) => r.result.id), ["b", "a", "c"]);
+  assert.ok(found.results.every((r) => r.missing.length === 0));
+});
+
+test("fewer than three pages with every word: the rest ranked by how many words they hold, lacking words named", async () => {
+  const pf = fakePagefind({ all: "上班 戴 饰品", two: "戴 饰品", twoMore: "戴 饰品 戴", one: "上班", none: "客户" });
+  const found = await Q.search(pf, "上班能戴首饰吗", "zh", ZH);
+  assert.deepEqual(found.results.map((r) => r.result.id), ["all", "twoMore", "two", "one"]);
+  assert.deepEqual(found.results[1].missing, ["上班"]);
+  assert.deepEqual(found.results[3].missing, ["戴", "首饰"]);      // as typed, not the handbook's word
+});
+
+test("a synonym finds the page that uses the handbook's word", async () => {
+  const pf = fakePagefind({ rule: "补偿 道歉", other: "客户" });
+  const found = await Q.search(pf, "退款", "zh", ZH);
+  assert.deepEqual(found.results.map((r) => r.result.id), ["rule"]);
+  assert.ok(pf.searched.includes("补偿"));
+});
+
+test("English words are searched as typed, lower-cased", async () => {
+  const pf = fakePagefind({ rule: "jewellery wear work", other: "work" });
+  const found = await Q.search(pf, "Can I wear JEWELRY at work", "en", EN);
+  assert.equal(found.results[0].result.id, "rule");
+  assert.equal(found.results.length, 2);
+});
