@@ -8,7 +8,7 @@ import re
 import pytest
 
 from handbook import load_handbook
-from handbook.generate.render import inline
+from handbook.generate.render import plain   # the text as a reader sees it (inline() is escaped HTML)
 from tests.support.browser import follow_instantly, storage_blocked
 from tests.support.pdf import pdf_pages, shown
 
@@ -249,7 +249,7 @@ def test_every_checklist_prints_its_title_and_every_item_whole_on_a4(chromium, b
             pages = printed_pages(page)
             assert shown(checklist.title[lang]) in pages[0], checklist.id
             for item in checklist.items:
-                text = shown(inline(rules[item.rule_id].text, lang))
+                text = shown(plain(rules[item.rule_id].text, lang))
                 # On one page: no item is cut across a page edge.
                 assert any(text in printed for printed in pages), f"{checklist.id} {lang}: {item.rule_id}"
             assert shown(checklist.purpose[lang]) in pages[0]
@@ -263,5 +263,5 @@ def test_the_bilingual_print_puts_the_english_under_each_chinese_item(page, base
     printed = "".join(printed_pages(page))
     [checklist] = [c for c in handbook.checklists if c.id == "complaint"]
     rule = handbook.rules()[checklist.items[0].rule_id]
-    zh, en = shown(inline(rule.text, "zh")), shown(inline(rule.text, "en"))
+    zh, en = shown(plain(rule.text, "zh")), shown(plain(rule.text, "en"))
     assert zh in printed and en in printed and printed.index(zh) < printed.index(en)

@@ -14,7 +14,7 @@ import pytest
 from pypdf import PdfReader
 
 from handbook import load_handbook
-from handbook.generate.render import inline
+from handbook.generate.render import plain   # the text as a reader sees it (inline() is escaped HTML)
 from tests.support.browser import follow_instantly, storage_blocked
 from tests.support.pdf import pdf_pages, shown
 
@@ -285,7 +285,7 @@ def test_every_rubric_prints_on_landscape_a4_with_every_criterion_whole(chromium
                 # The criterion's title and its last level's descriptor on one page: the row is not cut.
                 last = criterion.levels.get(rubric.levels[-1].id)
                 descriptor = (last.text if last else rubric.levels[-1].descriptor)
-                assert any(shown(inline(title, lang)) in printed and shown(inline(descriptor, lang)) in printed
+                assert any(shown(plain(title, lang)) in printed and shown(plain(descriptor, lang)) in printed
                            for printed in pages), f"{rubric.id} {lang}: {criterion.id}"
     finally:
         context.close()

@@ -1,6 +1,6 @@
 """Turn model texts into safe HTML fragments for one language.
 
-Content is plain text: everything is escaped (templates/render.html), and the
+Content is plain text: everything is escaped (templates/render.jinja), and the
 only markup it may carry is a citation marker `[ref:ID]`, which becomes a
 numbered link to the page's list of sources, flagged with the source's
 verification state.

@@ -10,8 +10,8 @@ Pages are Markdown with HTML fragments. Where content goes into a Markdown
 line (a heading, a list item's link text, a table cell), `md_text` writes it
 so that Markdown reads it as text: a title is a title, never a link or an image.
 
-Templates are in templates/, one file per kind of page, each a set of macros:
-`fragment("pages", "review_line", manual=...)` renders one.
+Templates are in templates/ (NAME.jinja), one file per kind of page, each a set of macros:
+`fragment("pages", "review_line", lang=..., owner=...)` renders one.
 """
 
 from __future__ import annotations
@@ -66,11 +66,11 @@ _ENV = _environment()
 
 @lru_cache(maxsize=None)
 def _module(name: str):
-    return _ENV.get_template(f"{name}.html").module
+    return _ENV.get_template(f"{name}.jinja").module
 
 
 def fragment(template: str, macro: str, **values) -> Markup:
-    """One macro of templates/TEMPLATE.html, rendered with `values`: escaped HTML, as Markup."""
+    """One macro of templates/TEMPLATE.jinja, rendered with `values`: escaped HTML, as Markup."""
     return Markup(str(getattr(_module(template), macro)(**values)).strip())
 
 
