@@ -217,7 +217,9 @@ class _RubricPage:
                     points=f"{first.weight * second.points / 100:g}")
         steps = [t("method_levels", lang, levels=levels), example, t("method_na", lang),
                  t("method_bands", lang, bands=join(sep, bands))]
-        lines = [f"## {t('method', lang)} {{#method}}", ""]
+        # The method is the sheet's mechanics (shares, bands, caps, weights): kept out of
+        # the search index, where its many words would bury the rubric under the sections it quotes.
+        lines = [f"## {t('method', lang)} {{#method}}", "", '<div class="hb-method" data-search-exclude markdown>', ""]
         lines += [f"{n}. {step}" for n, step in enumerate(steps, start=1)]
         caps = [(c, cap) for c in rubric.criteria for cap in c.critical]
         if caps:
@@ -239,4 +241,4 @@ class _RubricPage:
             critical = "✓" if criterion.critical else ""
             lines.append(f"| {md_text(plain(self.title_of(criterion), lang))} | {criterion.weight}% | {critical} |")
         lines.append(f"| **{t('total_score', lang)}** | **{sum(c.weight for c in rubric.criteria)}%** | |")
-        return lines + [""]
+        return lines + ["", "</div>", ""]
