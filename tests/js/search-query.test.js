@@ -112,14 +112,3 @@ test("English words are searched as typed, lower-cased", async () => {
   assert.equal(found.results[0].result.id, "rule");
   assert.equal(found.results.length, 2);
 });
-
-test("in the most-words ranking a rare word counts for more than a common one", async () => {
-  // 道别 is on one page, 客户 and 说 on many: the page with the rare word comes before the pages
-  // holding the two common words, though it holds fewer of the words.
-  const pf = fakePagefind({
-    common1: "客户 说 客户", common2: "客户 说 客户", common3: "客户 说", common4: "客户", farewell: "道别 客户",
-  });
-  const found = await Q.search(pf, "跟客户道别说什么", "zh", { question: ["跟", "什么"], synonyms: [] });
-  assert.deepEqual(found.results.slice(0, 1).map((r) => r.result.id), ["farewell"]);
-  assert.deepEqual(found.results[1].missing, ["道别"]);
-});

@@ -11,9 +11,8 @@
  *
  * search() asks Pagefind for the pages holding every word (each synonym
  * tried, the handbook's own words first); when fewer than three do, it adds
- * the pages holding most of the words, ranked by how many they hold (each
- * word weighted by how rare it is among those pages), each with the words it
- * lacks.
+ * the pages holding most of the words, ranked by how many they hold, each
+ * with the words it lacks.
  */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) module.exports = factory();
@@ -152,17 +151,6 @@
     return pages;
   }
 
-  /* How much finding each word says about a page: a word most pages hold
-   * (客户, service) says little, a word few pages hold says much (the inverse
-   * document frequency, over the pages holding any of the words). Without it a
-   * page holding three everyday words outranks the one holding the rare word
-   * the question is about. */
-  function rarity(each) {
-    var pages = new Set();
-    each.forEach(function (found) { found.forEach(function (result, id) { pages.add(id); }); });
-    return each.map(function (found) { return Math.log(1 + pages.size / Math.max(1, found.size)); });
-  }
-
   /* Ranked results: {result (Pagefind's), missing: [words as typed]}. */
   async function search(pagefind, query, lang, words) {
     var terms = prepare(query, lang, words);
@@ -171,13 +159,12 @@
     var ranked = Array.from(every.values()).map(function (result) { return { result: result, missing: [] }; });
     if (ranked.length >= ENOUGH || terms.length < 2) return { terms: terms, results: ranked };
     var each = await Promise.all(terms.map(function (alternatives) { return union(pagefind, alternatives); }));
-    var weights = rarity(each);
     var partial = new Map();
     each.forEach(function (pages, number) {
       pages.forEach(function (result, id) {
         if (every.has(id)) return;
         var entry = partial.get(id) || { result: result, found: 0, score: 0, missing: [] };
-        entry.found += weights[number];
+        entry.found += 1;
         entry.score += result.score;
         if (result.score > entry.result.score) entry.result = result;
         partial.set(id, entry);
