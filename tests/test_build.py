@@ -104,8 +104,15 @@ def test_only_pages_that_answer_are_indexed_and_only_their_article(built_site):
     assert section.count("data-pagefind-body") == 1
     assert '<article class="md-content__inner md-typeset" data-pagefind-body>' in section
     for page in ("quizzes/000-2/", "quizzes/000-2-paper/", "quizzes/000-2-key/", "onboarding/final/",
-                 "editors/repairs/", "en/quizzes/000-2-key/"):
+                 "editors/repairs/", "en/quizzes/000-2-key/",
+                 # tables of contents: their titles would outrank the sections they list
+                 "manuals/", "manuals/000/", "en/manuals/003/"):
         assert "data-pagefind-body" not in (built_site / page / "index.html").read_text(encoding="utf-8"), page
+    # A chapter page is searched for its own text, not for its list of sections.
+    chapter = (built_site / "manuals/000/2/index.html").read_text(encoding="utf-8")
+    assert "data-pagefind-body" in chapter
+    listed = re.search(r'<div data-search-exclude(?:="data-search-exclude")?>(.*?)</div>', chapter, re.S)
+    assert listed and 'href="2.4/"' in listed.group(1)
 
 
 def test_the_search_words_are_published_per_language(built_site):

@@ -79,3 +79,19 @@ def test_each_language_publishes_only_its_own_words(tmp_path):
     words = read_search_words(path, Problems(tmp_path))
     assert published(words, "zh") == '{"question":["吗"],"synonyms":[["饰品","首饰"]]}'
     assert published(words, "en") == '{"question":["how"],"synonyms":[["answer","pick up"]]}'
+
+
+def test_the_benchmark_query_sets_name_real_sections_and_keep_the_held_out_set_apart():
+    """Both query sets load; every answer is a section of the handbook; the held-out questions are
+    30 per language, reported as their own set (scripts/bench holds each set to the budget)."""
+    from benchmark.search import HELDOUT, QUERIES, answering_pages, load_queries
+
+    queries = load_queries(QUERIES, HELDOUT)
+    pages = answering_pages(ROOT / "checklists")
+    unknown = [(q.text, a) for q in queries for a in q.answers if a not in pages]
+    assert not unknown, unknown
+    held_out = [q for q in queries if q.set == "held-out"]
+    assert [q.lang for q in held_out].count("zh") == 30 and [q.lang for q in held_out].count("en") == 30
+    assert {q.kind for q in held_out} == {"question"} and {q.label for q in held_out} == {"question (held-out)"}
+    assert len(queries) - len(held_out) == 160 and not {q.text for q in held_out} & {q.text for q in queries
+                                                                                    if not q.set}

@@ -91,11 +91,14 @@ def _search(results) -> list[Verdict]:
     verdicts = []
     if results.search:
         engine = ENGINES[0]
-        for lang in LANGS:
-            for kind in KINDS:
-                asked = results.search.cell(engine, lang, kind)
+        for set_ in results.search.sets():
+            for lang, kind in ((lang, kind) for lang in LANGS for kind in KINDS):
+                asked = results.search.cell(engine, lang, kind, set_)
+                if not asked:
+                    continue
                 share = top3_share(asked)
-                verdicts.append(Verdict(f"Search answered in the top 3, {lang} {kind}s",
+                label = f", {set_}" if set_ else ""
+                verdicts.append(Verdict(f"Search answered in the top 3, {lang} {kind}s{label}",
                                         f"{share:.0%} ({sum(a.top3 for a in asked)}/{len(asked)})",
                                         f"≥ {MIN_SEARCH_TOP3:.0%}", share >= MIN_SEARCH_TOP3))
         empty = zero_results(results.search.asked[engine])

@@ -161,10 +161,14 @@ def _search_quality(results: Results) -> list[str]:
     quality = results.search
     if not quality:
         return []
-    total = len(quality.asked[ENGINES[0]])
+    total = len([a for a in quality.asked[ENGINES[0]] if not a.query.set])
+    held_out = len(quality.asked[ENGINES[0]]) - total
     lines = ["## 8. Search quality", "",
              f"{total} queries (tests/search/queries.yml), written from the manuals, checklists and quizzes' "
-             "situations, half Chinese and half English, half keywords and half whole questions, each with the "
+             "situations, half Chinese and half English, half keywords and half whole questions"
+             + (f"; and {held_out} more whole questions (tests/search/questions-heldout.yml, rows marked "
+                "“held-out”), written the same way after the word lists had been tuned on the first set and never "
+                "tuned on, so they show whether a change is general" if held_out else "") + "; each with the "
              "sections that answer it (a topic page gathering one of them also answers). Asked of the site's "
              "search through its front end in headless Chromium (`HbSearch.query`, what the dialog shows: "
              "question words dropped, synonyms, the most-words fallback, Pagefind), and of Material's built-in "
@@ -172,20 +176,20 @@ def _search_quality(results: Results) -> list[str]:
              "| engine | lang | kind | queries | answered in top 3 | mean reciprocal rank | no result |",
              "|---|---|---|---|---|---|---|"]
     for engine in ENGINES:
-        for lang in LANGS:
-            for kind in KINDS:
-                asked = quality.cell(engine, lang, kind)
-                if not asked:
-                    continue
-                lines.append(f"| {engine} | {lang} | {kind} | {len(asked)} | {top3_share(asked):.0%} "
-                             f"({sum(a.top3 for a in asked)}) | {mrr(asked):.2f} | {len(zero_results(asked))} |")
+        for set_, lang, kind in ((s, l, k) for s in quality.sets() for l in LANGS for k in KINDS):
+            asked = quality.cell(engine, lang, kind, set_)
+            if not asked:
+                continue
+            label = f"{kind} ({set_})" if set_ else kind
+            lines.append(f"| {engine} | {lang} | {label} | {len(asked)} | {top3_share(asked):.0%} "
+                         f"({sum(a.top3 for a in asked)}) | {mrr(asked):.2f} | {len(zero_results(asked))} |")
     for engine in ENGINES:
         missed = [a for a in quality.asked.get(engine, []) if not a.top3]
         lines += ["", f"Not answered in the top 3 by {engine} ({len(missed)}):", ""]
         for asked in missed:
             first = ", ".join(f"`{p or '/'}`" for p in asked.ranked[:3]) or "no result"
             where = f"answer at rank {asked.rank}" if asked.rank else "no answer in the first 10"
-            lines.append(f"- {asked.query.lang} {asked.query.kind} “{asked.query.text}” "
+            lines.append(f"- {asked.query.lang} {asked.query.label} “{asked.query.text}” "
                          f"(wants {', '.join(asked.query.answers)}; {where}; first: {first})")
         if not missed:
             lines.append("- none")

@@ -2,7 +2,7 @@
 
 Usage: scripts/bench [--runs 5] [--scales 10,100] [--pages home,section,...]
                      [--lighthouse-runs 3] [--content DIR] [--out FILE] [--work DIR]
-                     [--queries FILE] [--only nav|search]
+                     [--queries FILE ...] [--only nav|search]
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from .plain import write_plain_project
 from .results import Results, Scale
 from .server import serve_compressed
 from .synthetic import scale_content
-from .search import ENGINES, QUERIES, Quality, answering_pages, ask_material, ask_site, build_material_variant, load_queries
+from .search import ENGINES, HELDOUT, QUERIES, Quality, answering_pages, ask_material, ask_site, build_material_variant, load_queries
 from .weight import FIRST_QUERIES, OWN_CSS, OWN_JS, compressed_size, first_search, first_visit, own_files
 
 def main(argv: list[str]) -> int:
@@ -51,8 +51,9 @@ def _options(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--content", type=Path, default=CONTENT, help="content folder (default: checklists/)")
     parser.add_argument("--out", type=Path, default=ROOT / ".bench" / "report.md", help="the report")
     parser.add_argument("--work", type=Path, default=ROOT / ".bench" / "work", help="scratch folder (replaced)")
-    parser.add_argument("--queries", type=Path, default=QUERIES, help="the search queries (default: "
-                        "tests/search/queries.yml)")
+    parser.add_argument("--queries", type=Path, nargs="+", default=[QUERIES, HELDOUT],
+                        help="the search query sets (default: tests/search/queries.yml, on which the word lists "
+                        "were tuned, and tests/search/questions-heldout.yml, held out; each is reported apart)")
     parser.add_argument("--only", choices=["nav", "search"], help="measure only this part. nav: the navigation's "
                         "weight (page size, DOM nodes, site size, build time) of the site and its alternatives, and at "
                         "--scales; search: search quality against Material's search, and what a first visit and a "
@@ -150,7 +151,7 @@ def _run(options) -> int:
                     results.lighthouse[(lang, kind)] = _median_run(runs)
         _say("a first visit to a section page, then a first search")
         _first_searches(instance, base, 1, results, PHONE)
-        queries, answers = load_queries(options.queries), answering_pages(options.content)
+        queries, answers = load_queries(*options.queries), answering_pages(options.content)
         results.search = Quality()
         _say(f"search quality: {len(queries)} queries, the site's search")
         results.search.asked[ENGINES[0]] = ask_site(instance, base, queries, answers)

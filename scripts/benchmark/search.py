@@ -1,4 +1,5 @@
-"""Search quality: the query set in tests/search/queries.yml, asked of the
+"""Search quality: the query sets in tests/search/ (queries.yml, on which the
+word lists were tuned, and questions-heldout.yml, held out from tuning), asked of the
 site's search and of Material's built-in search, side by side in one run.
 
 The site's search is asked through its real front end in headless Chromium:
@@ -30,6 +31,7 @@ from handbook.handwritten import DOCS
 from .builds import ROOT, Run, timed
 
 QUERIES = ROOT / "tests" / "search" / "queries.yml"
+HELDOUT = ROOT / "tests" / "search" / "questions-heldout.yml"
 LANGS = ("zh", "en")
 KINDS = ("keyword", "question")
 ENGINES = ("Pagefind + question handling", "Material (lunr)")
@@ -44,6 +46,12 @@ class Query:
     lang: str
     kind: str
     answers: list[str]
+    set: str = ""              # "" for the tuned set (queries.yml); otherwise the held-out file's name
+
+    @property
+    def label(self) -> str:
+        """The kind, with the set when it is not the tuned one: "question", "question (held-out)"."""
+        return f"{self.kind} ({self.set})" if self.set else self.kind
 
 
 @dataclass
@@ -61,8 +69,14 @@ class Asked:
 class Quality:
     asked: dict[str, list[Asked]] = field(default_factory=dict)     # engine →
 
-    def cell(self, engine: str, lang: str, kind: str) -> list[Asked]:
-        return [a for a in self.asked.get(engine, []) if a.query.lang == lang and a.query.kind == kind]
+    def cell(self, engine: str, lang: str, kind: str, set: str = "") -> list[Asked]:
+        return [a for a in self.asked.get(engine, [])
+                if a.query.lang == lang and a.query.kind == kind and a.query.set == set]
+
+    def sets(self) -> list[str]:
+        """The query sets asked, the tuned one ("") first."""
+        seen = dict.fromkeys(a.query.set for asked in self.asked.values() for a in asked)
+        return sorted(seen, key=lambda name: (name != "", name))
 
 
 def top3_share(asked: list[Asked]) -> float:
@@ -77,10 +91,19 @@ def zero_results(asked: list[Asked]) -> list[Asked]:
     return [a for a in asked if not a.ranked]
 
 
-def load_queries(path: Path = QUERIES) -> list[Query]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return [Query(str(item["q"]), lang, kind, [str(a) for a in item["answers"]])
-            for lang in LANGS for kind in KINDS for item in data[lang][kind]]
+def set_name(path: Path) -> str:
+    """The set a query file holds: "" for the tuned queries.yml, "held-out" for questions-heldout.yml."""
+    return "" if path.name == QUERIES.name else ("held-out" if path.name == HELDOUT.name else path.stem)
+
+
+def load_queries(*paths: Path) -> list[Query]:
+    """Each file's queries, per language and kind (a file may hold only some kinds)."""
+    queries = []
+    for path in paths or (QUERIES,):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        queries += [Query(str(item["q"]), lang, kind, [str(a) for a in item["answers"]], set_name(path))
+                    for lang in LANGS for kind in KINDS for item in (data.get(lang) or {}).get(kind) or []]
+    return queries
 
 
 def answering_pages(content: Path) -> dict[str, set[str]]:

@@ -200,8 +200,9 @@ def _manuals_index(handbook: Handbook, lang: str, content: Path) -> GeneratedPag
     lines = [f"# {t('manuals', lang)}", "", t("manuals_intro", lang), ""]
     for manual in handbook.manuals:
         lines.append(f"- [{md_text(f'{manual.id} {manual.title[lang]}')}]({link(path, manual_path(manual))})")
-    return GeneratedPage(path, t("manuals", lang), front_matter(t("manuals", lang)) + "\n".join(lines) + "\n",
-                         content)
+    # Only a list of the manuals' titles: search finds the sections themselves.
+    return GeneratedPage(path, t("manuals", lang),
+                         front_matter(t("manuals", lang), searchable=False) + "\n".join(lines) + "\n", content)
 
 
 def status_tag(section: Section, lang: str) -> str:
@@ -224,7 +225,10 @@ def _manual_page(manual: Manual, lang: str) -> GeneratedPage:
             lines.append(f"    - [{md_text(section_heading(section, lang))}]({link(path, section_path(section))})"
                          + status_tag(section, lang))
     lines += [""] + review_line(manual, lang)
-    return GeneratedPage(path, title, front_matter(title) + "\n".join(lines) + "\n", manual.origin.file)
+    # A table of contents: searching it would rank the list of every section's
+    # title above the section that answers (each section is indexed itself).
+    return GeneratedPage(path, title, front_matter(title, searchable=False) + "\n".join(lines) + "\n",
+                         manual.origin.file)
 
 
 def _chapter_page(handbook: Handbook, chapter: Chapter, lang: str, quiz: Quiz | None) -> GeneratedPage:
@@ -234,10 +238,13 @@ def _chapter_page(handbook: Handbook, chapter: Chapter, lang: str, quiz: Quiz | 
     lines = [f"# {md_text(heading)}", ""]
     if chapter.intro:
         lines += [render.blocks(chapter.intro, lang, citations), ""]
-    lines += [f"## {t('sections', lang)}", ""]
+    # The list of the chapter's sections is left out of search (each section is
+    # indexed itself); the chapter's own introduction and summary are searched.
+    lines += [f"## {t('sections', lang)}", "", '<div data-search-exclude markdown>', ""]
     for section in chapter.sections:
         lines.append(f"- [{md_text(section_heading(section, lang))}]({link(path, section_path(section))})"
                      + status_tag(section, lang))
+    lines += ["", "</div>"]
     if quiz:
         lines += ["", _quiz_link(path, quiz, chapter, lang)]
     if chapter.summary:
