@@ -12,6 +12,7 @@ from .model import Handbook, Manual, Origin, Section, Text
 from .problems import Problems
 from .quiz_checks import check_quizzes
 from .rubric_checks import check_rubrics
+from .sequence_checks import check_sequences
 from .translation import PLACEHOLDER
 
 REF_MARKER = re.compile(r"\[ref:([a-z0-9]+(?:[-.][a-z0-9]+)*)\]")
@@ -29,6 +30,8 @@ def check_handbook(handbook: Handbook, problems: Problems) -> None:
     _check_checklists(handbook, problems)
     check_rubrics(handbook, problems)
     check_quizzes(handbook, problems)
+    if "manuals" not in handbook.unread:
+        check_sequences(handbook, problems)   # issue 19d
 
 
 def _check_ids(handbook: Handbook, problems: Problems) -> None:
