@@ -1,4 +1,4 @@
-"""The twelve checklists: each built from the sections the handbook's users asked for."""
+"""The checklists: each built from the sections the handbook's users asked for."""
 
 from __future__ import annotations
 
@@ -16,12 +16,15 @@ SECTIONS = {
     "complaint": {"000-2.4", "001-6.1", "001-6.2", "001-6.3"},
     "sales-service": {"001-3.1", "001-3.2", "001-3.3"},
     "follow-up": {"000-4.1", "000-4.2", "000-4.3", "000-4.4", "000-4.5"},
-    "emergency-response": {"000-5.1", "000-8.1", "003-9.2", "003-9.3"},
-    "privacy-protection": {"000-5.4", "003-4.2.3", "003-6.2"},
+    # Issue 19d: the breach response (企业应…, 000-5.4) is done on site during the incident;
+    # prevention and setting up the mechanism moved to the manager's policy checklist.
+    "emergency-response": {"000-5.1", "000-5.4", "000-8.1", "003-9.3"},
+    "privacy-protection": {"003-4.2.3", "003-6.2"},
     "supervision-inspection": {"001-5.1", "000-7.2"},
     "satisfaction-survey": {"000-4.3", "003-8.3"},
     "training-programme": {"001-4.1", "001-4.2", "001-4.3", "000-1.5", "003-4.3", "003-4.3.1",
                            "003-4.3.2", "003-6.3"},
+    "manager-policy": {"000-5.4", "000-8.1", "003-9.2"},
 }
 
 
@@ -32,7 +35,7 @@ def handbook():
     return loaded
 
 
-def test_all_twelve_checklists_exist(handbook):
+def test_all_thirteen_checklists_exist(handbook):
     assert [c.id for c in handbook.checklists] == list(SECTIONS)
 
 
@@ -64,4 +67,4 @@ def test_checklists_are_grouped_by_when_they_are_used(handbook):
     when = {c.id: c.when for c in handbook.checklists}
     assert when["pre-shift"] == when["appearance-check"] == "before-shift"
     assert when["complaint"] == "during-service"
-    assert when["supervision-inspection"] == when["training-programme"] == "supervision"
+    assert when["supervision-inspection"] == when["training-programme"] == when["manager-policy"] == "supervision"

@@ -13,6 +13,7 @@ from .problems import Problems
 from .quiz_checks import check_quizzes
 from .rubric_checks import check_rubrics
 from .search_words import check_search_words
+from .sequence_checks import check_sequences
 from .translation import PLACEHOLDER
 
 REF_MARKER = re.compile(r"\[ref:([a-z0-9]+(?:[-.][a-z0-9]+)*)\]")
@@ -34,6 +35,8 @@ def check_handbook(handbook: Handbook, problems: Problems) -> None:
         texts = handbook.texts()
         check_search_words(handbook.search_words, {"zh": "\n".join(t.zh for t in texts),
                                                    "en": "\n".join(t.en for t in texts)}, problems)
+    if "manuals" not in handbook.unread:
+        check_sequences(handbook, problems)   # issue 19d
 
 
 def _check_ids(handbook: Handbook, problems: Problems) -> None:

@@ -317,10 +317,12 @@ def _requirement(doc: YamlDoc, where: tuple, data: dict) -> Requirement:
                   cites=s.get("cites", []), origin=Origin(doc.path, doc.line(where + ("steps", i))),
                   cite_lines=_cite_lines(doc, where + ("steps", i), s))
              for i, s in enumerate(data.get("steps", []))]
-    return Requirement(id=data["id"], text=_text(doc, where + ("text",), data["text"]),
+    return Requirement(id=data["id"], text=_text(doc, where + ("text",), data["text"]) if "text" in data else None,
                        cites=data.get("cites", []), steps=steps,
                        origin=Origin(doc.path, doc.line(where)),
-                       cite_lines=_cite_lines(doc, where, data))
+                       cite_lines=_cite_lines(doc, where, data),
+                       ordered=data.get("ordered"), fragment=data.get("fragment", False),
+                       lines={key: doc.line(where + (key,)) for key in ("ordered", "fragment") if key in data})
 
 
 def _cite_lines(doc: YamlDoc, where: tuple, data: dict) -> dict[str, int]:

@@ -62,12 +62,21 @@ class Step:
 @dataclass
 class Requirement:
     id: str
-    text: Text
+    text: Text | None           # None: a procedure the source gives no heading of its own (issue 19d)
     cites: list[str]
     steps: list[Step]
     origin: Origin
     section: "Section | None" = None
     cite_lines: dict[str, int] = field(default_factory=dict)
+    # Issue 19d: a procedure's steps are a sequence (ordered) or a plain list; a fragment
+    # is a requirement whose source sentence breaks off, quoted as far as it goes.
+    ordered: bool | None = None
+    fragment: bool = False
+    lines: dict[str, int] = field(default_factory=dict)   # key → line, for messages
+
+    @property
+    def is_procedure(self) -> bool:
+        return bool(self.steps)
 
 
 @dataclass
@@ -129,7 +138,7 @@ class Section:
         for block in self.body:
             found.extend(block.texts)
         for requirement in self.requirements:
-            found.append(requirement.text)
+            found += [requirement.text] if requirement.text else []
             found.extend(step.text for step in requirement.steps)
         for indicator in self.indicators:
             found += [indicator.name, indicator.description]

@@ -151,13 +151,14 @@ def _check_sources(quiz: Quiz, question: Question, sections: dict, rules: dict, 
 
 
 def _check_ordering_procedure(question: Question, procedure, problems: Problems) -> None:
-    """The hook for what an ordering question's procedure must be beyond its steps.
-
-    An ordering question asks for the order the source gives, so its procedure
-    must be one whose steps the source puts in order. Issue 19 records each
-    procedure's modality (ordered or a plain list); when it does, reject here a
-    procedure whose steps are not ordered. Until then every procedure counts."""
-    return None
+    """An ordering question asks for the order the source gives, so its procedure
+    must be one whose steps the source puts in order (issue 19d: `ordered: true`)."""
+    if procedure.ordered is False:
+        problems.add(question.origin.file, question.lines["procedure"],
+                     f"ordering question '{question.id}' asks for the order of '{procedure.id}', whose steps the source "
+                     "lists without an order (ordered: false)",
+                     "ask another type of question (e.g. multiple: which of these are among them), "
+                     "or use a procedure with ordered: true")
 
 
 def _check_onboarding(handbook: Handbook, chapters: dict, rules: dict, problems: Problems) -> None:

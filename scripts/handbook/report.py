@@ -41,7 +41,8 @@ def coverage(handbook: Handbook, today: str | None = None) -> dict:
     stale: list[Text] = [t for t in handbook.texts() if t.stale]
     requirements = [r for s in published for r in s.requirements]
     covered = _covered(handbook)
-    uncovered = [r.id for r in requirements if r.id not in covered]
+    # a fragment is kept out of checklists and quizzes on purpose (issue 19d)
+    uncovered = [r.id for r in requirements if r.id not in covered and not r.fragment]
     banks = handbook.quizzes_by_chapter()
     questions = {c.id: len(banks[c.id].questions) if c.id in banks else 0
                  for c in handbook.chapters() if any(s.published for s in c.sections)}
@@ -67,7 +68,17 @@ def coverage(handbook: Handbook, today: str | None = None) -> dict:
         "reviews_due": [{"manual": m.id, "owner": m.owner, "next": m.review_by} for m in due],
         "reviews": [{"manual": m.id, "owner": m.owner, "last": m.reviewed, "next": m.review_by} for m in handbook.manuals],
         "external_links": external_links(handbook),
+        "structure": structure(handbook),   # issue 19d
     }
+
+
+def structure(handbook: Handbook) -> dict:
+    """Issue 19d: procedures whose steps the source orders, and those it only lists; and the
+    fragments (requirements quoted as far as a broken-off source sentence goes)."""
+    procedures = [r for r in handbook.requirements() if r.steps]
+    return {"procedures_ordered": sum(r.ordered is True for r in procedures),
+            "procedures_unordered": sum(r.ordered is False for r in procedures),
+            "fragments": [_where(handbook, r) + f" {r.id}" for r in handbook.requirements() if r.fragment]}
 
 
 def external_links(handbook: Handbook) -> list[dict]:
@@ -97,7 +108,10 @@ def markdown(data: dict) -> str:
              f"| chapters with fewer than {MIN_QUESTIONS} questions | {under} |",
              f"| unverified references | {refs['unverified']} of {refs['total']} |",
              f"| repairs awaiting review | {len(data['repairs_pending'])} |",
-             f"| manuals past their review date | {len(data['reviews_due'])} of {len(data['reviews'])} |", "",
+             f"| manuals past their review date | {len(data['reviews_due'])} of {len(data['reviews'])} |",
+             f"| procedures: in order / lists | {data['structure']['procedures_ordered']} / "
+             f"{data['structure']['procedures_unordered']} |",
+             f"| fragments (the source breaks off; in no checklist or quiz) | {len(data['structure']['fragments'])} |", "",
              "## English", "", "| | |", "|---|---|",
              f"| sections translated (every text, none stale) | {en['sections_translated']} of {en['sections_with_text']} |",
              f"| stale translations | {en['stale_translations']} ({en['stale_accepted']} published with a notice) |", "",
@@ -118,6 +132,7 @@ def markdown(data: dict) -> str:
     else:
         lines += ["none"]
     for title, items in (("Stale translations", data["stale"]), ("Repairs awaiting review", data["repairs_pending"]),
+                         ("Fragments", data["structure"]["fragments"]),
                          ("Requirements in no checklist and no question", data["requirements_uncovered"])):
         if items:
             lines += ["", f"<details><summary>{title} ({len(items)})</summary>", "", *[f"- {item}" for item in items],

@@ -137,7 +137,7 @@ class _Known:
         rules = handbook.rules()
         self.standards = {**rules, **self.indicators}
         # The Chinese a descriptor may quote, by the id of the text it is in.
-        self.quotable = {rule_id: rule.text.zh for rule_id, rule in rules.items()}
+        self.quotable = {rule_id: rule.text.zh for rule_id, rule in rules.items() if rule.text}
         self.quotable.update((i.id, i.description.zh) for i in self.indicators.values())
         self.quotable.update((g.id, g.descriptor.zh) for g in self.grades.values())
 

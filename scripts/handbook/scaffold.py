@@ -91,7 +91,7 @@ def new_question(handbook: Handbook, section_id: str, kind: str = "single") -> t
     elif kind == "true-false":
         block += "    answer: true\n"
     else:
-        procedure = next((r.id for r in section.requirements if len(r.steps) >= 3), f"{section_id}-p1")
+        procedure = next((r.id for r in section.requirements if len(r.steps) >= 3 and r.ordered), f"{section_id}-p1")
         block += f'    procedure: "{procedure}"\n'
     block += _text("    ", "explanation")
     path = handbook.content / "quizzes" / f"{chapter.id}.yml"

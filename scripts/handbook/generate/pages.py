@@ -332,7 +332,8 @@ def _data_table(kind: str, items: list, lang: str, citations: Citations) -> list
 def requirement_list(section: Section, lang: str, citations: Citations, page: str = "") -> str:
     """The section's rules, procedures with their steps, each with its id as a link to it:
     on the section page itself (page="") or, from another page, on the section's page."""
-    requirements = [{"id": r.id, "text": inline(r.text, lang, citations),
+    requirements = [{"id": r.id, "text": inline(r.text, lang, citations) if r.text else "",
+                     "ordered": r.ordered, "fragment": r.fragment,
                      "steps": [{"id": step.id, "text": inline(step.text, lang, citations)} for step in r.steps]}
                     for r in section.requirements]
     return fragment("pages", "requirement_list", lang=lang, requirements=requirements, page=page)

@@ -195,7 +195,7 @@ class _RubricPage:
             if not isinstance(section, Section) or section.id in self.rubric.basis or not section.requirements:
                 continue
             summary = t("requirements_of", self.lang, section=section_short(section, self.lang), n=str(len(section.requirements)))
-            rules = [{"text": inline(rule.text, self.lang), "steps": [inline(step.text, self.lang) for step in rule.steps]}
+            rules = [{"text": inline(rule.text, self.lang) if rule.text else "", "ordered": rule.ordered, "fragment": rule.fragment, "steps": [inline(step.text, self.lang) for step in rule.steps]}
                      for rule in section.requirements]
             found.append({"summary": summary, "rules": rules})
         return found

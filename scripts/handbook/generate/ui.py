@@ -189,6 +189,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "stale_notice": {"zh": "中文原文在本译文完成后已有改动。",
                      "en": "The Chinese version has changed since this was translated; the English below may be out of date."},
     "section_of": {"zh": "{manual} · 第{chapter}章 · 第{section}节", "en": "{manual} · Chapter {chapter} · Section {section}"},
+    # Issue 19d: fragments (a source sentence that breaks off)
+    "fragment": {"zh": "原文残缺", "en": "Fragment"},
+    "fragment_hint": {"zh": "原文在此句中断，以下按原文引至中断处，不作为检查项或测验内容。",
+                      "en": "The source breaks off inside this sentence; it is quoted as far as it goes and is not used in checklists or quizzes."},
 }
 
 STRINGS.update(RUBRIC_STRINGS)
