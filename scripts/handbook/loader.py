@@ -369,6 +369,28 @@ def _term(doc: YamlDoc, where: tuple, data: dict) -> Term:
                 not_in=data.get("not_in", []), note=data.get("note", ""), origin=Origin(doc.path, doc.line(where)))
 
 
+def _check_unsound(doc: YamlDoc, where: tuple, data: dict, reference: Reference, problems: Problems) -> None:
+    """19a: a disputed or superseded source says what is right instead; only a superseded one has a successor."""
+    status_line = doc.line(where + ("status",))
+    if reference.unsound and reference.note is None:
+        correct = "the correct title or number" if reference.status == "disputed" else "what replaced it and when"
+        problems.add(doc.path, status_line, f"reference '{reference.id}' is {reference.status} without a note",
+                     f"add note: {{zh, en}} naming {correct}, and how that was established")
+    if reference.status == "superseded":
+        for key in ("superseded_by", "superseded_on"):
+            if getattr(reference, key) is None:
+                what = ("the title of the law or standard that replaced it, as {zh, en}" if key == "superseded_by"
+                        else "the date it was withdrawn, repealed or replaced, as \"YYYY-MM-DD\"")
+                problems.add(doc.path, status_line, f"reference '{reference.id}' is superseded without {key}",
+                             f"add {key}: {what}")
+    else:
+        for key in ("superseded_by", "superseded_on"):
+            if key in data:
+                problems.add(doc.path, doc.line(where + (key,)),
+                             f"reference '{reference.id}' has {key} but is {reference.status}",
+                             f"set status: superseded (with a note and a verification record), or remove {key}")
+
+
 def _read_references(doc: YamlDoc, problems: Problems) -> dict[str, Reference]:
     found: dict[str, Reference] = {}
     for i, data in enumerate(doc.data["references"]):
@@ -381,6 +403,9 @@ def _read_references(doc: YamlDoc, problems: Problems) -> dict[str, Reference]:
             verification=data.get("verification"),
             origin=Origin(doc.path, doc.line(where)),
             url=data.get("url"),
+            superseded_by=(_text(doc, where + ("superseded_by",), data["superseded_by"])
+                           if "superseded_by" in data else None),
+            superseded_on=data.get("superseded_on"),
         )
         if reference.id in found:
             first = found[reference.id].origin.line
@@ -390,10 +415,11 @@ def _read_references(doc: YamlDoc, problems: Problems) -> dict[str, Reference]:
         if reference.status == "unchecked" and reference.verification:
             problems.add(doc.path, doc.line(where + ("verification",)),
                          f"reference '{reference.id}' is unchecked but has a verification record",
-                         "set status: verified or disputed, or remove the record")
+                         "set status: verified, disputed or superseded, or remove the record")
         if reference.status != "unchecked" and not reference.verification:
             problems.add(doc.path, doc.line(where + ("status",)),
                          f"reference '{reference.id}' is {reference.status} without a verification record",
                          "add verification: {by, date, how} saying what you checked it against")
+        _check_unsound(doc, where, data, reference, problems)
         found[reference.id] = reference
     return found

@@ -387,6 +387,26 @@ class Reference:
     origin: Origin
     cited_by: list[str] = field(default_factory=list)
     url: str | None = None     # the source's address: https:, mailto: or a path in the site (content_text)
+    # 19a: what replaced a superseded source, and when.
+    superseded_by: Text | None = None
+    superseded_on: str | None = None
+
+    @property
+    def unsound(self) -> bool:
+        """19a: the citation is known to be wrong (disputed) or no longer in force (superseded)."""
+        return self.status in UNSOUND_STATES
+
+
+# 19a: verification states that tell readers not to rely on the source as cited.
+UNSOUND_STATES = ("disputed", "superseded")
+
+
+def unsound_sources(cites: list[str], references: dict[str, Reference]) -> list[Reference]:
+    """19a: the sources of a rule that rests only on disputed or superseded citations; [] if any sound one remains."""
+    cited = [references[ref_id] for ref_id in cites if ref_id in references]
+    if cited and all(reference.unsound for reference in cited):
+        return cited
+    return []
 
 
 @dataclass
@@ -516,6 +536,8 @@ class Handbook:
             found.append(reference.citation)
             if reference.note:
                 found.append(reference.note)
+            if reference.superseded_by:
+                found.append(reference.superseded_by)
         found.extend(topic.title for topic in self.topics)
         for checklist in self.checklists:
             found.extend(checklist.texts())

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from .checks import REF_MARKER
 from .content_text import urls_in
-from .model import Handbook, Step, Text
+from .model import UNSOUND_STATES, Handbook, Step, Text, unsound_sources
 
 MIN_QUESTIONS = 5
 
@@ -46,7 +47,7 @@ def coverage(handbook: Handbook, today: str | None = None) -> dict:
     banks = handbook.quizzes_by_chapter()
     questions = {c.id: len(banks[c.id].questions) if c.id in banks else 0
                  for c in handbook.chapters() if any(s.published for s in c.sections)}
-    unverified = [r for r in handbook.references.values() if r.status != "verified"]
+    unverified = [r for r in handbook.references.values() if r.status == "unchecked"]
     pending = [repair for m in handbook.manuals for c in m.chapters
                for repair in c.repairs + [r for s in c.sections for r in s.repairs] if repair.review == "pending"]
     due = [m for m in handbook.manuals if m.review_due(today)]
@@ -64,6 +65,7 @@ def coverage(handbook: Handbook, today: str | None = None) -> dict:
         "references": {"total": len(handbook.references), "unverified": len(unverified),
                        "by_status": {status: sum(r.status == status for r in handbook.references.values())
                                      for status in sorted({r.status for r in handbook.references.values()})}},
+        "unsound_references": _unsound(handbook),
         "repairs_pending": [_where(handbook, r) for r in pending],
         "reviews_due": [{"manual": m.id, "owner": m.owner, "next": m.review_by} for m in due],
         "reviews": [{"manual": m.id, "owner": m.owner, "last": m.reviewed, "next": m.review_by} for m in handbook.manuals],
@@ -81,6 +83,34 @@ def structure(handbook: Handbook) -> dict:
             "fragments": [_where(handbook, r) + f" {r.id}" for r in handbook.requirements() if r.fragment]}
 
 
+def _unsound(handbook: Handbook) -> dict:
+    """19a: disputed and superseded citations: the sources, the places that cite them, and the
+    rules that rest on nothing else."""
+    citations: dict[str, list[str]] = {}   # reference id -> the section or chapter of each citation of it
+    scopes = [(c.id, c.texts(), []) for m in handbook.manuals for c in m.chapters]
+    scopes += [(s.id, s.texts(), [*s.requirements, *[step for r in s.requirements for step in r.steps],
+                                  *s.indicators]) for s in handbook.sections()]
+    for place, texts, rules in scopes:
+        for text in texts:
+            for ref_id in REF_MARKER.findall(text.zh):
+                citations.setdefault(ref_id, []).append(place)
+        for rule in rules:
+            for ref_id in rule.cites:
+                citations.setdefault(ref_id, []).append(place)
+    found = {}
+    for status in UNSOUND_STATES:
+        sources = [r for r in handbook.references.values() if r.status == status]
+        found[status] = {"references": len(sources),
+                         "citations": sum(len(citations.get(r.id, [])) for r in sources),
+                         "list": [f"{r.id} ({_where(handbook, r)}), cited in "
+                                  f"{', '.join(dict.fromkeys(citations.get(r.id, []))) or 'nothing'}"
+                                  for r in sources]}
+    rules = handbook.rules()
+    found["rules_resting_on_them"] = sorted(rule_id for rule_id, rule in rules.items()
+                                            if unsound_sources(rule.cites, handbook.references))
+    return found
+
+
 def external_links(handbook: Handbook) -> list[dict]:
     """Every address outside the site: the links references carry (`url:`), and the web
     addresses texts mention (shown as text, not linked), each with where it is written."""
@@ -96,6 +126,16 @@ def external_links(handbook: Handbook) -> list[dict]:
     return found
 
 
+def _unsound_rows(unsound: dict | None) -> list[str]:
+    if not unsound:
+        return []
+    rows = [f"| {status} references | {unsound[status]['references']} "
+            f"({unsound[status]['citations']} citations: markers in texts and rules' `cites`) |"
+            for status in UNSOUND_STATES]
+    rows.append(f"| rules resting only on disputed or superseded sources | {len(unsound['rules_resting_on_them'])} |")
+    return rows
+
+
 def markdown(data: dict) -> str:
     zh, en, refs = data["zh"], data["en"], data["references"]
     under = ", ".join(data["zh"]["chapters_under_minimum"]) or "none"
@@ -107,6 +147,7 @@ def markdown(data: dict) -> str:
              f"| quiz questions | {zh['questions']} |",
              f"| chapters with fewer than {MIN_QUESTIONS} questions | {under} |",
              f"| unverified references | {refs['unverified']} of {refs['total']} |",
+             *_unsound_rows(data.get("unsound_references")),
              f"| repairs awaiting review | {len(data['repairs_pending'])} |",
              f"| manuals past their review date | {len(data['reviews_due'])} of {len(data['reviews'])} |",
              f"| procedures: in order / lists | {data['structure']['procedures_ordered']} / "
@@ -131,6 +172,12 @@ def markdown(data: dict) -> str:
         lines += [f"| {link['url']} | {'yes' if link['linked'] else 'no, text'} | {link['where']} |" for link in links]
     else:
         lines += ["none"]
+    unsound = data.get("unsound_references") or {}
+    for status in UNSOUND_STATES:
+        items = unsound.get(status, {}).get("list", [])
+        if items:
+            lines += ["", f"<details><summary>{status.capitalize()} references ({len(items)})</summary>", "",
+                      *[f"- {item}" for item in items], "", "</details>"]
     for title, items in (("Stale translations", data["stale"]), ("Repairs awaiting review", data["repairs_pending"]),
                          ("Fragments", data["structure"]["fragments"]),
                          ("Requirements in no checklist and no question", data["requirements_uncovered"])):

@@ -14,6 +14,7 @@ import re
 from ..model import Checklist, ChecklistItem, Handbook, Requirement, Step, Text
 from ..translation import zh_hash
 from .pages import GeneratedPage, checklist_path, front_matter, html_href, link, page_url, section_path, section_short
+from . import render
 from .render import inline, plain
 from .paper import sign_lines
 from .templating import concat, fragment, md_text, t
@@ -29,7 +30,7 @@ def checklist_pages(handbook: Handbook, lang: str, site_url: str = "") -> list[G
     rules = handbook.rules()
     order = {section.id: n for n, section in enumerate(handbook.sections())}
     pages = [_index_page(handbook, rules, order, lang)]
-    pages += [_checklist_page(checklist, rules, order, lang, site_url) for checklist in handbook.checklists]
+    pages += [_checklist_page(checklist, rules, order, lang, site_url, handbook) for checklist in handbook.checklists]
     return pages
 
 
@@ -64,7 +65,7 @@ def version_of(checklist: Checklist, rules: dict) -> str:
 
 
 def _checklist_page(checklist: Checklist, rules: dict, order: dict[str, int], lang: str,
-                    site_url: str) -> GeneratedPage:
+                    site_url: str, handbook: Handbook | None = None) -> GeneratedPage:
     path = checklist_path(checklist)
     title = checklist.title[lang]
     items = checklist.items
@@ -87,7 +88,7 @@ def _checklist_page(checklist: Checklist, rules: dict, order: dict[str, int], la
         if group.title:
             lines += [f"## {md_text(plain(group.title, lang))} {{ #group-{number} {_other(group.title, lang)} }}", ""]
         for item in group.items:
-            lines += _item(item, rules[item.rule_id], path, lang)
+            lines += _item(item, rules[item.rule_id], path, lang, handbook)
         lines.append("")
     lines += [sign_lines(lang, ("field_completed", "field_supervisor")), ""]
     # The address to print; the script replaces it with the one the page was opened at.
@@ -112,14 +113,26 @@ def _both(text: Text, lang: str) -> str:
     return fragment("checklists", "both", lang=lang, texts=[(code, inline(text, code)) for code in ("zh", "en")])
 
 
-def _item(item: ChecklistItem, rule: Requirement | Step, path: str, lang: str) -> list[str]:
+def _item(item: ChecklistItem, rule: Requirement | Step, path: str, lang: str,
+          handbook: Handbook | None = None) -> list[str]:
     section = rule.section
     href = html_href(path, section_path(section)) + "#" + rule.id
     attrs = f'data-hb-item="{rule.id}" data-hb-text="{zh_hash(rule.text.zh)}"'
     attrs += ' data-hb-optional="true"' if item.optional else ' data-hb-required="true"'
     label = fragment("checklists", "item", lang=lang, rule_id=rule.id, both=_both(rule.text, lang), href=href,
-                     source=section_short(section, lang), optional=item.optional)
+                     source=section_short(section, lang), optional=item.optional,
+                     source_note=_source_note(rule, handbook, lang))
     return [f"- [ ] {md_text(label)}", f"    {{: {attrs} }}"]
+
+
+def _source_note(rule: Requirement | Step, handbook: Handbook | None, lang: str) -> str:
+    """19a: by an item whose rule rests only on disputed or superseded sources, the warning in both
+    languages (the page's own shown, both in a bilingual print), like the item's text."""
+    key = render.rule_source_key(rule.cites, handbook) if handbook else None
+    if key is None:
+        return ""
+    texts = [(code, t(key, code)) for code in ("zh", "en")]
+    return fragment("checklists", "source_note", lang=lang, state=key[len("rule_source_"):], texts=texts)
 
 
 def _signoff_fields(checklist: Checklist, lang: str) -> str:

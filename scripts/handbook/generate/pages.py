@@ -251,6 +251,7 @@ def _chapter_page(handbook: Handbook, chapter: Chapter, lang: str, quiz: Quiz | 
         lines += ["", f"## {t('summary', lang)}", "", render.blocks(chapter.summary, lang, citations)]
     if citations.order:
         lines += ["", f"## {t('references', lang)} {{#references}}", "",
+                  *render.unsound_intro(handbook, citations.order, lang),
                   render.reference_list(citations, lang)]
     if chapter.repairs:
         lines += ["", repairs_details(chapter.repairs, lang)]
@@ -309,6 +310,7 @@ def _section_page(handbook: Handbook, section: Section, lang: str,
     if citations.order:
         lines += [f"## {t('references', lang)} {{#references}}", "",
                   fragment("render", "meta", content=t("references_intro", lang)), "",
+                  *render.unsound_intro(handbook, citations.order, lang),
                   render.reference_list(citations, lang), ""]
     if section.repairs:
         lines += [repairs_details(section.repairs, lang), ""]
@@ -332,9 +334,13 @@ def _data_table(kind: str, items: list, lang: str, citations: Citations) -> list
 def requirement_list(section: Section, lang: str, citations: Citations, page: str = "") -> str:
     """The section's rules, procedures with their steps, each with its id as a link to it:
     on the section page itself (page="") or, from another page, on the section's page."""
+    handbook_of = citations.handbook
     requirements = [{"id": r.id, "text": inline(r.text, lang, citations) if r.text else "",
                      "ordered": r.ordered, "fragment": r.fragment,
-                     "steps": [{"id": step.id, "text": inline(step.text, lang, citations)} for step in r.steps]}
+                     "source_note": render.rule_source_note(r.cites, handbook_of, lang, citations),
+                     "steps": [{"id": step.id, "text": inline(step.text, lang, citations),
+                                "source_note": render.rule_source_note(step.cites, handbook_of, lang, citations)}
+                               for step in r.steps]}
                     for r in section.requirements]
     return fragment("pages", "requirement_list", lang=lang, requirements=requirements, page=page)
 

@@ -47,7 +47,7 @@ def references_page(handbook: Handbook, lang: str) -> GeneratedPage:
             for pid in reference.cited_by if pid in places])
         note = render.inline(reference.note, lang) if reference.note else ""
         citation = fragment("registers", "citation_cell", citation=render.inline(reference.citation, lang), note=note,
-                            url=reference.url)
+                            url=reference.url, state=render.state_lines(reference, lang))
         rows.append([t("kind_" + reference.kind, lang), citation,
                      render.status_badge(reference.status, lang), cited])
         ids.append(f"ref-{reference.id}")
@@ -57,7 +57,7 @@ def references_page(handbook: Handbook, lang: str) -> GeneratedPage:
         counts[reference.status] = counts.get(reference.status, 0) + 1
     summary = fragment("registers", "status_summary",
                        counts=[(render.status_badge(status, lang), n) for status, n in sorted(counts.items())])
-    body = (f"# {title}\n\n{t('register_intro', lang)}\n\n{summary}\n\n"
+    body = (f"# {title}\n\n{t('register_intro', lang)}\n\n{t('references_unsound', lang)}\n\n{summary}\n\n"
             f"{render.table(headers, rows, 'register', ids)}\n")
     return GeneratedPage(REFERENCES, title, front_matter(title) + body, handbook.content / "references.yml")
 

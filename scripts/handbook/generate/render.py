@@ -13,7 +13,7 @@ import re
 from markupsafe import Markup, escape
 
 from ..checks import REF_MARKER
-from ..model import Block, Handbook, Text
+from ..model import Block, Handbook, Text, unsound_sources
 from .templating import fragment, md_text, t
 
 # A short lead-in before a colon ("主动倾听：…", "Active listening: …") is a
@@ -88,8 +88,45 @@ def reference_list(citations: Citations, lang: str) -> Markup:
         reference = citations.handbook.references[ref_id]
         items.append({"id": ref_id, "citation": inline(reference.citation, lang), "url": reference.url,
                       "badge": status_badge(reference.status, lang),
-                      "note": inline(reference.note, lang) if reference.note else ""})
+                      "note": inline(reference.note, lang) if reference.note else "",
+                      "state": state_lines(reference, lang)})
     return fragment("render", "reference_list", items=items)
+
+
+def state_lines(reference, lang: str) -> list[str]:
+    """19a: what replaced a superseded source and when, and when the editors checked a source."""
+    lines = []
+    if reference.status == "superseded" and reference.superseded_by and reference.superseded_on:
+        lines.append(t("superseded_line", lang, successor=plain(reference.superseded_by, lang),
+                       date=reference.superseded_on))
+    if reference.verification and reference.status != "unchecked":
+        lines.append(t("checked_line", lang, date=reference.verification["date"]))
+    return lines
+
+
+def unsound_intro(handbook: Handbook, ref_ids: list[str], lang: str) -> list[str]:
+    """19a: the explanation of the disputed and superseded badges, on a page that cites such a source."""
+    if any(handbook.references[ref_id].unsound for ref_id in ref_ids):
+        return [fragment("render", "meta", content=t("references_unsound", lang)), ""]
+    return []
+
+
+def rule_source_key(cites: list[str], handbook: Handbook) -> str | None:
+    """19a: the UI string that warns about a rule resting only on disputed or superseded sources."""
+    sources = unsound_sources(cites, handbook.references)
+    if not sources:
+        return None
+    states = {reference.status for reference in sources}
+    return f"rule_source_{states.pop()}" if len(states) == 1 else "rule_source_unsound"
+
+
+def rule_source_note(cites: list[str], handbook: Handbook, lang: str, citations: Citations | None) -> Markup:
+    """19a: the note by a rule whose only sources are disputed or superseded, with markers to them."""
+    key = rule_source_key(cites, handbook)
+    if key is None:
+        return Markup("")
+    markers = [citations.marker(ref_id) for ref_id in cites] if citations else []
+    return fragment("render", "rule_source_note", text=t(key, lang), markers=markers, state=key[len("rule_source_"):])
 
 
 def status_badge(status: str, lang: str) -> Markup:

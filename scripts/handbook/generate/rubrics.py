@@ -14,6 +14,7 @@ import json
 from ..model import Criterion, Handbook, Rubric, RubricLevel, Section, Text
 from ..translation import zh_hash
 from .pages import GeneratedPage, front_matter, html_href, link, rubric_path, section_path, section_short
+from . import render
 from .render import inline, plain
 from .paper import sign_lines
 from .templating import concat, fragment, join, md_text, t
@@ -195,7 +196,13 @@ class _RubricPage:
             if not isinstance(section, Section) or section.id in self.rubric.basis or not section.requirements:
                 continue
             summary = t("requirements_of", self.lang, section=section_short(section, self.lang), n=str(len(section.requirements)))
-            rules = [{"text": inline(rule.text, self.lang) if rule.text else "", "ordered": rule.ordered, "fragment": rule.fragment, "steps": [inline(step.text, self.lang) for step in rule.steps]}
+            # 19a: a rule resting only on disputed or superseded sources carries its note here too.
+            rules = [{"text": concat(inline(rule.text, self.lang) if rule.text else "",
+                                     render.rule_source_note(rule.cites, self.handbook, self.lang, None)),
+                      "ordered": rule.ordered, "fragment": rule.fragment,
+                      "steps": [concat(inline(step.text, self.lang),
+                                       render.rule_source_note(step.cites, self.handbook, self.lang, None))
+                                for step in rule.steps]}
                      for rule in section.requirements]
             found.append({"summary": summary, "rules": rules})
         return found

@@ -65,5 +65,6 @@ def _topic_page(handbook: Handbook, topic: Topic, sections: dict[str, Section], 
     if citations.order:
         lines += [f"## {t('references', lang)} {{#references}}", "",
                   fragment("render", "meta", content=t("references_intro", lang)), "",
+                  *render.unsound_intro(handbook, citations.order, lang),
                   render.reference_list(citations, lang), ""]
     return GeneratedPage(path, title, front_matter(title) + "\n".join(lines), topic.origin.file)

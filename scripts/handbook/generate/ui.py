@@ -54,6 +54,29 @@ STRINGS: dict[str, dict[str, str]] = {
     "cite_title_unchecked": {"zh": "来源未核实", "en": "source not verified"},
     "cite_title_verified": {"zh": "来源已核实", "en": "source verified"},
     "cite_title_disputed": {"zh": "来源有误", "en": "source disputed"},
+    # 19a: citations with their true state (superseded sources, rules resting only on unsound ones).
+    "status_superseded": {"zh": "已被取代", "en": "superseded"},
+    "cite_title_superseded": {"zh": "来源已被取代", "en": "source superseded"},
+    "references_unsound": {
+        "zh": "标为“有误”的来源，手册给出的名称或编号与实际不符；标为“已被取代”的来源已废止或被替代，不再有效。每条都附有正确名称或替代文件及其依据。",
+        "en": "For a source marked “disputed”, the title or number the manual gives does not match the actual source; "
+              "a source marked “superseded” has been withdrawn, repealed or replaced and is no longer in force. "
+              "Each carries a note with the correct title or its successor, and what that rests on.",
+    },
+    "superseded_line": {"zh": "自{date}起由{successor}取代。", "en": "Replaced by the {successor} from {date}."},
+    "checked_line": {"zh": "编辑核对日期：{date}", "en": "Checked by the editors on {date}"},
+    "rule_source_disputed": {
+        "zh": "注意：本条所引来源有误，手册给出的名称或编号与实际不符。",
+        "en": "Note: the source this rule cites is disputed; the title or number the manual gives does not match it.",
+    },
+    "rule_source_superseded": {
+        "zh": "注意：本条所引来源已被取代，不再有效。",
+        "en": "Note: the source this rule cites has been superseded and is no longer in force.",
+    },
+    "rule_source_unsound": {
+        "zh": "注意：本条所引来源均有误或已被取代。",
+        "en": "Note: every source this rule cites is disputed or superseded.",
+    },
     "source_missing_title": {"zh": "原文缺失", "en": "Source text missing"},
     "source_truncated_title": {"zh": "原文不完整", "en": "Source text incomplete"},
     "source_truncated": {
