@@ -11,6 +11,7 @@ from datetime import date
 
 from .content_text import urls_in
 from .model import Handbook, Step, Text
+from .text_walk import every_text
 
 MIN_QUESTIONS = 5
 
@@ -67,6 +68,11 @@ def coverage(handbook: Handbook, today: str | None = None) -> dict:
         "reviews_due": [{"manual": m.id, "owner": m.owner, "next": m.review_by} for m in due],
         "reviews": [{"manual": m.id, "owner": m.owner, "last": m.reviewed, "next": m.review_by} for m in handbook.manuals],
         "external_links": external_links(handbook),
+        # Issue 19b: what the glossary holds and how many texts its check reads (every Text in the model).
+        "glossary": {"terms": len(handbook.glossary),
+                     "terms_with_rejected_renderings": sum(bool(t.avoid) for t in handbook.glossary),
+                     "rejected_renderings": sum(len(t.avoid) for t in handbook.glossary),
+                     "texts_checked": len(every_text(handbook))},
     }
 
 
@@ -100,7 +106,8 @@ def markdown(data: dict) -> str:
              f"| manuals past their review date | {len(data['reviews_due'])} of {len(data['reviews'])} |", "",
              "## English", "", "| | |", "|---|---|",
              f"| sections translated (every text, none stale) | {en['sections_translated']} of {en['sections_with_text']} |",
-             f"| stale translations | {en['stale_translations']} ({en['stale_accepted']} published with a notice) |", "",
+             f"| stale translations | {en['stale_translations']} ({en['stale_accepted']} published with a notice) |",
+             *_glossary_rows(data), "",
              "## Questions per chapter", "", "| chapter | questions |", "|---|---|"]
     lines += [f"| {chapter} | {n}{' (under ' + str(MIN_QUESTIONS) + ')' if n < MIN_QUESTIONS else ''} |"
               for chapter, n in data["questions_per_chapter"].items()]
@@ -123,3 +130,13 @@ def markdown(data: dict) -> str:
             lines += ["", f"<details><summary>{title} ({len(items)})</summary>", "", *[f"- {item}" for item in items],
                       "", "</details>"]
     return "\n".join(lines) + "\n"
+
+
+def _glossary_rows(data: dict) -> list[str]:
+    """Issue 19b: the glossary's reach, in the English table."""
+    glossary = data.get("glossary")
+    if not glossary:
+        return []
+    return [f"| glossary terms | {glossary['terms']} ({glossary['terms_with_rejected_renderings']} with "
+            f"{glossary['rejected_renderings']} rejected renderings) |",
+            f"| texts the glossary check reads (every text shown) | {glossary['texts_checked']} |"]
