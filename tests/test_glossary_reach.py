@@ -78,3 +78,15 @@ def test_the_walk_covers_everything_the_handbook_lists_and_more(real_handbook):
     onboarding_titles = [stage.title for stage in real_handbook.onboarding.stages]
     assert onboarding_titles and all(id(t) in walked for t in onboarding_titles)
     assert all(id(topic.title) in walked for topic in real_handbook.topics)
+
+
+def test_the_glossary_page_shows_the_rejected_renderings_under_the_one_used(content):
+    from tests.test_generate import pages_by_path
+    edit(content, "glossary.yml", "  - zh: 投诉\n    en: complaint\n",
+         "  - zh: 投诉\n    en: complaint\n    avoid:\n      - grievance\n")
+    english = pages_by_path(content, "en")["glossary.md"].markdown
+    chinese = pages_by_path(content, "zh")["glossary.md"].markdown
+    assert '<span class="hb-term-avoid">not: <del lang="en">grievance</del></span>' in english
+    assert '<span class="hb-term-avoid">不用： <del lang="en">grievance</del></span>' in chinese
+    # A term with nothing rejected shows its rendering alone.
+    assert english.count("hb-term-avoid") == 1
