@@ -87,6 +87,6 @@ def test_the_glossary_page_shows_the_rejected_renderings_under_the_one_used(cont
     english = pages_by_path(content, "en")["glossary.md"].markdown
     chinese = pages_by_path(content, "zh")["glossary.md"].markdown
     assert '<span class="hb-term-avoid">not: <del lang="en">grievance</del></span>' in english
-    assert '<span class="hb-term-avoid">不用： <del lang="en">grievance</del></span>' in chinese
+    assert '<span class="hb-term-avoid">不用：<del lang="en">grievance</del></span>' in chinese
     # A term with nothing rejected shows its rendering alone.
     assert english.count("hb-term-avoid") == 1
