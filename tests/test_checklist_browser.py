@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 
 import pytest
 
 from handbook import load_handbook
-from handbook.generate.render import inline
+from handbook.generate.render import inline as _inline
 from tests.support.browser import follow_instantly, storage_blocked
 from tests.support.pdf import pdf_pages, shown
+
+
+def inline(text, lang):
+    """The rule's words as printed: render.inline escapes for HTML (customer's -> customer&#39;s)."""
+    return html.unescape(str(_inline(text, lang)))
 
 pytestmark = pytest.mark.browser
 
