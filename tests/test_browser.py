@@ -38,7 +38,7 @@ def test_language_switch_follows_instant_navigation(page, base):
     switch_language(page, "English")
     assert page.url == base + "en/manuals/000/2/2.3/"
     page.evaluate("() => { window.notReloaded = true }")
-    page.locator("nav.md-nav--primary").get_by_role("link", name="2.5 Passing on and recording information during service").click()
+    page.locator("nav.md-nav--primary").get_by_role("link", name="2.5 Passing on and recording information").click()
     page.wait_for_url(base + "en/manuals/000/2/2.5/")
     assert page.evaluate("() => window.notReloaded === true"), "instant navigation did not happen"
     switch_language(page, "简体中文")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 
@@ -11,6 +12,7 @@ from handbook import load_handbook
 from handbook.generate.render import plain   # the text as a reader sees it (inline() is escaped HTML)
 from tests.support.browser import follow_instantly, storage_blocked
 from tests.support.pdf import pdf_pages, shown
+
 
 pytestmark = pytest.mark.browser
 

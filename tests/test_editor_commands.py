@@ -35,6 +35,21 @@ def test_report_counts_coverage_per_language_and_lists_what_needs_work(content):
     assert data["questions_per_chapter"] == {"900-1": 3}
 
 
+def test_report_counts_the_glossary_and_the_texts_its_check_reads(content):
+    glossary = content / "glossary.yml"
+    glossary.write_text(glossary.read_text(encoding="utf-8").replace(
+        "  - zh: 投诉\n    en: complaint\n", "  - zh: 投诉\n    en: complaint\n    avoid:\n      - grievance\n      - plaint\n"),
+        encoding="utf-8")
+    page = hb("report", content=content).stdout
+    assert "| glossary terms | 3 (1 with 2 rejected renderings) |" in page
+    data = json.loads(hb("report", "--json", content=content).stdout)["glossary"]
+    # The onboarding stage title and the topic titles are read too, not only the chapters' texts.
+    from handbook import load_handbook
+    handbook, _ = load_handbook(content, strict=False)
+    shown = len(handbook.texts())
+    assert data["texts_checked"] == shown and shown > len([t for s in handbook.sections() for t in s.texts()])
+
+
 def test_report_on_the_real_content_has_nothing_under_the_minimum():
     data = json.loads(hb("report", "--json").stdout)
     assert data["zh"]["chapters_under_minimum"] == []

@@ -104,7 +104,7 @@ def test_the_onboarding_path_states_the_minimum_and_the_estimated_time(content):
     assert reading_minutes(chapter, "zh", {"zh_characters": 10 ** 6, "en_words": 1}) == 1
     assert reading_minutes(chapter, "zh", {"zh_characters": 1, "en_words": 1}) > chinese   # section texts count too
     page = pages_of(content, "en")["onboarding/index.md"].markdown
-    assert "The handbook requires: Service staff receive no less than 8 hours of pre-job training." in page
+    assert "The handbook requires: Service staff receive no less than 8 hours of induction training." in page
     assert 'href="../manuals/900/1/1.1/#900-1.1-r2"' in page
     assert "## Stage 1: Example stage {#stage-1}" in page
     assert '[4 questions](../quizzes/900-1.md)' in page and 'data-hb-best="900-1"' in page

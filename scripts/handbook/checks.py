@@ -14,6 +14,7 @@ from .quiz_checks import check_quizzes
 from .rubric_checks import check_rubrics
 from .search_words import check_search_words
 from .sequence_checks import check_sequences
+from .text_walk import every_text
 from .translation import PLACEHOLDER
 
 REF_MARKER = re.compile(r"\[ref:([a-z0-9]+(?:[-.][a-z0-9]+)*)\]")
@@ -258,10 +259,9 @@ def _check_checklists(handbook: Handbook, problems: Problems) -> None:
 
 def _check_glossary(handbook: Handbook, problems: Problems) -> None:
     terms = sorted(handbook.glossary, key=lambda t: -len(t.zh))
-    texts = [text for section in handbook.sections() for text in section.texts()]
-    texts += [text for checklist in handbook.checklists for text in checklist.texts()]
-    texts += [text for rubric in handbook.rubrics for text in rubric.texts()]
-    texts += [text for question in handbook.questions() for text in question.texts()]
+    # Every text the site shows, found by walking the model, so no content kind
+    # or field added later escapes the glossary (issue 19 part 6).
+    texts = every_text(handbook)
     # One scan per text finds the terms that may occur (overlapping, so 投诉 is
     # found inside 投诉处理); only those are checked word by word.
     anywhere = re.compile("(?=(" + "|".join(re.escape(term.zh) for term in terms) + "))") if terms else None
@@ -270,7 +270,12 @@ def _check_glossary(handbook: Handbook, problems: Problems) -> None:
         for term in terms:
             if term.zh not in present or not term.occurs_in(text.zh):
                 continue
-            if not any(_contains_word(text.en, form) for form in term.renderings):
+            rejected = [form for form in term.avoid if _contains_word(text.en, form)]
+            if rejected:
+                problems.add(text.origin.file, text.origin.line,
+                             f"glossary: the English renders {term.zh} as '{rejected[0]}', which the glossary rejects",
+                             f"write '{term.en}' instead (checklists/glossary.yml:{term.origin.line})")
+            elif not any(_contains_word(text.en, form) for form in term.renderings):
                 problems.add(text.origin.file, text.origin.line,
                              f"glossary: the Chinese uses {term.zh} but the English lacks '{term.en}'",
                              f"translate {term.zh} as '{term.en}' (checklists/glossary.yml:{term.origin.line})")

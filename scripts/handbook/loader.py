@@ -366,7 +366,8 @@ def _text(doc: YamlDoc, where: tuple, data: dict) -> Text:
 
 def _term(doc: YamlDoc, where: tuple, data: dict) -> Term:
     return Term(zh=data["zh"], en=data["en"], en_forms=data.get("en_forms", []),
-                not_in=data.get("not_in", []), note=data.get("note", ""), origin=Origin(doc.path, doc.line(where)))
+                not_in=data.get("not_in", []), avoid=data.get("avoid", []),
+                note=data.get("note", ""), origin=Origin(doc.path, doc.line(where)))
 
 
 def _check_unsound(doc: YamlDoc, where: tuple, data: dict, reference: Reference, problems: Problems) -> None:

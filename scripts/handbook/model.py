@@ -417,6 +417,7 @@ class Term:
     note: str
     origin: Origin
     not_in: list[str] = field(default_factory=list)
+    avoid: list[str] = field(default_factory=list)   # rejected renderings (issue 19b)
 
     @property
     def renderings(self) -> list[str]:

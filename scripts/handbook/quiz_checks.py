@@ -192,7 +192,7 @@ def _check_onboarding(handbook: Handbook, chapters: dict, rules: dict, problems:
     line = path.lines["minimum_training.requirement"]
     if rule is None:
         problems.add(file, line, f"minimum_training names requirement '{path.minimum_requirement}', which does not exist",
-                     "name the requirement that sets the minimum pre-job training, e.g. \"000-1.1-r2\"")
+                     "name the requirement that sets the minimum induction training, e.g. \"000-1.1-r2\"")
     elif not re.search(rf"(?<!\d){path.minimum_hours}\s*小时", rule.text.zh):
         problems.add(file, path.lines["minimum_training.hours"],
                      f"minimum_training says {path.minimum_hours} hours, but '{rule.id}' says: {rule.text.zh}",

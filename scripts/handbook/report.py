@@ -12,6 +12,7 @@ from datetime import date
 from .checks import REF_MARKER
 from .content_text import urls_in
 from .model import UNSOUND_STATES, Handbook, Step, Text, unsound_sources
+from .text_walk import every_text
 
 MIN_QUESTIONS = 5
 
@@ -71,6 +72,11 @@ def coverage(handbook: Handbook, today: str | None = None) -> dict:
         "reviews": [{"manual": m.id, "owner": m.owner, "last": m.reviewed, "next": m.review_by} for m in handbook.manuals],
         "external_links": external_links(handbook),
         "structure": structure(handbook),   # issue 19d
+        # Issue 19b: what the glossary holds and how many texts its check reads (every Text in the model).
+        "glossary": {"terms": len(handbook.glossary),
+                     "terms_with_rejected_renderings": sum(bool(t.avoid) for t in handbook.glossary),
+                     "rejected_renderings": sum(len(t.avoid) for t in handbook.glossary),
+                     "texts_checked": len(every_text(handbook))},
     }
 
 
@@ -155,7 +161,8 @@ def markdown(data: dict) -> str:
              f"| fragments (the source breaks off; in no checklist or quiz) | {len(data['structure']['fragments'])} |", "",
              "## English", "", "| | |", "|---|---|",
              f"| sections translated (every text, none stale) | {en['sections_translated']} of {en['sections_with_text']} |",
-             f"| stale translations | {en['stale_translations']} ({en['stale_accepted']} published with a notice) |", "",
+             f"| stale translations | {en['stale_translations']} ({en['stale_accepted']} published with a notice) |",
+             *_glossary_rows(data), "",
              "## Questions per chapter", "", "| chapter | questions |", "|---|---|"]
     lines += [f"| {chapter} | {n}{' (under ' + str(MIN_QUESTIONS) + ')' if n < MIN_QUESTIONS else ''} |"
               for chapter, n in data["questions_per_chapter"].items()]
@@ -185,3 +192,13 @@ def markdown(data: dict) -> str:
             lines += ["", f"<details><summary>{title} ({len(items)})</summary>", "", *[f"- {item}" for item in items],
                       "", "</details>"]
     return "\n".join(lines) + "\n"
+
+
+def _glossary_rows(data: dict) -> list[str]:
+    """Issue 19b: the glossary's reach, in the English table."""
+    glossary = data.get("glossary")
+    if not glossary:
+        return []
+    return [f"| glossary terms | {glossary['terms']} ({glossary['terms_with_rejected_renderings']} with "
+            f"{glossary['rejected_renderings']} rejected renderings) |",
+            f"| texts the glossary check reads (every text shown) | {glossary['texts_checked']} |"]

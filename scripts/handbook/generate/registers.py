@@ -15,7 +15,6 @@ REPAIRS = "editors/repairs.md"
 
 def glossary_page(handbook: Handbook, lang: str) -> GeneratedPage:
     title = t("glossary", lang)
-    other = "en" if lang == "zh" else "zh"
     headers = [t("term_zh", lang), t("term_en", lang)]
     if lang == "en":
         headers.reverse()
@@ -24,9 +23,9 @@ def glossary_page(handbook: Handbook, lang: str) -> GeneratedPage:
         headers.append(t("term_note", lang))
     rows = []
     for term in sorted(handbook.glossary, key=lambda item: item.en.lower() if lang == "en" else ""):
-        first, second = (term.zh, term.en) if lang == "zh" else (term.en, term.zh)
-        row = [fragment("registers", "term", lang=lang, text=first),
-               fragment("registers", "term", lang=other, text=second)]
+        chinese = fragment("registers", "term", lang="zh", text=term.zh)
+        english = fragment("registers", "term_en", page_lang=lang, text=term.en, avoid=term.avoid)
+        row = [chinese, english] if lang == "zh" else [english, chinese]
         if with_notes:
             row.append(term.note)
         rows.append(row)

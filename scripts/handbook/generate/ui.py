@@ -126,6 +126,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "term_zh": {"zh": "中文", "en": "Chinese"},
     "term_en": {"zh": "英文译法", "en": "English"},
     "term_note": {"zh": "说明", "en": "Note"},
+    # Issue 19b: renderings the glossary rejects, shown under the one it uses.
+    "term_avoid": {"zh": "不用：", "en": "not: "},
     "for_editors": {"zh": "编辑工作", "en": "For editors"},
     "register": {"zh": "引用来源登记", "en": "Reference register"},
     "register_intro": {
