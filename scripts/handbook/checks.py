@@ -11,6 +11,7 @@ import opencc
 from .model import Handbook, Manual, Origin, Section, Text
 from .problems import Problems
 from .quiz_checks import check_quizzes
+from .force_checks import check_forces
 from .rubric_checks import check_rubrics
 from .translation import PLACEHOLDER
 
@@ -29,6 +30,7 @@ def check_handbook(handbook: Handbook, problems: Problems) -> None:
     _check_checklists(handbook, problems)
     check_rubrics(handbook, problems)
     check_quizzes(handbook, problems)
+    check_forces(handbook, problems)   # 19c
 
 
 def _check_ids(handbook: Handbook, problems: Problems) -> None:

@@ -318,7 +318,11 @@ def _requirement(doc: YamlDoc, where: tuple, data: dict) -> Requirement:
     return Requirement(id=data["id"], text=_text(doc, where + ("text",), data["text"]),
                        cites=data.get("cites", []), steps=steps,
                        origin=Origin(doc.path, doc.line(where)),
-                       cite_lines=_cite_lines(doc, where, data))
+                       cite_lines=_cite_lines(doc, where, data),
+                       force=data.get("force", "obligation"), source=data.get("source", ""),
+                       force_why=data.get("force_why", ""),
+                       force_line=doc.line(where + ("force",)) if "force" in data else doc.line(where),
+                       source_line=doc.line(where + ("source",)) if "source" in data else doc.line(where))
 
 
 def _cite_lines(doc: YamlDoc, where: tuple, data: dict) -> dict[str, int]:

@@ -295,6 +295,8 @@ def _section_page(handbook: Handbook, section: Section, lang: str,
         if quiz and any(q.section_id == section.id for q in quiz.questions):
             lines += [_quiz_link(section_path(section), quiz, chapter, lang), ""]
         if section.requirements:
+            if any(r.force != "obligation" for r in section.requirements):
+                lines += [fragment("pages", "force_legend", lang=lang), ""]   # 19c
             lines += [requirement_list(section, lang, citations), ""]
         lines += _data_table("indicators", [(i.id, i.name, i.description) for i in section.indicators],
                              lang, citations)
@@ -325,7 +327,7 @@ def _data_table(kind: str, items: list, lang: str, citations: Citations) -> list
 def requirement_list(section: Section, lang: str, citations: Citations, page: str = "") -> str:
     """The section's rules, procedures with their steps, each with its id as a link to it:
     on the section page itself (page="") or, from another page, on the section's page."""
-    requirements = [{"id": r.id, "text": inline(r.text, lang, citations),
+    requirements = [{"id": r.id, "text": inline(r.text, lang, citations), "force": r.force,
                      "steps": [{"id": step.id, "text": inline(step.text, lang, citations)} for step in r.steps]}
                     for r in section.requirements]
     return fragment("pages", "requirement_list", lang=lang, requirements=requirements, page=page)
