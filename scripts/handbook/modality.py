@@ -147,4 +147,4 @@ def read(sentence: str, lead_in: str = "") -> Reading:
 
 # A recommendation or description must not read as a rule in either language.
 RULE_WORDS_ZH = re.compile(r"必须|务必|应当|应该|(?<![响反适对供相效理感答])应(?![用急对变付聘届])|(?<![必无])须(?!知)")
-RULE_WORDS_EN = re.compile(r"\b(?:should|must|shall|ought to|is required to|are required to|has to|have to)\b", re.I)
+RULE_WORDS_EN = re.compile(r"\b(?:should|must|shall|ought to|needs? to|is required to|are required to|has to|have to)\b", re.I)
