@@ -71,7 +71,7 @@ def test_stale_shows_what_changed_in_the_chinese_since_the_translation(content):
     result = hb("stale", content=content)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].endswith("manuals/900/01.yml:33: stale English")
+    assert lines[0].endswith("manuals/900/01.yml:35: stale English")
     assert lines[1:5] == ["  en:  Service staff handle each complaint promptly.",
                           "  was: 服务人员应及时处理投诉。",
                           "  now: 服务人员应在当天处理投诉。",
@@ -99,6 +99,7 @@ def test_new_section_question_and_checklist_are_ready_to_fill_in_and_check_names
     filled = (content / CHAPTER).read_text(encoding="utf-8")
     for zh, en in (("服务人员应记录投诉。", "Service staff record each complaint."),) * 3:
         filled = filled.replace("zh: 待填写", f"zh: {zh}", 1).replace("en: To be written", f"en: {en}", 1)
+    filled = filled.replace("source: 待填写", "source: 服务人员应记录投诉")   # the rule's quote of the body (19c)
     (content / CHAPTER).write_text(filled, encoding="utf-8")
     assert hb("stamp", str(content / CHAPTER), content=content).returncode == 0
     still = hb("check", content=content).stdout

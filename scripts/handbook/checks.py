@@ -11,6 +11,7 @@ import opencc
 from .model import Handbook, Manual, Origin, Section, Text
 from .problems import Problems
 from .quiz_checks import check_quizzes
+from .force_checks import check_forces
 from .rubric_checks import check_rubrics
 from .search_words import check_search_words
 from .sequence_checks import check_sequences
@@ -38,6 +39,7 @@ def check_handbook(handbook: Handbook, problems: Problems) -> None:
                                                    "en": "\n".join(t.en for t in texts)}, problems)
     if "manuals" not in handbook.unread:
         check_sequences(handbook, problems)   # issue 19d
+    check_forces(handbook, problems)   # 19c
 
 
 def _check_ids(handbook: Handbook, problems: Problems) -> None:

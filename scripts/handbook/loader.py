@@ -322,7 +322,11 @@ def _requirement(doc: YamlDoc, where: tuple, data: dict) -> Requirement:
                        origin=Origin(doc.path, doc.line(where)),
                        cite_lines=_cite_lines(doc, where, data),
                        ordered=data.get("ordered"), fragment=data.get("fragment", False),
-                       lines={key: doc.line(where + (key,)) for key in ("ordered", "fragment") if key in data})
+                       lines={key: doc.line(where + (key,)) for key in ("ordered", "fragment") if key in data},
+                       force=data.get("force", "obligation"), source=data.get("source", ""),
+                       force_why=data.get("force_why", ""),
+                       force_line=doc.line(where + ("force",)) if "force" in data else doc.line(where),
+                       source_line=doc.line(where + ("source",)) if "source" in data else doc.line(where))
 
 
 def _cite_lines(doc: YamlDoc, where: tuple, data: dict) -> dict[str, int]:

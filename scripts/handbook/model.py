@@ -73,6 +73,12 @@ class Requirement:
     ordered: bool | None = None
     fragment: bool = False
     lines: dict[str, int] = field(default_factory=dict)   # key → line, for messages
+    # 19c: the force the source gives it, and the source sentence it restates
+    force: str = "obligation"   # obligation | recommendation | description
+    source: str = ""            # a short exact quote of the section body (Chinese)
+    force_why: str = ""         # why the force differs from the quote's modal words
+    force_line: int = 0
+    source_line: int = 0
 
     @property
     def is_procedure(self) -> bool:

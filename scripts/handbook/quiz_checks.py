@@ -40,6 +40,9 @@ def check_quizzes(handbook: Handbook, problems: Problems) -> None:
             _check_question(quiz, question, problems)
             if complete and quiz.id in chapters:
                 _check_sources(quiz, question, sections, rules, problems)
+        if complete:
+            for question in quiz.questions:
+                _check_suggestion_wording(question, rules, problems)   # 19c
     if handbook.onboarding and complete:
         _check_onboarding(handbook, chapters, rules, problems)
 
@@ -197,3 +200,36 @@ def _check_onboarding(handbook: Handbook, chapters: dict, rules: dict, problems:
         problems.add(file, path.lines["minimum_training.hours"],
                      f"minimum_training says {path.minimum_hours} hours, but '{rule.id}' says: {rule.text.zh}",
                      "state the number of hours the requirement gives")
+
+
+# 19c: a question resting only on suggestions says so in its stem, in both languages,
+# so that its key never presents a suggestion as a rule.
+SUGGESTION_WORDS = {"zh": re.compile(r"建议|可以|可|宜"),
+                    "en": re.compile(r"\b(?:suggest\w*|recommend\w*|may|can|could|advis\w*)\b", re.I)}
+
+RULE_WORDS = {"zh": re.compile(r"必须|应当|应该|(?<![响反适对供相效理])应(?![用急对变付])|(?<![必无])须"),
+              "en": re.compile(r"\b(?:should|must|shall|required|has to|have to)\b", re.I)}
+# A stem that asks what the handbook lists or gives presents it as the handbook's, not as a rule.
+ATTRIBUTION = {"zh": re.compile(r"手册"), "en": re.compile(r"\bthe handbook\b", re.I)}
+
+
+def _check_suggestion_wording(question: Question, rules: dict, problems: Problems) -> None:
+    cited = [rules.get(rid) for rid in question.requirement_ids]
+    cited = [getattr(rule, "requirement", None) or rule for rule in cited if rule is not None]
+    if not cited or any(getattr(rule, "force", "obligation") != "recommendation" for rule in cited):
+        return
+    ids = ", ".join(r.id for r in cited)
+    for lang, pattern in SUGGESTION_WORDS.items():
+        stem = question.question[lang]
+        where = (question.question.zh_line if lang == "zh" else question.question.origin.line) or question.origin.line
+        rule = RULE_WORDS[lang].search(stem)
+        if rule and not pattern.search(stem):
+            problems.add(question.origin.file, where,
+                         f"question '{question.id}' cites only suggestions ({ids}) but its {lang} stem asks for a rule "
+                         f"('{rule.group()}')", "word the stem as a suggestion: zh 手册建议…/可以…, "
+                         "en 'the handbook suggests…', 'may', 'can'")
+        elif not pattern.search(stem) and not ATTRIBUTION[lang].search(stem):
+            problems.warn(question.origin.file, where,
+                          f"question '{question.id}' cites only suggestions ({ids}) but its {lang} stem does not say so",
+                          "word the stem as a suggestion (zh 手册建议…/可以…, en 'the handbook suggests…', 'may', "
+                          "'can'), or ask what the handbook lists or gives (手册所列…, 'the handbook lists…')")

@@ -77,6 +77,10 @@ def coverage(handbook: Handbook, today: str | None = None) -> dict:
                      "terms_with_rejected_renderings": sum(bool(t.avoid) for t in handbook.glossary),
                      "rejected_renderings": sum(len(t.avoid) for t in handbook.glossary),
                      "texts_checked": len(every_text(handbook))},
+        # 19c: requirements by the force the source gives them
+        "requirements_by_force": {force: sum(r.force == force for r in requirements)
+                                  for force in ("obligation", "recommendation", "description")},
+        "requirements_force_explained": sum(bool(r.force_why) for r in requirements),
     }
 
 
@@ -142,6 +146,15 @@ def _unsound_rows(unsound: dict | None) -> list[str]:
     return rows
 
 
+def _force_rows(data: dict) -> list[str]:
+    """19c: how many requirements the source states as rules, suggestions and descriptions."""
+    forces = data.get("requirements_by_force", {})
+    return [f"| … {label} | {forces.get(force, 0)} |" for force, label in (
+        ("obligation", "obligations (应、须、不得)"), ("recommendation", "recommendations (建议、可以、宜)"),
+        ("description", "descriptions (包括…、常见的…)"))] + [
+        f"| … force differing from the quoted words, with the reason recorded | {data.get('requirements_force_explained', 0)} |"]
+
+
 def markdown(data: dict) -> str:
     zh, en, refs = data["zh"], data["en"], data["references"]
     under = ", ".join(data["zh"]["chapters_under_minimum"]) or "none"
@@ -149,6 +162,7 @@ def markdown(data: dict) -> str:
              "## 中文 (zh-Hans, the source)", "", "| | |", "|---|---|",
              f"| sections with text | {zh['sections_with_text']} of {zh['sections']} (the rest are lost in the source) |",
              f"| requirements | {zh['requirements']} |",
+             *_force_rows(data),
              f"| requirements in no checklist and no question | {zh['requirements_uncovered']} |",
              f"| quiz questions | {zh['questions']} |",
              f"| chapters with fewer than {MIN_QUESTIONS} questions | {under} |",

@@ -50,7 +50,9 @@ def new_section(handbook: Handbook, chapter_id: str) -> tuple[Path, int, str]:
     block = (f'  - id: "{section_id}"\n    number: "{number}"\n    status: published\n'
              + _text("    ", "title")
              + f"    body:\n      - paragraph:\n          zh: {PLACEHOLDER['zh']}\n          en: {PLACEHOLDER['en']}\n"
-             + f'    requirements:\n      - id: "{section_id}-r1"\n' + _text("        ", "text"))
+             + f'    requirements:\n      - id: "{section_id}-r1"\n'
+             # 19c: the force the source gives the rule, and the body sentence it restates
+             + f"        force: obligation\n        source: {PLACEHOLDER['zh']}\n" + _text("        ", "text"))
     line = _insert_into_list(chapter.origin.file, "sections", block)
     _stamped(chapter.origin.file)
     return chapter.origin.file, line, section_id

@@ -113,14 +113,21 @@ def _both(text: Text, lang: str) -> str:
     return fragment("checklists", "both", lang=lang, texts=[(code, inline(text, code)) for code in ("zh", "en")])
 
 
+def _force(rule: Requirement | Step) -> str:
+    """A step has the force of its procedure (19c)."""
+    return rule.force if isinstance(rule, Requirement) else rule.requirement.force
+
+
 def _item(item: ChecklistItem, rule: Requirement | Step, path: str, lang: str,
           handbook: Handbook | None = None) -> list[str]:
     section = rule.section
     href = html_href(path, section_path(section)) + "#" + rule.id
     attrs = f'data-hb-item="{rule.id}" data-hb-text="{zh_hash(rule.text.zh)}"'
-    attrs += ' data-hb-optional="true"' if item.optional else ' data-hb-required="true"'
+    suggested = _force(rule) == "recommendation"   # 19c: a suggestion is never a required box
+    optional = item.optional or suggested
+    attrs += ' data-hb-optional="true"' if optional else ' data-hb-required="true"'
     label = fragment("checklists", "item", lang=lang, rule_id=rule.id, both=_both(rule.text, lang), href=href,
-                     source=section_short(section, lang), optional=item.optional,
+                     source=section_short(section, lang), optional=item.optional, suggested=suggested,
                      source_note=_source_note(rule, handbook, lang))
     return [f"- [ ] {md_text(label)}", f"    {{: {attrs} }}"]
 

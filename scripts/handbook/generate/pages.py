@@ -303,6 +303,8 @@ def _section_page(handbook: Handbook, section: Section, lang: str,
         if quiz and any(q.section_id == section.id for q in quiz.questions):
             lines += [_quiz_link(section_path(section), quiz, chapter, lang), ""]
         if section.requirements:
+            if any(r.force != "obligation" for r in section.requirements):
+                lines += [fragment("pages", "force_legend", lang=lang), ""]   # 19c
             lines += [requirement_list(section, lang, citations), ""]
         lines += _data_table("indicators", [(i.id, i.name, i.description) for i in section.indicators],
                              lang, citations)
@@ -336,7 +338,7 @@ def requirement_list(section: Section, lang: str, citations: Citations, page: st
     on the section page itself (page="") or, from another page, on the section's page."""
     handbook_of = citations.handbook
     requirements = [{"id": r.id, "text": inline(r.text, lang, citations) if r.text else "",
-                     "ordered": r.ordered, "fragment": r.fragment,
+                     "force": r.force, "ordered": r.ordered, "fragment": r.fragment,
                      "source_note": render.rule_source_note(r.cites, handbook_of, lang, citations),
                      "steps": [{"id": step.id, "text": inline(step.text, lang, citations),
                                 "source_note": render.rule_source_note(step.cites, handbook_of, lang, citations)}

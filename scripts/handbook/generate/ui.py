@@ -218,6 +218,18 @@ STRINGS: dict[str, dict[str, str]] = {
     "fragment": {"zh": "原文残缺", "en": "Fragment"},
     "fragment_hint": {"zh": "原文在此句中断，以下按原文引至中断处，不作为检查项或测验内容。",
                       "en": "The source breaks off inside this sentence; it is quoted as far as it goes and is not used in checklists or quizzes."},
+    # 19c: a requirement's force, shown by each recommendation and description, with a legend
+    "force_recommendation": {"zh": "建议", "en": "Suggested"},
+    "force_description": {"zh": "说明", "en": "Description"},
+    "force_recommendation_title": {"zh": "原文以建议的口吻提出（建议、可以、宜），不是必须遵守的规定",
+                                   "en": "The source offers this as a suggestion (建议, 可以, 宜), not as a rule"},
+    "force_description_title": {"zh": "原文是说明或举例（包括…、常见的方法有…），不是要求",
+                                "en": "The source describes or gives examples here (包括…, 常见的方法有…); it is not a requirement"},
+    "force_legend": {"zh": "未加标记的条目是原文规定必须做到的（应、须、不得）；标“建议”的是原文提出的建议；标“说明”的是原文的说明或举例。",
+                     "en": "Unmarked rules are what the source requires (应, 须, 不得); “Suggested” marks what it suggests; "
+                           "“Description” marks what it only describes or gives as an example."},
+    "force_checklist_tag": {"zh": "建议", "en": "Suggested"},
+    "force_checklist_title": {"zh": "手册只是建议这样做，不是必须", "en": "The handbook suggests this; it is not required"},
 }
 
 STRINGS.update(RUBRIC_STRINGS)
