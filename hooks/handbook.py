@@ -129,9 +129,10 @@ def on_page_context(context, page, config, nav):
     # The theme prunes what is off the page's path (navigation.prune); the
     # manuals are lifted to the top level (unless it is a tab bar, where four
     # manual titles do not fit) and long lists bounded here.
-    items = nav.items if "navigation.tabs" in config.theme["features"] else lifted_items(nav.items, _is_manuals)
+    path = [page, *page.ancestors]
+    items = nav.items if "navigation.tabs" in config.theme["features"] else lifted_items(nav.items, _is_manuals, path)
     shown = copy.copy(nav)
-    shown.items = bounded_items(items, [page, *page.ancestors])
+    shown.items = bounded_items(items, path)
     context["nav"] = shown
     return context
 

@@ -83,8 +83,18 @@ def test_up_to_lift_manuals_are_lifted_and_one_more_stays_a_section():
 
 def test_a_long_list_of_manuals_stays_one_section_and_is_bounded():
     manuals = section("manuals", LIMIT + 1)
-    shown = lifted_items([Entry("home"), manuals, section("checklists", 3)], is_manuals)
-    assert [entry.title for entry in shown] == ["home", "manuals", "checklists"]
     page = manuals.children[5]
+    shown = lifted_items([Entry("home"), manuals, section("checklists", 3)], is_manuals, [page, manuals])
+    assert [entry.title for entry in shown] == ["home", "manuals", "checklists"]
     [_, bounded, _] = bounded_items(shown, [page, manuals])
     assert titles(bounded) == ["manuals index", "manuals 4"]
+
+
+def test_manuals_too_many_to_lift_show_their_index_and_the_one_the_page_is_in():
+    # Each entry on the way to a page is on every page below it: eight manuals (2x content)
+    # made every section page 47.5 KB, over its 45 KB budget.
+    manuals = section("manuals", LIFT + 2)
+    page = manuals.children[3]
+    [shown] = lifted_items([manuals], is_manuals, [page, manuals])
+    assert shown.title == "manuals" and titles(shown) == ["manuals index", "manuals 2"]
+    assert len(manuals.children) == LIFT + 3          # the tree itself is unchanged

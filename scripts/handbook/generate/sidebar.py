@@ -36,16 +36,25 @@ def bounded_items(items: list, path: list, limit: int = LIMIT) -> list:
     return [_bounded(item, path, limit) for item in items]
 
 
-def lifted_items(items: list, lift, limit: int = LIFT) -> list:
+def lifted_items(items: list, lift, path: list = (), limit: int = LIFT) -> list:
     """`items` with each section for which `lift(section)` is true replaced by its
-    entries (its index page first), if it has at most `limit` besides the index."""
+    entries (its index page first), if it has at most `limit` besides the index.
+    A longer one is shown as its index page and the entry the page is in (`path`:
+    the page and the sections it is in): every entry shown on the way to a page is
+    on every page below it, so a list too long to lift is too long to show whole."""
     shown = []
     for item in items:
         children = getattr(item, "children", None)
-        if children and lift(item) and sum(not getattr(c, "is_index", False) for c in children) <= limit:
+        if not (children and lift(item)):
+            shown.append(item)
+        elif sum(not getattr(c, "is_index", False) for c in children) <= limit:
             shown += children
         else:
-            shown.append(item)
+            index = next((child for child in children if getattr(child, "is_index", False)), None)
+            view = copy.copy(item)
+            view.children = ([index] if index else []) + [node for node in path
+                                                          if node.parent is item and node is not index]
+            shown.append(view)
     return shown
 
 
