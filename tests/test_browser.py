@@ -186,8 +186,10 @@ def test_search_with_the_keyboard_alone_opens_the_section_and_marks_the_words(ch
     tab.locator(".md-search-result__item").first.wait_for(timeout=10_000)
     assert tab.locator(".md-search__inner").is_visible()
     tab.keyboard.press("ArrowDown")                           # to the first result
+    # The section, or a topic page that gathers it whole (what the search benchmark counts as an answer).
+    answers = answering(base, section)
     focused = tab.evaluate("() => document.activeElement.getAttribute('href')")
-    assert focused.split("?")[0].split("#")[0] == "/" + section, focused
+    assert base.rstrip("/") + focused.split("?")[0].split("#")[0] in answers, focused
     tab.keyboard.press("ArrowUp")                             # back to the query
     assert tab.evaluate("() => document.activeElement.classList.contains('md-search__input')")
     tab.keyboard.press("ArrowUp")                             # round to the last result
@@ -198,7 +200,7 @@ def test_search_with_the_keyboard_alone_opens_the_section_and_marks_the_words(ch
             break
     assert tab.evaluate("() => document.activeElement.classList.contains('md-search__input')")
     tab.keyboard.press("Enter")                               # opens the first result
-    tab.wait_for_url(lambda url: url.split("?")[0].split("#")[0] == base + section)
+    tab.wait_for_url(lambda url: url.split("?")[0].split("#")[0] in answers)
     assert tab.evaluate("() => window.notReloaded === true"), "instant navigation did not happen"
     assert not tab.evaluate("() => document.getElementById('__search').checked")
     marks = tab.locator("article mark.hb-search-mark")
