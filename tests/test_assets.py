@@ -61,3 +61,16 @@ def test_own_javascript_stays_within_its_budget(built_site):
     from benchmark.budgets import MAX_OWN_JS
     total = sum(len(gzip.compress(p.read_bytes(), 6)) for p in (built_site / "assets" / "js").glob("*.js"))
     assert total <= MAX_OWN_JS
+
+
+def test_the_stylesheet_closes_every_rule_it_opens():
+    """A merge once dropped one `}`: every rule after it silently stopped applying
+    (the suggestion badges lost their colour and border)."""
+    import re
+    css = re.sub(r"/\*.*?\*/", "", (ROOT / "docs" / "assets" / "css" / "handbook.css").read_text(encoding="utf-8"),
+                 flags=re.S)
+    depth = 0
+    for number, line in enumerate(css.splitlines(), start=1):
+        depth += line.count("{") - line.count("}")
+        assert depth >= 0, f"handbook.css: a '}}' with no rule open, around line {number}"
+    assert depth == 0, "handbook.css: a rule is never closed"
