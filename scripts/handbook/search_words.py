@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import schema
+from .reading import read_checked
 from .problems import Problems
 from .yamlsource import YamlDoc, load_yaml
 
@@ -35,7 +35,7 @@ def read_search_words(path: Path, problems: Problems) -> SearchWords | None:
     if not path.exists():
         return None
     doc = load_yaml(path, problems)
-    if doc is None or schema.check(doc, "search", problems):
+    if doc is None or read_checked(doc, "search", problems):
         return None
     data = doc.data
     return SearchWords(doc=doc, question={lang: list(data["question_words"][lang]) for lang in LANGS},

@@ -10,6 +10,7 @@ here: the item's id (its requirement's id), a fingerprint of its Chinese text
 from __future__ import annotations
 
 import re
+from typing import Mapping
 
 from ..model import Checklist, ChecklistItem, Handbook, Requirement, Step, Text
 from ..translation import zh_hash
@@ -28,19 +29,17 @@ def checklist_pages(handbook: Handbook, lang: str, site_url: str = "") -> list[G
     if not handbook.checklists:
         return []
     rules = handbook.rules()
-    order = {section.id: n for n, section in enumerate(handbook.sections())}
-    pages = [_index_page(handbook, rules, order, lang)]
-    pages += [_checklist_page(checklist, rules, order, lang, site_url, handbook) for checklist in handbook.checklists]
+    pages = [_index_page(handbook, lang)]
+    pages += [_checklist_page(checklist, rules, lang, site_url, handbook) for checklist in handbook.checklists]
     return pages
 
 
-def sources(checklist: Checklist, rules: dict, order: dict[str, int], lang: str) -> list[str]:
+def sources(checklist: Checklist, handbook: Handbook, lang: str) -> list[str]:
     """The sections a checklist draws on, as their manuals number them, in the handbook's order."""
-    sections = {section.id: section for section in (rules[item.rule_id].section for item in checklist.items)}
-    return [section_short(sections[i], lang) for i in sorted(sections, key=order.__getitem__)]
+    return [section_short(section, lang) for section in handbook.index.checklist_sections[checklist.id]]
 
 
-def _index_page(handbook: Handbook, rules: dict, order: dict[str, int], lang: str) -> GeneratedPage:
+def _index_page(handbook: Handbook, lang: str) -> GeneratedPage:
     title = t("checklists", lang)
     lines = [f"# {title}", "", t("checklists_intro", lang), ""]
     for when in WHEN:
@@ -50,7 +49,7 @@ def _index_page(handbook: Handbook, rules: dict, order: dict[str, int], lang: st
         lines += [f"## {t('when_' + when, lang)} {{#{when}}}", ""]
         for checklist in listed:
             count = t("item_count", lang, n=str(len(checklist.items)))
-            drawn_from = t("list_separator", lang).join(sources(checklist, rules, order, lang))
+            drawn_from = t("list_separator", lang).join(sources(checklist, handbook, lang))
             lines += [f"- **[{md_text(checklist.title[lang])}]({link(CHECKLISTS, checklist_path(checklist))})**  ",
                       f"    {md_text(plain(checklist.purpose, lang))}  ",
                       "    " + md_text(fragment("checklists", "index_meta", text=concat(count, " · ", drawn_from))), ""]
@@ -58,19 +57,19 @@ def _index_page(handbook: Handbook, rules: dict, order: dict[str, int], lang: st
                          handbook.checklists[0].origin.file)
 
 
-def version_of(checklist: Checklist, rules: dict) -> str:
+def version_of(checklist: Checklist, rules: Mapping) -> str:
     """A fingerprint of the items and their Chinese: saved state from another version is reconciled."""
     return zh_hash("\n".join(f"{i.rule_id}:{zh_hash(rules[i.rule_id].text.zh)}:{i.optional}"
                              for i in checklist.items))
 
 
-def _checklist_page(checklist: Checklist, rules: dict, order: dict[str, int], lang: str,
+def _checklist_page(checklist: Checklist, rules: Mapping, lang: str,
                     site_url: str, handbook: Handbook | None = None) -> GeneratedPage:
     path = checklist_path(checklist)
     title = checklist.title[lang]
     items = checklist.items
     meta = concat(t("when_" + checklist.when, lang), " · ", t("item_count", lang, n=str(len(items))), " · ",
-                  t("list_separator", lang).join(sources(checklist, rules, order, lang)))
+                  t("list_separator", lang).join(sources(checklist, handbook, lang)))
     lines = [f"# {md_text(title)} {{ {_other(checklist.title, lang)} }}", "",
              fragment("render", "meta", content=meta), "",
              fragment("checklists", "widget_open", checklist_id=checklist.id, version=version_of(checklist, rules),

@@ -14,7 +14,7 @@ from ..model import Chapter, Handbook
 from .pages import (FINAL, ONBOARDING, GeneratedPage, chapter_heading, chapter_path, front_matter, html_href, link,
                     quiz_path, section_path, section_short)
 from .paper import sign_lines
-from .quizzes import QUIZZES, Bank, question_data, quiz_widget
+from .quizzes import QUIZZES, question_data, quiz_widget
 from .render import REF_MARKER, inline, plain
 from .templating import concat, fragment, md_text, t
 from .ui import script_strings
@@ -47,8 +47,7 @@ def duration(minutes: float, lang: str) -> str:
 
 def _path_page(handbook: Handbook, lang: str) -> GeneratedPage:
     path_settings = handbook.onboarding
-    chapters = {chapter.id: chapter for chapter in handbook.chapters()}
-    quizzes = {quiz.id: quiz for quiz in handbook.quizzes}
+    chapters, quizzes = handbook.index.chapters, handbook.index.quizzes
     speed = path_settings.reading_speed
     minimum = handbook.rules()[path_settings.minimum_requirement]
     title = t("onboarding", lang)
@@ -108,8 +107,7 @@ def _record_fields(lang: str) -> str:
 def _final_page(handbook: Handbook, lang: str) -> GeneratedPage:
     settings = handbook.onboarding
     title = t("final_assessment", lang)
-    bank = Bank(handbook)
-    questions = [question_data(bank, q, lang, FINAL) for q in handbook.questions()]
+    questions = [question_data(handbook, q, lang, FINAL) for q in handbook.questions()]
     lines = [f"# {title}", "",
              t("final_intro", lang, n=str(settings.final_questions), pass_mark=str(settings.pass_mark)), "",
              fragment("quizzes", "final_links", lang=lang, onboarding=html_href(FINAL, ONBOARDING),

@@ -19,7 +19,7 @@ def topic_path(topic: Topic) -> str:
 def topic_pages(handbook: Handbook, lang: str) -> list[GeneratedPage]:
     if not handbook.topics:
         return []
-    sections = {s.id: s for s in handbook.sections()}
+    sections = handbook.index.sections
     pages = [_index_page(handbook, sections, lang)]
     pages += [_topic_page(handbook, topic, sections, lang) for topic in handbook.topics]
     return pages
