@@ -29,6 +29,7 @@ from handbook.loader import load_handbook_remembered  # noqa: E402
 from handbook.generate import build_files, build_nav, build_pages  # noqa: E402
 from handbook.generate.assets import AssetError, published_assets  # noqa: E402
 from handbook.generate.checklists import label_checkboxes  # noqa: E402
+from handbook.generate.paths import LAYOUT  # noqa: E402
 from handbook.generate.csp import inline_script_hashes, script_templates  # noqa: E402
 from handbook.generate.sidebar import bounded_items, lifted_items  # noqa: E402
 from handbook.handwritten import ASSETS, compare_languages  # noqa: E402
@@ -57,8 +58,7 @@ def on_config(config):
                     "fix them (file:line above) and build again.")
     for problem in problems.warnings:
         log.warning(str(problem))
-    if lang == "en" and config.site_url and not config.site_url.rstrip("/").endswith("/en"):
-        config.site_url = config.site_url.rstrip("/") + "/en/"
+    config.site_url = LAYOUT.site_url(config.site_url, lang)   # the English site's own address
     _state.update(handbook=handbook, lang=lang, pages=build_pages(handbook, lang, config.site_url or ""),
                   downloads=build_files(handbook, lang))
     if lang == "zh":

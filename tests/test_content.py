@@ -9,7 +9,7 @@ import pytest
 
 from handbook import load_handbook
 from handbook.checks import REF_MARKER
-from handbook.generate.pages import CHINESE_NUMERALS as NUMERALS, chinese_numeral
+from handbook.generate.numbering import CHINESE_NUMERALS as NUMERALS, chinese_numeral
 
 
 SOURCES = Path(__file__).parent / "sources"

@@ -9,8 +9,8 @@ from handbook.loader import read_handbook
 from handbook.problems import Problems
 from handbook.generate import build_files, build_nav, build_pages, write_pages
 from handbook.generate.checklists import label_checkboxes
-from handbook.generate.pages import (chapter_heading, chinese_numeral, section_context, section_heading,
-                                     section_label, section_short)
+from handbook.generate.numbering import (chapter_heading, chinese_numeral, section_context, section_heading,
+                                         section_label, section_short)
 
 
 CHAPTER = "manuals/900/01.yml"

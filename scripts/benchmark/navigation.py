@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from handbook.generate.pages import page_url, section_path
+from handbook.generate.paths import page_url, section_path
 from handbook.handwritten import DOCS
 from handbook.model import Handbook
 

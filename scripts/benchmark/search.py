@@ -24,8 +24,7 @@ from pathlib import Path
 import yaml
 
 from handbook import load_handbook
-from handbook.generate.pages import page_url, section_path
-from handbook.generate.topics import topic_path
+from handbook.generate.paths import page_url, section_path, topic_path
 from handbook.handwritten import DOCS
 
 from .builds import ROOT, Run, timed

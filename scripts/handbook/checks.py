@@ -9,7 +9,7 @@ from functools import lru_cache
 import opencc
 
 from .derive import REF_MARKER
-from .model import Handbook, Manual, Origin, Section, Text
+from .model import Handbook, Manual, Origin, Section
 from .problems import Problems
 from .quiz_checks import check_quizzes
 from .reference_checks import check_manual_folder, check_references

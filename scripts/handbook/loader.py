@@ -247,7 +247,7 @@ def _question(doc: YamlDoc, where: tuple, data: dict) -> Question:
 
 
 def _question_read(doc: YamlDoc, where: tuple, data: dict) -> Question:
-    question, explanation = _text(doc, where + ("question",), data["question"]), None
+    question = _text(doc, where + ("question",), data["question"])   # read in reading order
     options = [QuizOption(text=_text(doc, where + ("options", i, "text"), o["text"]), correct=o.get("correct", False),
                           feedback=_text(doc, where + ("options", i, "feedback"), o["feedback"]) if "feedback" in o else None,
                           origin=Origin(doc.path, doc.line(where + ("options", i))))

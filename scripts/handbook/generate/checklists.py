@@ -14,14 +14,15 @@ from typing import Mapping
 
 from ..model import Checklist, ChecklistItem, Handbook, Requirement, Step, Text
 from ..translation import zh_hash
-from .pages import GeneratedPage, checklist_path, front_matter, html_href, link, page_url, section_path, section_short
+from .page import GeneratedPage, front_matter
+from .paths import CHECKLISTS, checklist_path, html_href, link, page_url, section_path
+from .numbering import section_short
 from . import render
 from .render import inline, plain
 from .paper import sign_lines
 from .templating import concat, fragment, md_text, t
 from .ui import script_strings
 
-CHECKLISTS = "checklists/index.md"
 WHEN = ("before-shift", "during-service", "after-service", "supervision")
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..model import Handbook, Question, Text
-from .pages import chapter_heading
+from .numbering import chapter_heading
 from .quizzes import in_order
 from .render import plain
 from .ui import t

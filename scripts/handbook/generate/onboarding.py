@@ -11,12 +11,13 @@ import math
 import re
 
 from ..model import Chapter, Handbook
-from .pages import (FINAL, ONBOARDING, GeneratedPage, chapter_heading, chapter_path, front_matter, html_href, link,
-                    quiz_path, section_path, section_short)
+from .page import GeneratedPage, front_matter
+from .paths import FINAL, ONBOARDING, QUIZZES, chapter_path, html_href, link, quiz_path, section_path
+from .numbering import chapter_heading, section_short
 from .paper import sign_lines
-from .quizzes import QUIZZES, question_data, quiz_widget
+from .quizzes import question_data, quiz_widget
 from .render import REF_MARKER, inline, plain
-from .templating import concat, fragment, md_text, t
+from .templating import fragment, md_text, t
 from .ui import script_strings
 
 FINAL_ID = "final"

@@ -12,7 +12,9 @@ from __future__ import annotations
 import hashlib
 
 from ..model import Handbook, Question, Quiz
-from .pages import GeneratedPage, answer_key_path, chapter_heading, front_matter, html_href, paper_quiz_path, quiz_path, section_path, section_short
+from .page import GeneratedPage, front_matter
+from .paths import answer_key_path, html_href, paper_quiz_path, quiz_path, section_path
+from .numbering import chapter_heading, section_short
 from .paper import sign_lines
 from .quizzes import pass_mark
 from .render import inline

@@ -10,21 +10,18 @@ use the paper quiz for those).
 from __future__ import annotations
 
 
-from ..model import Handbook, Question, Quiz, Section, Step
+from ..model import Handbook, Question, Quiz
 from ..translation import zh_hash
-from .pages import (FINAL, ONBOARDING, GeneratedPage, answer_key_path, chapter_heading, chapter_path, front_matter,
-                    html_href, link,
-                    paper_quiz_path, quiz_path, section_label, section_path, section_short)
+from .page import GeneratedPage, front_matter
+from .paths import (FINAL, LAYOUT, ONBOARDING, QUIZZES, answer_key_path, chapter_path, gift_path, html_href, link,
+                    paper_quiz_path, quiz_path, section_path)
+from .numbering import chapter_heading, section_label, section_short
 from .render import plain
 from .templating import concat, fragment, md_text, t
 from .ui import script_strings
 
-QUIZZES = "quizzes/index.md"
 TYPES = ("single", "multiple", "true-false", "ordering")
 
-
-def gift_path(lang: str) -> str:
-    return f"quizzes/handbook-questions-{lang}.gift"
 
 
 def quiz_pages(handbook: Handbook, lang: str) -> list[GeneratedPage]:
@@ -109,11 +106,10 @@ def _index_page(handbook: Handbook, lang: str) -> GeneratedPage:
         lines.append("")
     total = len(handbook.questions())
     lines += [f"## {t('gift_title', lang)} {{#gift}}", "", t("gift_intro", lang, n=str(total)), ""]
-    # Each language's site holds its own file; the other one is on the other site (zh at the root, en in /en/).
-    where = {"zh": {"zh": "./", "en": "../en/quizzes/"}, "en": {"zh": "../../quizzes/", "en": "./"}}[lang]
-    lines += ["- " + fragment("quizzes", "download", href=where[code] + gift_path(code).split("/")[-1],
+    # Each language's site holds its own file; the other one is on the other language's site.
+    lines += ["- " + fragment("quizzes", "download", href=LAYOUT.file(QUIZZES, gift_path(code), lang, code),
                               text=t("gift_download", lang, language=t("language_" + code, lang)))
-              for code in ("zh", "en")]
+              for code in LAYOUT.langs]
     lines.append("")
     return GeneratedPage(QUIZZES, title, front_matter(title) + "\n".join(lines), quizzes[0].origin.file)
 

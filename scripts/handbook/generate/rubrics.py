@@ -13,14 +13,15 @@ import json
 
 from ..model import Criterion, Handbook, Rubric, RubricLevel, Section, Text
 from ..translation import zh_hash
-from .pages import GeneratedPage, front_matter, html_href, link, rubric_path, section_path, section_short
+from .page import GeneratedPage, front_matter
+from .paths import RUBRICS, html_href, link, rubric_path, section_path
+from .numbering import section_short
 from . import render
 from .render import inline, plain
 from .paper import sign_lines
 from .templating import concat, fragment, join, md_text, t
 from .ui import script_strings
 
-RUBRICS = "rubrics/index.md"
 
 
 def rubric_pages(handbook: Handbook, lang: str) -> list[GeneratedPage]:
