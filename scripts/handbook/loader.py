@@ -447,6 +447,9 @@ def _grade(doc: YamlDoc, where: tuple, data: dict) -> Grade:
 
 
 def _repair(doc: YamlDoc, where: tuple, data: dict) -> Repair:
+    # The raw and restored Chinese, and the editor's note on why (in English), shown on the repairs pages.
+    for key, lang in (("source", "zh"), ("restored", "zh"), ("why", "en")):
+        _plain(doc, where + (key,), data[key], lang)
     return Repair(source=data["source"], restored=data["restored"], why=data["why"],
                   review=data["review"], origin=Origin(doc.path, doc.line(where)))
 
@@ -461,7 +464,21 @@ def _text(doc: YamlDoc, where: tuple, data: dict) -> Text:
     return reading.registry.add(text, f"{reading.kinds.get(doc.path, '?')}:{field_path}")
 
 
+def _plain(doc: YamlDoc, where: tuple, value: str, lang: str) -> str:
+    """A one-language string the site shows, registered with its language."""
+    reading = _reading.get()
+    field_path = ".".join(str(key) for key in where if not isinstance(key, int))
+    return reading.registry.add_plain(value, lang, doc.path, doc.line(where),
+                                      f"{reading.kinds.get(doc.path, '?')}:{field_path}")
+
+
 def _term(doc: YamlDoc, where: tuple, data: dict) -> Term:
+    _plain(doc, where + ("zh",), data["zh"], "zh")
+    _plain(doc, where + ("en",), data["en"], "en")
+    for i, form in enumerate(data.get("avoid", [])):   # shown struck out on the glossary page
+        _plain(doc, where + ("avoid", i), form, "en")
+    if "note" in data:
+        _plain(doc, where + ("note",), data["note"], "en")
     return Term(zh=data["zh"], en=data["en"], en_forms=data.get("en_forms", []),
                 not_in=data.get("not_in", []), avoid=data.get("avoid", []),
                 note=data.get("note", ""), origin=Origin(doc.path, doc.line(where)))
