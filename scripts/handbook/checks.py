@@ -198,7 +198,7 @@ def _check_repairs(handbook: Handbook, problems: Problems) -> None:
 def _check_topics(handbook: Handbook, problems: Problems) -> None:
     if "manuals" in handbook.unread:
         return
-    sections = {s.id for s in handbook.sections()}
+    sections = handbook.index.sections
     for topic in handbook.topics:
         for section_id, line in zip(topic.sections, topic.section_lines):
             if section_id not in sections:
