@@ -2,6 +2,10 @@
 
 `load_handbook` reads every file, reports every problem at once, and raises
 `ContentError` if any is an error, so that no view is built from bad content.
+
+`read_handbook` builds the model once: every text registered as it is read
+(registry.py), every lookup and back-reference derived from the finished model
+(derive.py), then frozen. The checks (checks.py) only read it and report.
 """
 
 from __future__ import annotations
@@ -106,7 +110,7 @@ def _owned_by(owner_id: str):
 
 def _owned_texts(owner_id: str) -> tuple[Text, ...]:
     """The texts registered so far for `owner_id` (a chapter's or a section's own)."""
-    return tuple(entry.text for entry in _reading.get().registry._entries if entry.owner == owner_id)
+    return _reading.get().registry.read_so_far(owner_id)
 
 
 def _read_all(content: Path, problems: Problems) -> Handbook:

@@ -77,6 +77,10 @@ class TextRegistry:
         self._plain.append(PlainEntry(value, lang, file, line, kind, self._owners[-1] if self._owners else ""))
         return value
 
+    def read_so_far(self, owner_id: str) -> tuple[Text, ...]:
+        """While loading: the texts registered so far for `owner_id`."""
+        return tuple(entry.text for entry in self._entries if entry.owner == owner_id)
+
     def freeze(self) -> "TextRegistry":
         by_owner: dict[str, list[Text]] = {}
         for entry in self._entries:
