@@ -23,8 +23,8 @@ class _Quoted(str):
     """A value written double-quoted, so that no title is read back as a number, a date or a mapping."""
 
 
-class _FrontMatterDumper(yaml.SafeDumper):
-    pass
+class _FrontMatterDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
+    """libyaml's emitter where PyYAML has it: a page's front matter is written for every page."""
 
 
 _FrontMatterDumper.add_representer(
@@ -42,5 +42,5 @@ def front_matter(title: str, wide: bool = False, searchable: bool = True, **extr
     if wide:
         data["hide"] = ["toc"]
     dumped = yaml.dump(data, Dumper=_FrontMatterDumper, allow_unicode=True, sort_keys=False,
-                       default_flow_style=False, width=float("inf"))
+                       default_flow_style=False, width=1 << 30)   # never fold a long title
     return "---\n" + dumped + "---\n\n"
