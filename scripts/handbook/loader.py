@@ -18,7 +18,7 @@ from .problems import ContentError, Problems
 from .search_words import read_search_words
 from .yamlsource import YamlDoc, load_yaml
 
-ROOT = Path(__file__).resolve().parents[2]
+from .repository import ROOT
 # HANDBOOK_CONTENT points the build at another content folder (tests, benchmarks).
 CONTENT = Path(os.environ.get("HANDBOOK_CONTENT") or ROOT / "checklists").resolve()
 

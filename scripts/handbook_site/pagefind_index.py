@@ -21,7 +21,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from handbook.repository import ROOT
 PACKAGE = ROOT / "scripts" / "pagefind"
 BUNDLE = "pagefind"
 # What the article holds that is not its text: permalink signs, the edit button,
