@@ -24,8 +24,25 @@ def markdown(results: Results, verdicts: list[Verdict], title: str) -> str:
     lines += ["", f"**{len(missed)} budget(s) missed.**" if missed else "Every budget held.", ""]
     if results.builds:
         lines += _builds(results) + _scale(results) + _weight(results) + _lighthouse(results) + _axe(results)
-    lines += _navigation(results) + _search_quality(results) + _search_weight(results)
+    lines += _preview(results) + _navigation(results) + _search_quality(results) + _search_weight(results)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _preview(results: Results) -> list[str]:
+    if not results.preview:
+        return []
+    lines = ["## Preview: edit → visible", "",
+             "From saving a one-rule edit of a section's YAML (its Chinese and English) to the new text on the "
+             "section page open in the browser (zh and en tabs, reloaded automatically), the same edits for each "
+             "server (`scripts/benchmark/preview.py`).", "",
+             "| server | start (s) | zh: median (s) | zh: each | en: median (s) | en: each |", "|---|---|---|---|---|---|"]
+    for measure in results.preview:
+        if measure.failed:
+            lines.append(f"| {measure.description} | — | {measure.failed} | | | |")
+            continue
+        lines.append(f"| {measure.description} | {measure.startup:.1f} | {measure.first_median:.2f} | "
+                     f"{_seconds(measure.first)} | {measure.second_median:.2f} | {_seconds(measure.second)} |")
+    return lines + [""]
 
 
 def _seconds(values) -> str:

@@ -22,7 +22,7 @@ reloaded, so it never delays the reload (the README gives the figures).
 Content with errors stops nothing: the pages keep their last good version and
 every page shows a banner naming each problem's file and line, until fixed.
 
-Usage: python -m handbook_site.preview [-a HOST:PORT] [--no-search]
+Usage: python -m handbook_site.preview [-a HOST:PORT] [--no-search] [--whole]
 """
 
 from __future__ import annotations
@@ -135,7 +135,8 @@ class PreviewServer(LiveReloadServer):
 class Preview:
     """Both languages' configurations and plugins, built once and refreshed per edit."""
 
-    def __init__(self, host: str, port: int, search: bool) -> None:
+    def __init__(self, host: str, port: int, search: bool, whole: bool = False) -> None:
+        self.whole = whole      # every edit rebuilds both sites whole (as `mkdocs serve` does): for scripts/bench
         self.site_dir = Path(tempfile.mkdtemp(prefix="handbook-preview-"))
         self.serve_url = f"http://{host}:{port}/"
         self.search = search
@@ -169,7 +170,7 @@ class Preview:
     def rebuild(self) -> None:
         changed = self.server.take_changes()
         start = time.monotonic()
-        content_only = all(path.is_relative_to(self.content) for path in changed)
+        content_only = not self.whole and all(path.is_relative_to(self.content) for path in changed)
         try:
             if content_only and self._refresh(start):
                 self.server.problems = []
@@ -258,11 +259,13 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="scripts/serve", description=__doc__.split("\n\n")[0])
     parser.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="HOST:PORT to serve at")
     parser.add_argument("--no-search", action="store_true", help="do not index the pages for search")
+    parser.add_argument("--whole", action="store_true",
+                        help="rebuild both sites whole on every change, as `mkdocs serve` does (to measure it)")
     args = parser.parse_args(argv)
     host, _, port = args.dev_addr.rpartition(":")
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
     try:
-        Preview(host or "127.0.0.1", int(port), search=not args.no_search).serve()
+        Preview(host or "127.0.0.1", int(port), search=not args.no_search, whole=args.whole).serve()
     except Abort as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
