@@ -41,7 +41,7 @@ def mib(size: int) -> str:
 def judge(results) -> list[Verdict]:
     """One verdict per budget, from a finished benchmark's results."""
     verdicts = []
-    if results.preview:                                  # --only preview
+    if results.preview and not results.builds:         # --only preview
         return _preview(results)
     if not results.builds and not results.search:      # --only nav
         return _navigation(results)
@@ -67,7 +67,7 @@ def judge(results) -> list[Verdict]:
         serious = sum(r.counts[impact] for r in results.axe.values() for impact in FORBIDDEN_IMPACTS)
         verdicts.append(Verdict("axe-core serious or critical violations, all pages", str(serious), "= 0",
                                 serious == 0))
-    return verdicts + _search(results) + _navigation(results)
+    return verdicts + _search(results) + _navigation(results) + (_preview(results) if results.preview else [])
 
 
 def _preview(results) -> list[Verdict]:

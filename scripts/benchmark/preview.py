@@ -71,7 +71,9 @@ def _edit(n: int) -> tuple[str, str]:
 
 
 def _rule_block(zh: str, en: str) -> str:
-    return f"zh: {zh}\n          en: {en}\n          en_from_zh: {zh_hash(zh)}"
+    stamp = zh_hash(zh)
+    stamp = f'"{stamp}"' if stamp.isdigit() else stamp     # all digits would read as a number
+    return f"zh: {zh}\n          en: {en}\n          en_from_zh: {stamp}"
 
 
 def _fetch(url: str) -> bool:

@@ -56,10 +56,10 @@ def _builds(results: Results) -> list[str]:
         "## 1. Build time and 2. generation overhead", "",
         f"The whole site, both languages ({results.pages_built} HTML pages), built by `scripts/build` "
         f"{len(results.builds)} times, and the same pages built as many times by plain mkdocs-material "
-        "from the generated Markdown written to disk (no hooks), the two alternating in the same run "
+        "from the generated Markdown written to disk (no plugin), the two alternating in the same run "
         "after one untimed build of each.", "",
         "| build | median | runs (s) | peak memory |", "|---|---|---|---|",
-        f"| `scripts/build` (hooks: load, check, generate) | {results.build_median:.2f} s | "
+        f"| `scripts/build` (plugin: load, check, generate) | {results.build_median:.2f} s | "
         f"{_seconds(r.seconds for r in results.builds)} | {results.build_peak_mib:.0f} MiB |",
         f"| plain mkdocs-material | {results.plain_median:.2f} s | {_seconds(r.seconds for r in results.plain)} | "
         f"{max(r.peak_mib for r in results.plain):.0f} MiB |", "",

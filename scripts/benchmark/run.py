@@ -166,6 +166,8 @@ def _run(options) -> int:
         with serve_compressed(material_site) as material_base:
             _say(f"search quality: {len(queries)} queries, Material's built-in search")
             results.search.asked[ENGINES[1]] = ask_material(instance, material_base, queries, answers)
+    if options.only is None:
+        _measure_preview(options, results, browser)
 
     return _finish(options, results)
 
