@@ -91,9 +91,35 @@ def _shows(page, text: str) -> bool:
         return False
 
 
+def _served(url: str, text: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return text in response.read().decode("utf-8").replace("&#39;", "'")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return False
+
+
+def _quiet(log_path: Path, indexed: int) -> None:
+    """Wait until the preview has indexed its pages for search `indexed` times (it does
+    so in the background after each reload), so that one edit's indexing is not
+    timed with the next edit; then a second more. A server that does not say so
+    (an older one) gets 5 seconds."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        log = log_path.read_text(encoding="utf-8", errors="replace")
+        if "Search indexes rebuilt" not in log:
+            time.sleep(4)
+            break
+        if log.count("Search indexes rebuilt") >= indexed:
+            break
+        time.sleep(0.2)
+    time.sleep(1)
+
+
 def measure_preview(instance, content: Path, work: Path, runs: int, port: int, mode: str,
-                    command: list[str] | None = None, description: str = "") -> PreviewMeasure:
-    """Start a preview server on a copy of `content`, then edit and watch `runs` times."""
+                    command: list[str] | None = None, description: str = "", by_http: bool = False) -> PreviewMeasure:
+    """Start a preview server on a copy of `content`, then edit and watch `runs` times: the
+    open tabs, or with `by_http` the served pages (a server whose pages cannot reload themselves)."""
     description = description or MODES[mode][0]
     measure = PreviewMeasure(mode, description)
     copy = work / f"preview-content-{mode}"
@@ -121,7 +147,8 @@ def measure_preview(instance, content: Path, work: Path, runs: int, port: int, m
             tabs = {lang: context.new_page() for lang in ("zh", "en")}
             tabs["zh"].goto(base + PAGE)
             tabs["en"].goto(base + "en/" + PAGE)
-            time.sleep(3)      # the first search index is built in the background
+            indexed = 1
+            _quiet(log_path, indexed)     # the first search index is built in the background
             old_zh, old_en = ZH, EN
             for n in range(runs):
                 zh, en = _edit(n)
@@ -135,16 +162,17 @@ def measure_preview(instance, content: Path, work: Path, runs: int, port: int, m
                 seen: dict[str, float] = {}
                 while len(seen) < 2 and time.monotonic() - written < 60:
                     for lang, wanted in (("zh", zh), ("en", en)):
-                        if lang not in seen and _shows(tabs[lang], wanted):
+                        url = base + ("en/" if lang == "en" else "") + PAGE
+                        if lang not in seen and (_served(url, wanted) if by_http else _shows(tabs[lang], wanted)):
                             seen[lang] = time.monotonic() - written
-                    time.sleep(0.02)
+                    time.sleep(0.1 if by_http else 0.02)
                 if len(seen) < 2:
                     measure.failed = f"run {n + 1}: the edit did not reach the {'/'.join({'zh', 'en'} - set(seen))} page"
                     break
                 measure.first.append(seen["zh"])
                 measure.second.append(seen["en"])
                 old_zh, old_en = zh, en
-                time.sleep(3)     # the background search indexing ends before the next edit
+                _quiet(log_path, indexed := indexed + 1)
             context.close()
         finally:
             os.killpg(server.pid, signal.SIGTERM)

@@ -200,8 +200,10 @@ def _measure_preview(options, results: Results, browser) -> None:
             tree = preview.baseline_tree(options.work, options.preview_baseline)
             results.preview.append(preview.measure_preview(
                 instance, options.content, options.work, options.runs, free_port(), "baseline",
-                command=[str(tree / "scripts" / "serve")],
-                description=f"`scripts/serve` of {options.preview_baseline} (`mkdocs serve`, English by a subprocess)"))
+                command=[str(tree / "scripts" / "serve")], by_http=True,
+                description=f"`scripts/serve` of {options.preview_baseline} (`mkdocs serve`, English by a "
+                "subprocess); timed to the page served, since its open pages do not reload: the "
+                "Content-Security-Policy blocks the inline livereload script"))
 
 
 def _measure_navigation(options, handbook, results: Results, browser, viewport) -> None:

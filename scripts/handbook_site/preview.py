@@ -188,7 +188,7 @@ class Preview:
             log.error("The content has problems: the preview keeps the last good pages, with a banner.")
 
     def _check_content(self) -> None:
-        self.plugins["zh"]._load(raising=True)
+        self.plugins["zh"].load_content(raising=True)
 
     def _refresh(self, start: float) -> bool:
         """Re-render the changed pages of each language, showing each as soon as it
@@ -224,7 +224,7 @@ class Preview:
                 start = time.monotonic()
                 for lang in ("zh", "en"):
                     try:
-                        self.plugins[lang].index(self.configs[lang])
+                        self.plugins[lang].index(self.configs[lang], background=True)
                     except Abort as error:
                         log.warning(f"Search index ({lang}) not rebuilt: {error}")
                 log.info(f"Search indexes rebuilt in {time.monotonic() - start:.2f} s")

@@ -82,7 +82,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         config.edit_uri = self.config.edit_uri or None
         if self.lang == "en" and config.site_url and not config.site_url.rstrip("/").endswith("/en"):
             config.site_url = config.site_url.rstrip("/") + "/en/"
-        handbook = self._load()
+        handbook = self.load_content()
         if self.lang == "zh":
             # Both languages' hand-written pages are compared once, in the zh build.
             for problem in compare_languages(ROOT / "docs"):
@@ -169,10 +169,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     # --- used by the preview -------------------------------------------------
 
-    def index(self, config) -> None:
-        # Before the English site is built beside it: the Chinese index is of Chinese pages only.
+    def index(self, config, background: bool = False) -> None:
         try:
-            index_language(Path(config.site_dir), self.lang)
+            index_language(Path(config.site_dir), self.lang, background)
         except PagefindError as error:
             raise Abort(str(error)) from error
 
@@ -183,7 +182,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         Raises ContentError when the content has errors (the built pages stay)."""
         old_pages = {page.path: page for page in self.pages}
         old_nav, old_downloads = self.nav_spec, self.downloads
-        handbook = self._load(raising=True)
+        handbook = self.load_content(raising=True)
         self._generate(handbook, config)
         if self.nav_spec != old_nav or {page.path for page in self.pages} != set(old_pages) \
                 or self.files is None or self.nav is None \
@@ -209,7 +208,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     # --- the model -----------------------------------------------------------
 
-    def _load(self, raising: bool = False):
+    def load_content(self, raising: bool = False):
         try:
             handbook, problems = loader.load_handbook_remembered(self.content)
         except ContentError as error:
