@@ -160,7 +160,7 @@ def measure_preview(instance, content: Path, work: Path, runs: int, port: int, m
                 written = time.monotonic()
                 chapter.write_text(text.replace(block, _rule_block(zh, en)), encoding="utf-8")
                 seen: dict[str, float] = {}
-                while len(seen) < 2 and time.monotonic() - written < 60:
+                while len(seen) < 2 and time.monotonic() - written < (180 if by_http else 60):
                     for lang, wanted in (("zh", zh), ("en", en)):
                         url = base + ("en/" if lang == "en" else "") + PAGE
                         if lang not in seen and (_served(url, wanted) if by_http else _shows(tabs[lang], wanted)):
