@@ -58,7 +58,8 @@ BANNER_CSS = """
  box-shadow:0 2px 8px rgba(0,0,0,.4)}
 .hb-preview-problems strong{display:block;margin-bottom:.3rem}
 .hb-preview-problems ul{margin:0;padding-left:1.2rem}
-.hb-preview-problems code{font-family:ui-monospace,monospace;background:rgba(0,0,0,.25);padding:0 .2em}
+.hb-preview-problems code{font-family:ui-monospace,monospace;background:rgba(0,0,0,.25);padding:0 .2em;
+ white-space:pre-wrap;overflow-wrap:anywhere}
 """
 
 
