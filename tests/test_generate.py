@@ -211,7 +211,8 @@ def test_a_checklist_page_is_a_task_list_of_its_rules_with_their_sources(content
     assert "服务人员应及时处理投诉。" in items[0] and "Service staff handle each complaint promptly." in items[0]
     assert 'href="../../manuals/900/1/1.1/#900-1.1-p1-s1" title="查看手册中的这条要求">900 §1.1</a>' in items[1]
     assert "如适用" in items[2] and "如适用" not in items[0]
-    assert '<li class="task-list-item" data-hb-item="900-1.1-r1" data-hb-required="true"' in page
+    assert re.search(r'<li class="task-list-item" data-hb-item="900-1.1-r1" data-hb-text="\w+" data-hb-required="true"',
+                     page)
     assert 'data-hb-optional="true"' in page
     assert "## 受理 { #group-1 data-hb-en=\"Receiving\" }" in page
     assert "服务人员处理投诉时逐项核对。" in page                           # the purpose
@@ -249,8 +250,8 @@ def test_checklist_checkboxes_get_the_id_their_text_label_names(content):
     import re
     pages = pages_by_path(content, "en")
     checklist = pages["checklists/complaint-check.md"].markdown
-    items = re.findall(r'<li class="task-list-item" data-hb-item="([^"]+)" data-hb-(required|optional)="true"'
-                       r'[^>]*><label class="task-list-control"><input type="checkbox" id="c-([^"]+)"( aria-required="true")?/>',
+    items = re.findall(r'<li class="task-list-item" data-hb-item="([^"]+)" data-hb-text="[0-9a-f]+" '
+                       r'data-hb-(required|optional)="true"><label class="task-list-control"><input type="checkbox" id="c-([^"]+)"( aria-required="true")?/>',
                        checklist)
     assert items, "no checkbox on the checklist page"
     for item_id, kind, box_id, aria_required in items:
