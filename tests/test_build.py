@@ -263,12 +263,12 @@ def test_quiz_pages_link_every_question_to_a_section_and_rule_that_exist(built_s
 
 
 def test_every_internal_link_and_anchor_in_the_built_site_resolves_and_every_image_has_alt_text(built_site):
-    from handbook.site_check import check_site
+    from handbook_site.site_check import check_site
     assert check_site(built_site) == []
 
 
 def test_the_site_check_finds_a_broken_link_a_broken_anchor_and_an_image_without_alt_text(tmp_path):
-    from handbook.site_check import check_site
+    from handbook_site.site_check import check_site
     (tmp_path / "a").mkdir()
     (tmp_path / "index.html").write_text('<h2 id="here">x</h2><a href="a/">ok</a> <a href="#here">ok</a>'
                                          '<img src="a/p.png" alt="A chart">', encoding="utf-8")

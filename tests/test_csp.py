@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import shutil
 
-from handbook.generate.csp import script_hash
+from handbook_site.csp import script_hash
 from tests.support.browser import free_port, serve
 from tests.test_browser import answering, search, switch_language
 from tests.test_quiz_browser import handbook, questions, text  # noqa: F401 - fixtures

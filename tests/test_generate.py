@@ -8,7 +8,6 @@ from handbook import load_handbook
 from handbook.loader import read_handbook
 from handbook.problems import Problems
 from handbook.generate import build_files, build_nav, build_pages, write_pages
-from handbook.generate.checklists import label_checkboxes
 from handbook.generate.numbering import (chapter_heading, chinese_numeral, section_context, section_heading,
                                          section_label, section_short)
 
@@ -232,13 +231,14 @@ def test_pages_can_be_written_for_another_generator(content, tmp_path):
 
 def test_a_checklist_page_is_a_task_list_of_its_rules_with_their_sources(content):
     page = pages_by_path(content, "zh")["checklists/complaint-check.md"].markdown
-    items = [line for line in page.splitlines() if line.startswith("- [ ] ")]
+    items = [line for line in page.splitlines() if line.startswith('<li class="task-list-item"')]
     assert len(items) == 3
     # The text is the rule's, from the manual, with the English alongside for a bilingual print.
     assert "服务人员应及时处理投诉。" in items[0] and "Service staff handle each complaint promptly." in items[0]
     assert 'href="../../manuals/900/1/1.1/#900-1.1-p1-s1" title="查看手册中的这条要求">900 §1.1</a>' in items[1]
     assert "如适用" in items[2] and "如适用" not in items[0]
-    assert '{: data-hb-item="900-1.1-r1"' in page and 'data-hb-required="true"' in page
+    assert re.search(r'<li class="task-list-item" data-hb-item="900-1.1-r1" data-hb-text="\w+" data-hb-required="true"',
+                     page)
     assert 'data-hb-optional="true"' in page
     assert "## 受理 { #group-1 data-hb-en=\"Receiving\" }" in page
     assert "服务人员处理投诉时逐项核对。" in page                           # the purpose
@@ -272,16 +272,19 @@ def test_a_section_page_names_the_checklists_that_use_its_rules(content):
     assert "Checklists that use" not in pages["manuals/900/1/1.2.md"].markdown
 
 
-def test_checklist_checkboxes_get_the_id_their_text_label_names():
-    built = ('<li class="task-list-item" data-hb-item="9-1.1-r1" data-hb-required="true">'
-             '<label class="task-list-control"><input type="checkbox"/><span class="task-list-indicator"></span></label>'
-             ' <label for="c-9-1.1-r1">x</label></li>'
-             '<li class="task-list-item" data-hb-item="9-1.1-r2" data-hb-optional="true">'
-             '<label class="task-list-control"><input type="checkbox"/>')
-    labelled = label_checkboxes(built)
-    assert '<input type="checkbox" id="c-9-1.1-r1" aria-required="true"/>' in labelled
-    assert '<input type="checkbox" id="c-9-1.1-r2"/>' in labelled
-    assert label_checkboxes("<ul><li>x</li></ul>") == "<ul><li>x</li></ul>"
+def test_checklist_checkboxes_get_the_id_their_text_label_names(content):
+    """The generator writes each box with the id its text label points at (no rewriting of built HTML)."""
+    import re
+    pages = pages_by_path(content, "en")
+    checklist = pages["checklists/complaint-check.md"].markdown
+    items = re.findall(r'<li class="task-list-item" data-hb-item="([^"]+)" data-hb-text="[0-9a-f]+" '
+                       r'data-hb-(required|optional)="true"><label class="task-list-control"><input type="checkbox" id="c-([^"]+)"( aria-required="true")?/>',
+                       checklist)
+    assert items, "no checkbox on the checklist page"
+    for item_id, kind, box_id, aria_required in items:
+        assert box_id == item_id and f'<label for="c-{item_id}"' in checklist
+        assert bool(aria_required) == (kind == "required")
+    assert {kind for _, kind, _, _ in items} == {"required", "optional"}
 
 
 def rubric_config(markdown):

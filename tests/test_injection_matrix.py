@@ -265,8 +265,7 @@ def parse(page: Path) -> Skeleton:
 
 
 def build(sites: dict[str, Path], unchecked: bool) -> None:
-    env = dict(os.environ, HANDBOOK_EDIT_URI="", NO_MKDOCS_2_WARNING="1",
-               PYTHONPATH=os.pathsep.join([str(ROOT / "scripts"), str(ROOT)]))
+    env = dict(os.environ, HANDBOOK_EDIT_URI="", NO_MKDOCS_2_WARNING="1")
     args = [sys.executable, "-m", "tests.support.payload_build"] + (["--unchecked"] if unchecked else [])
     for content, out in sites.items():
         args += [content, str(out)]

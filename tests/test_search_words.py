@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from handbook.problems import Problems
-from handbook.search_words import check_search_words, published, read_search_words
+from handbook.search_words import check_search_words, read_search_words
+from handbook_site.search_words import published
 
 from conftest import ROOT
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from handbook.generate.sidebar import LIFT, LIMIT, bounded_items, lifted_items
+from handbook_site.sidebar import LIFT, LIMIT, bounded_items, lifted_items
 
 
 @dataclass(eq=False)

@@ -14,7 +14,9 @@ from referencing import Registry, Resource
 from .problems import Problems
 from .yamlsource import YamlDoc
 
-SCHEMA_DIR = Path(__file__).resolve().parents[2] / "checklists" / "schema"
+from .repository import ROOT
+
+SCHEMA_DIR = ROOT / "checklists" / "schema"
 
 
 @lru_cache(maxsize=None)

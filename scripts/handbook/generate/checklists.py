@@ -1,7 +1,8 @@
 """Checklists: an index grouped by when each is used, and one page per checklist.
 
-Each item is a pymdown-extensions task-list item, so the page reads and prints
-as a list of real checkboxes without JavaScript. `assets/js/checklist.js` adds
+Each item is a task-list item in pymdown-extensions' markup (written here, with
+the id its text label points at), so the page reads and prints as a list of
+real checkboxes without JavaScript. `assets/js/checklist.js` adds
 saved state, progress and sign-off on top, reading the data attributes set
 here: the item's id (its requirement's id), a fingerprint of its Chinese text
 (to notice a reworded rule) and whether it is required.
@@ -9,7 +10,6 @@ here: the item's id (its requirement's id), a fingerprint of its Chinese text
 
 from __future__ import annotations
 
-import re
 from typing import Mapping
 
 from ..model import Checklist, ChecklistItem, Handbook, Requirement, Step, Text
@@ -87,9 +87,10 @@ def _checklist_page(checklist: Checklist, rules: Mapping, lang: str,
     for number, group in enumerate(checklist.groups, start=1):
         if group.title:
             lines += [f"## {md_text(plain(group.title, lang))} {{ #group-{number} {_other(group.title, lang)} }}", ""]
+        lines.append('<ul class="task-list">')
         for item in group.items:
-            lines += _item(item, rules[item.rule_id], path, lang, handbook)
-        lines.append("")
+            lines.append(_item(item, rules[item.rule_id], path, lang, handbook))
+        lines += ["</ul>", ""]
     lines += [sign_lines(lang, ("field_completed", "field_supervisor")), ""]
     # The address to print; the script replaces it with the one the page was opened at.
     address = site_url + page_url(path) if site_url else ""
@@ -119,17 +120,17 @@ def _force(rule: Requirement | Step) -> str:
 
 
 def _item(item: ChecklistItem, rule: Requirement | Step, path: str, lang: str,
-          handbook: Handbook | None = None) -> list[str]:
+          handbook: Handbook | None = None) -> str:
+    """One checkbox, its text the box's label (its accessible name; a click on it ticks the box)."""
     section = rule.section
     href = html_href(path, section_path(section)) + "#" + rule.id
-    attrs = f'data-hb-item="{rule.id}" data-hb-text="{zh_hash(rule.text.zh)}"'
     suggested = _force(rule) == "recommendation"   # 19c: a suggestion is never a required box
     optional = item.optional or suggested
-    attrs += ' data-hb-optional="true"' if optional else ' data-hb-required="true"'
     label = fragment("checklists", "item", lang=lang, rule_id=rule.id, both=_both(rule.text, lang), href=href,
                      source=section_short(section, lang), optional=item.optional, suggested=suggested,
                      source_note=_source_note(rule, handbook, lang))
-    return [f"- [ ] {md_text(label)}", f"    {{: {attrs} }}"]
+    return fragment("checklists", "task_item", rule_id=rule.id, text_hash=zh_hash(rule.text.zh),
+                    required=not optional, label=md_text(label))
 
 
 def _source_note(rule: Requirement | Step, handbook: Handbook | None, lang: str) -> str:
@@ -148,16 +149,3 @@ def _signoff_fields(checklist: Checklist, lang: str) -> str:
               for name, kind in (("name", "text"), ("staff", "text"), ("date", "date"))]
     return fragment("checklists", "fields", legend=t("signoff", lang), fields=fields, **{"class": "hb-signoff-fields"})
 
-
-_TASK_ITEM = re.compile(
-    r'(<li class="task-list-item"[^>]*?data-hb-item="(?P<id>[^"]+)"[^>]*>\s*'
-    r'<label class="task-list-control">\s*<input type="checkbox")')
-
-
-def label_checkboxes(page_html: str) -> str:
-    """Give each checklist checkbox the id its item's text label points at, so the
-    text is the box's accessible name and clicking it ticks the box, without JavaScript."""
-    def add(match: re.Match) -> str:
-        required = 'data-hb-required="true"' in match.group(1)
-        return match.group(1) + f' id="c-{match.group("id")}"' + (' aria-required="true"' if required else "")
-    return _TASK_ITEM.sub(add, page_html)
