@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from tests.support.browser import DESKTOP, PHONE
+from harness.browser import DESKTOP, PHONE
 
 # The fixtures base, chromium and page are in conftest.py.
 pytestmark = pytest.mark.browser

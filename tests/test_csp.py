@@ -10,7 +10,8 @@ import re
 import shutil
 
 from handbook.generate.csp import script_hash
-from tests.support.browser import free_port, serve
+from harness.browser import free_port
+from harness.server import serve_compressed as serve
 from tests.test_browser import answering, search, switch_language
 from tests.test_quiz_browser import handbook, questions, text  # noqa: F401 - fixtures
 

@@ -9,7 +9,7 @@ import pytest
 from handbook import load_handbook
 from handbook.generate.pages import (chapter_heading, chapter_path, checklist_path, manual_path, page_url,
                                      section_heading, section_path)
-from tests.support.browser import DESKTOP, PHONE
+from harness.browser import DESKTOP, PHONE
 
 pytestmark = pytest.mark.browser
 

@@ -15,7 +15,8 @@ import pytest
 
 from handbook import load_handbook
 from handbook.generate.render import inline
-from tests.support.browser import PHONE, follow_instantly, storage_blocked
+from harness.browser import PHONE
+from tests.support.browser import follow_instantly, storage_blocked
 from tests.support.pdf import pdf_pages, shown
 
 pytestmark = pytest.mark.browser

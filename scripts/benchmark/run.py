@@ -28,7 +28,7 @@ from .node_tools import NodeToolsMissing, ensure_node_tools
 from .pages import KINDS, measured_pages
 from .plain import write_plain_project
 from .results import Results, Scale
-from .server import serve_compressed
+from harness.server import serve_compressed
 from .synthetic import scale_content
 from .search import ENGINES, HELDOUT, QUERIES, Quality, answering_pages, ask_material, ask_site, build_material_variant, load_queries
 from .weight import FIRST_QUERIES, OWN_CSS, OWN_JS, compressed_size, first_search, first_visit, own_files
@@ -73,7 +73,7 @@ def _say(message: str) -> None:
 
 
 def _run(options) -> int:
-    from tests.support.browser import CHROMIUM_ARGS, DESKTOP, PHONE, browser, chromium_path, free_port
+    from harness.browser import CHROMIUM_ARGS, DESKTOP, PHONE, browser, chromium_path, free_port
 
     chromium = chromium_path()
     search_only = options.only == "search"

@@ -1,6 +1,6 @@
 """Compare two built sites page by page, as a browser would read them.
 
-Usage: python -m tests.support.compare_sites BEFORE AFTER [--show N] [--list] [--intended]
+Usage: python -m harness.compare_sites BEFORE AFTER [--show N] [--list] [--intended]
 
 Each HTML page is parsed (html.parser) into a canonical stream: tags with their
 attributes sorted and their values unescaped, text unescaped with whitespace
