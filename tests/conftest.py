@@ -135,6 +135,21 @@ def content(tmp_path: Path) -> Path:
     return target
 
 
+@pytest.fixture(scope="session")
+def real_load():
+    """The real content, loaded once for every test that only reads it (strictly:
+    warnings count). Never change it: a test that edits content uses `real_content`."""
+    from handbook import load_handbook
+
+    return load_handbook(ROOT / "checklists", strict=True)
+
+
+@pytest.fixture(scope="session")
+def real_handbook(real_load):
+    """The real handbook's model, as `real_load` loaded it."""
+    return real_load[0]
+
+
 @pytest.fixture
 def real_content(tmp_path: Path) -> Path:
     """A writable copy of the real content (the schemas stay where they are)."""

@@ -10,7 +10,6 @@ import re
 
 import pytest
 
-from handbook import load_handbook
 from handbook.generate import build_pages
 from handbook.generate.checklists import checklist_pages
 from handbook.translation import zh_hash
@@ -21,8 +20,8 @@ CHAPTER = "manuals/900/01.yml"
 
 
 @pytest.fixture(scope="module")
-def handbook():
-    return load_handbook()[0]
+def handbook(real_handbook):
+    return real_handbook
 
 
 def requirements_of(handbook, *section_ids):
