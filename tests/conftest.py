@@ -23,6 +23,9 @@ import harness.browser
 from harness.browser import DESKTOP, browser, free_port
 from harness.server import serve_compressed as serve
 
+# pytester: tests/test_test_tiers.py runs pytest on small test files to check the tiers.
+pytest_plugins = ["pytester"]
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_CONTENT = ROOT / "tests" / "fixtures" / "content"
 TEST_EDIT_URI = "https://git.example.test/service/handbook/edit/main/"
@@ -110,8 +113,15 @@ def pytest_configure(config: pytest.Config) -> None:
     or the browser without its marker fails at once, rather than slowing the tier down
     unnoticed. The fast tier's process runs no build of its own, so the guard stays on."""
     if _fast(config):
+        config._handbook_unguarded = (subprocess.Popen, harness.browser.chromium_path)
         subprocess.Popen = _FastTierPopen
         harness.browser.chromium_path = _no_chromium
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    unguarded = getattr(config, "_handbook_unguarded", None)
+    if unguarded:
+        subprocess.Popen, harness.browser.chromium_path = unguarded
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-
 # The sections each checklist must draw on, as asked for (issue 5): every one
 # of them gives at least one item, and nothing else does.
 SECTIONS = {

@@ -8,12 +8,13 @@ from __future__ import annotations
 import json
 import re
 
+from test_editor_commands import hb
+from test_model import edit, line_of, only, problems_of
+
 from conftest import ROOT
 from handbook import load_handbook
 from handbook.generate import build_pages
 from handbook.model import unsound_sources
-from test_editor_commands import hb
-from test_model import edit, line_of, only, problems_of
 
 RECORD = ('    verification:\n      by: handbook editors\n      date: "2026-12-06"\n'
           '      how: "The Example Law, article 99, as known to the editors."\n')

@@ -9,7 +9,6 @@ import subprocess
 import yaml
 
 from conftest import ROOT
-
 from handbook.stamp import stamp_file
 from handbook.translation import zh_hash
 from tests.support.cli import hb

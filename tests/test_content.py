@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from handbook.checks import REF_MARKER
-from handbook.generate.pages import CHINESE_NUMERALS as NUMERALS, chinese_numeral
-
+from handbook.generate.pages import CHINESE_NUMERALS as NUMERALS
+from handbook.generate.pages import chinese_numeral
 
 SOURCES = Path(__file__).parent / "sources"
 HALF_TO_FULL = str.maketrans({",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"})

@@ -69,7 +69,7 @@ def test_an_injected_inline_script_is_refused(built_site, chromium, tmp_path):
         context.close()
 
 
-def test_the_site_works_under_the_policy_with_no_violation(page, base, questions):
+def test_the_site_works_under_the_policy_with_no_violation(page, base, questions):  # noqa: F811 - the fixture
     violations, errors = [], []
     page.on("console", lambda message: violations.append(message.text)
             if "Content Security Policy" in message.text or "Content-Security-Policy" in message.text else None)

@@ -7,8 +7,14 @@ import re
 from handbook import load_handbook
 from handbook.generate import build_files, build_nav, build_pages, write_pages
 from handbook.generate.checklists import label_checkboxes
-from handbook.generate.pages import (chapter_heading, chinese_numeral, section_context, section_heading,
-                                     section_label, section_short)
+from handbook.generate.pages import (
+    chapter_heading,
+    chinese_numeral,
+    section_context,
+    section_heading,
+    section_label,
+    section_short,
+)
 
 
 def pages_by_path(content, lang, strict=True):
@@ -298,7 +304,7 @@ def test_a_rubric_page_states_its_scoring_in_words_and_marks_the_settings_as_the
                         ("en", ["Excellent: 100%, Broadly meets: 50%, Unsatisfactory: 0%", "Excellent from 60, Unsatisfactory below 60",
                                 "exactly on a threshold takes the higher grade", "this organisation’s settings",
                                 "“Response time”, weighing 40%, rated “Broadly meets” (50%), scores 20."])):
-        page = pages_by_path(content, lang)[f"rubrics/complaint-assessment.md"].markdown
+        page = pages_by_path(content, lang)["rubrics/complaint-assessment.md"].markdown
         method = page[page.index("{#method}"):]
         for phrase in words:
             assert phrase in method, (lang, phrase)

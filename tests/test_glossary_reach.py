@@ -9,12 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import pytest
-
 from handbook.model import Origin, Text
 from handbook.text_walk import every_text
 from handbook.translation import zh_hash
-
 from tests.test_model import edit, line_of, only, problems_of
 
 

@@ -34,9 +34,9 @@ import pytest
 import yaml
 
 from handbook import ContentError, load_handbook
+from handbook.problems import Problems
 from handbook.translation import zh_hash
 from handbook.yamlsource import load_yaml
-from handbook.problems import Problems
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "content"

@@ -7,8 +7,15 @@ from __future__ import annotations
 import pytest
 
 from handbook import load_handbook
-from handbook.generate.pages import (chapter_heading, chapter_path, checklist_path, manual_path, page_url,
-                                     section_heading, section_path)
+from handbook.generate.pages import (
+    chapter_heading,
+    chapter_path,
+    checklist_path,
+    manual_path,
+    page_url,
+    section_heading,
+    section_path,
+)
 from harness.browser import DESKTOP, PHONE
 
 pytestmark = pytest.mark.browser

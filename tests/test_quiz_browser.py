@@ -39,7 +39,7 @@ def text(value, lang):
     return html.unescape(inline(value, lang))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def steps_of(procedure_id, lang):
     return [text(step.text, lang) for step in load_handbook()[0].rules()[procedure_id].steps]
 

@@ -14,7 +14,6 @@ import subprocess
 import pytest
 
 from conftest import ROOT
-
 from handbook.generate.rubrics import _RubricPage
 from handbook.loader import CONTENT, read_handbook
 from handbook.problems import Problems

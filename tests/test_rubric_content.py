@@ -7,7 +7,6 @@ import re
 import pytest
 
 
-
 @pytest.fixture(scope="module")
 def handbook(real_handbook):
     return real_handbook

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import ROOT
 from handbook.problems import Problems
 from handbook.search_words import check_search_words, published, read_search_words
-
-from conftest import ROOT
 
 TEXTS = {"zh": "员工佩戴的饰品应简洁大方。电话铃响三声内接听。", "en": "Jewellery worn by employees should be simple."}
 

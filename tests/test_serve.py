@@ -10,8 +10,8 @@ import urllib.error
 import urllib.request
 
 import pytest
-from conftest import ROOT
 
+from conftest import ROOT
 from handbook.translation import zh_hash
 from harness.browser import free_port
 

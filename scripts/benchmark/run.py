@@ -18,20 +18,30 @@ from pathlib import Path
 
 from handbook import load_handbook
 from handbook.loader import CONTENT
+from harness.server import serve_compressed
 
-from . import budgets, report
+from . import budgets, navigation, report
 from .axe import run_axe
 from .builds import ROOT, BuildFailed, build_plain, build_site
 from .lighthouse import Scores, run_lighthouse
-from . import navigation
 from .node_tools import NodeToolsMissing, ensure_node_tools
 from .pages import KINDS, measured_pages
 from .plain import write_plain_project
 from .results import Results, Scale
-from harness.server import serve_compressed
+from .search import (
+    ENGINES,
+    HELDOUT,
+    QUERIES,
+    Quality,
+    answering_pages,
+    ask_material,
+    ask_site,
+    build_material_variant,
+    load_queries,
+)
 from .synthetic import scale_content
-from .search import ENGINES, HELDOUT, QUERIES, Quality, answering_pages, ask_material, ask_site, build_material_variant, load_queries
 from .weight import FIRST_QUERIES, OWN_CSS, OWN_JS, compressed_size, first_search, first_visit, own_files
+
 
 def main(argv: list[str]) -> int:
     options = _options(argv)
