@@ -36,10 +36,20 @@ BUILD_FIXTURES = {"built_site"}
 SLOW_MARKERS = ("browser", "build")
 FAST_BUDGET_SECONDS = 60
 # Programs a fast test must not start, and the marker each one needs.
-_SLOW_SCRIPTS = {"scripts/build": "build", "scripts/serve": "build", "scripts/bench": "browser",
-                 "scripts/screenshots": "browser"}
-_SLOW_MODULES = {"mkdocs": "build", "properdocs": "build", "build_languages": "build",
-                 "tests.support.payload_build": "build", "benchmark": "browser", "harness.screenshots": "browser"}
+_SLOW_SCRIPTS = {
+    "scripts/build": "build",
+    "scripts/serve": "build",
+    "scripts/bench": "browser",
+    "scripts/screenshots": "browser",
+}
+_SLOW_MODULES = {
+    "mkdocs": "build",
+    "properdocs": "build",
+    "build_languages": "build",
+    "tests.support.payload_build": "build",
+    "benchmark": "browser",
+    "harness.screenshots": "browser",
+}
 
 
 def _slow_program(words: list[str]) -> str | None:
@@ -60,8 +70,11 @@ def _slow_program(words: list[str]) -> str | None:
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--fast", action="store_true",
-                     help="only the tests that need no browser and no site build (markers: browser, build)")
+    parser.addoption(
+        "--fast",
+        action="store_true",
+        help="only the tests that need no browser and no site build (markers: browser, build)",
+    )
 
 
 def _fast(config: pytest.Config) -> bool:
@@ -86,8 +99,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 def _refuse_in_fast_tier(what: str, marker: str):
-    pytest.fail(f"{what} in the fast tier (scripts/test --fast): mark the test or its module "
-                f"@pytest.mark.{marker}, or use the fixture that provides it", pytrace=False)
+    pytest.fail(
+        f"{what} in the fast tier (scripts/test --fast): mark the test or its module "
+        f"@pytest.mark.{marker}, or use the fixture that provides it",
+        pytrace=False,
+    )
 
 
 class _FastTierPopen(subprocess.Popen):
@@ -133,8 +149,10 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config: pytest.Config)
         return
     seconds = time.monotonic() - config._handbook_started
     verdict = "within" if seconds < FAST_BUDGET_SECONDS else "OVER"
-    terminalreporter.write_line(f"fast tier: {seconds:.1f} s, {verdict} its {FAST_BUDGET_SECONDS} s budget "
-                                "(browser and build tests left out: scripts/test runs them)")
+    terminalreporter.write_line(
+        f"fast tier: {seconds:.1f} s, {verdict} its {FAST_BUDGET_SECONDS} s budget "
+        "(browser and build tests left out: scripts/test runs them)"
+    )
 
 
 @pytest.fixture
@@ -183,8 +201,9 @@ def built_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPath
     out = tmp_path_factory.mktemp("site")
     env = dict(os.environ, HANDBOOK_EDIT_URI=TEST_EDIT_URI, HANDBOOK_SITE_URL=site_url)
     env.pop("HANDBOOK_CONTENT", None)
-    result = subprocess.run([str(ROOT / "scripts" / "build"), str(out)], cwd=ROOT, env=env,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [str(ROOT / "scripts" / "build"), str(out)], cwd=ROOT, env=env, capture_output=True, text=True
+    )
     assert result.returncode == 0, f"scripts/build failed:\n{result.stdout}\n{result.stderr}"
     (out / ".build-log").write_text(result.stdout + result.stderr, encoding="utf-8")
     return out

@@ -9,7 +9,7 @@ import textwrap
 
 from conftest import ROOT
 
-SAMPLE_TESTS = textwrap.dedent('''
+SAMPLE_TESTS = textwrap.dedent("""
     import subprocess
 
     import pytest
@@ -52,18 +52,20 @@ SAMPLE_TESTS = textwrap.dedent('''
 
     def test_may_mention_mkdocs_in_a_program():
         subprocess.run(["python3", "-c", "print('mkdocs')"], check=True)
-''')
+""")
 
 
 def run_tiers(pytester, *args):
     pytester.makeconftest((ROOT / "tests" / "conftest.py").read_text(encoding="utf-8"))
-    pytester.makeini(textwrap.dedent('''
+    pytester.makeini(
+        textwrap.dedent("""
         [pytest]
         addopts = --strict-markers
         markers =
             browser: drives Chromium
             build: builds the site
-    '''))
+    """)
+    )
     pytester.makepyfile(test_sample=SAMPLE_TESTS)
     return pytester.runpytest_inprocess("-p", "no:cacheprovider", "-rf", *args)
 
@@ -72,8 +74,12 @@ def test_the_fast_tier_leaves_out_marked_tests_and_fails_unmarked_builds_and_bro
     result = run_tiers(pytester, "--fast")
     result.assert_outcomes(passed=2, failed=4, deselected=3)
     lines = result.stdout.lines
-    for name, marker in (("builds_without_saying_so", "build"), ("serves_without_saying_so", "build"),
-                         ("runs_mkdocs_without_saying_so", "build"), ("launches_chromium_without_saying_so", "browser")):
+    for name, marker in (
+        ("builds_without_saying_so", "build"),
+        ("serves_without_saying_so", "build"),
+        ("runs_mkdocs_without_saying_so", "build"),
+        ("launches_chromium_without_saying_so", "browser"),
+    ):
         heading = next(n for n, line in enumerate(lines) if line.strip("_ ") == f"test_{name}")
         assert f"mark the test or its module @pytest.mark.{marker}" in lines[heading + 1], lines[heading + 1]
 
@@ -83,8 +89,10 @@ def test_the_browser_and_build_fixtures_mark_the_tests_that_use_them(pytester):
     result.assert_outcomes(deselected=6)
     collected = result.stdout.str()
     assert {"test_opens_a_page", "test_reads_the_built_site", "test_builds_and_says_so"} == {
-        name for name in ("test_opens_a_page", "test_reads_the_built_site", "test_builds_and_says_so",
-                          "test_reads_content") if f"::{name}" in collected}
+        name
+        for name in ("test_opens_a_page", "test_reads_the_built_site", "test_builds_and_says_so", "test_reads_content")
+        if f"::{name}" in collected
+    }
 
 
 def imports_of(folder):
