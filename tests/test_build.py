@@ -9,6 +9,8 @@ import re
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT, TEST_EDIT_URI
 from handbook import load_handbook
 
@@ -154,6 +156,7 @@ def build_with_edited_chapter(tmp_path: Path, content: Path, old: str, new: str)
     return chapter, text.replace(old, new), result.stdout + result.stderr
 
 
+@pytest.mark.build
 def test_bad_content_stops_the_build_and_names_file_and_line(tmp_path, real_content):
     chapter, text, output = build_with_edited_chapter(tmp_path, real_content, 'id: "000-2.4-r2"', 'id: "000-2.4-r1"')
     line = [n for n, t in enumerate(text.splitlines(), 1) if '"000-2.4-r1"' in t][1]
@@ -162,6 +165,7 @@ def test_bad_content_stops_the_build_and_names_file_and_line(tmp_path, real_cont
     assert not (tmp_path / "out" / "index.html").exists()
 
 
+@pytest.mark.build
 def test_stale_translation_fails_the_strict_build(tmp_path, real_content):
     chapter, text, output = build_with_edited_chapter(
         tmp_path, real_content, "zh: 服务人员应尊重客户的意见。", "zh: 服务人员应始终尊重客户的意见。")

@@ -9,20 +9,19 @@ from __future__ import annotations
 import re
 
 import pytest
+from test_cli import hb
 
-from handbook import load_handbook
 from handbook.generate import build_pages
 from handbook.generate.checklists import checklist_pages
-from handbook.translation import zh_hash
 from handbook.modality import RULE_WORDS_EN, RULE_WORDS_ZH
-from test_cli import hb
+from handbook.translation import zh_hash
 
 CHAPTER = "manuals/900/01.yml"
 
 
 @pytest.fixture(scope="module")
-def handbook():
-    return load_handbook()[0]
+def handbook(real_handbook):
+    return real_handbook
 
 
 def requirements_of(handbook, *section_ids):
@@ -91,7 +90,7 @@ def test_the_section_page_badges_suggestions_in_both_languages(handbook):
         assert legend in page
         for requirement in requirements_of(handbook, "003-6.3"):
             item = re.search(rf'<li id="{requirement.id}"[^>]*>.*?</li>', page, flags=re.S).group()
-            assert f'<span class="hb-force hb-force-badge-recommendation"' in item and f">{badge}</span>" in item
+            assert '<span class="hb-force hb-force-badge-recommendation"' in item and f">{badge}</span>" in item
         # obligations carry no badge
         page = next(p for p in build_pages(handbook, lang) if p.path == "manuals/003/6/6.1.md").markdown
         assert "hb-force-badge" not in page and legend not in page
@@ -108,7 +107,7 @@ def test_a_checklist_marks_the_suggestion_it_includes(handbook):
         page = next(p for p in checklist_pages(handbook, lang)
                     if p.path == "checklists/training-programme.md").markdown
         line = next(line for line in page.splitlines() if 'for="c-003-6.3-r6"' in line)
-        assert f'hb-suggested-tag" title=' in line and f">{tag}</span>" in line
+        assert 'hb-suggested-tag" title=' in line and f">{tag}</span>" in line
         assert 'hb-required' not in line     # a suggestion is not a required box
         rule = next(r for r in handbook.requirements() if r.id == "003-6.3-r6")
         assert f'data-hb-item="003-6.3-r6" data-hb-text="{zh_hash(rule.text.zh)}" data-hb-optional="true"' in page

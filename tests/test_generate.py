@@ -328,7 +328,7 @@ def test_a_rubric_page_states_its_scoring_in_words_and_marks_the_settings_as_the
                         ("en", ["Excellent: 100%, Broadly meets: 50%, Unsatisfactory: 0%", "Excellent from 60, Unsatisfactory below 60",
                                 "exactly on a threshold takes the higher grade", "this organisation’s settings",
                                 "“Response time”, weighing 40%, rated “Broadly meets” (50%), scores 20."])):
-        page = pages_by_path(content, lang)[f"rubrics/complaint-assessment.md"].markdown
+        page = pages_by_path(content, lang)["rubrics/complaint-assessment.md"].markdown
         method = page[page.index("{#method}"):]
         for phrase in words:
             assert phrase in method, (lang, phrase)

@@ -9,7 +9,7 @@ import pytest
 from handbook import load_handbook
 from handbook.generate.numbering import chapter_heading, section_heading
 from handbook.generate.paths import chapter_path, checklist_path, manual_path, page_url, section_path
-from tests.support.browser import DESKTOP, PHONE
+from harness.browser import DESKTOP, PHONE
 
 pytestmark = pytest.mark.browser
 

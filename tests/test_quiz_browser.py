@@ -15,7 +15,8 @@ import pytest
 
 from handbook import load_handbook
 from handbook.generate.render import inline
-from tests.support.browser import PHONE, follow_instantly, storage_blocked
+from harness.browser import PHONE
+from tests.support.browser import follow_instantly, storage_blocked
 from tests.support.pdf import pdf_pages, shown
 
 pytestmark = pytest.mark.browser
@@ -38,7 +39,7 @@ def text(value, lang):
     return html.unescape(inline(value, lang))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def steps_of(procedure_id, lang):
     return [text(step.text, lang) for step in load_handbook()[0].rules()[procedure_id].steps]
 

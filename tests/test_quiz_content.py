@@ -7,7 +7,6 @@ from collections import Counter
 
 import pytest
 
-from handbook import load_handbook
 from handbook.generate.gift import gift
 from support.gift import parse
 
@@ -16,8 +15,8 @@ CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 @pytest.fixture(scope="module")
-def handbook():
-    return load_handbook()[0]
+def handbook(real_handbook):
+    return real_handbook
 
 
 def test_every_published_section_has_a_question_and_every_chapter_with_text_five(handbook):

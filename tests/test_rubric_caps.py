@@ -16,7 +16,6 @@ from dataclasses import replace
 import pytest
 
 from conftest import ROOT
-
 from handbook.generate.rubrics import _RubricPage
 from handbook.loader import CONTENT, read_handbook
 from handbook.problems import Problems

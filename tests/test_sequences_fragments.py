@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from handbook import load_handbook
 from handbook.checks import check_handbook
 from handbook.loader import read_handbook
 from handbook.problems import Problems
@@ -28,8 +27,8 @@ FRAGMENTS = {"001-6.3-r2", "001-6.3-r3", "003-11.2-r5"}
 
 
 @pytest.fixture(scope="module")
-def handbook():
-    loaded, problems = load_handbook(strict=True)
+def handbook(real_load):
+    loaded, problems = real_load
     assert problems.items == []
     return loaded
 

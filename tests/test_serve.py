@@ -12,10 +12,13 @@ import urllib.error
 import urllib.request
 
 import pytest
-from conftest import ROOT
 
+from conftest import ROOT
 from handbook.translation import zh_hash
-from tests.support.browser import free_port
+from harness.browser import free_port
+
+# scripts/serve builds both languages of the real handbook.
+pytestmark = pytest.mark.build
 
 
 def fetch(url: str) -> str | None:

@@ -13,7 +13,7 @@ class Entry:
     title: str
     is_index: bool = False
     children: list = field(default_factory=list)
-    parent: "Entry | None" = None
+    parent: Entry | None = None
 
 
 def section(title, count, parent=None):

@@ -21,9 +21,9 @@ import yaml
 from handbook.generate.paths import page_url, section_path
 from handbook.handwritten import DOCS
 from handbook.model import Handbook
+from harness.server import GZIP_LEVEL, serve_compressed
 
 from .builds import ROOT, Run, timed
-from .server import GZIP_LEVEL, serve_compressed
 
 CONFIGS = {"zh": ROOT / "mkdocs.yml", "en": ROOT / "mkdocs.en.yml"}
 PRUNE, TABS, PATH = "navigation.prune", "navigation.tabs", "navigation.path"

@@ -193,7 +193,7 @@ def _search_quality(results: Results) -> list[str]:
              "| engine | lang | kind | queries | answered in top 3 | mean reciprocal rank | no result |",
              "|---|---|---|---|---|---|---|"]
     for engine in ENGINES:
-        for set_, lang, kind in ((s, l, k) for s in quality.sets() for l in LANGS for k in KINDS):
+        for set_, lang, kind in ((s, la, k) for s in quality.sets() for la in LANGS for k in KINDS):
             asked = quality.cell(engine, lang, kind, set_)
             if not asked:
                 continue

@@ -18,20 +18,30 @@ from pathlib import Path
 
 from handbook import load_handbook
 from handbook.loader import CONTENT
+from harness.server import serve_compressed
 
-from . import budgets, report
+from . import budgets, navigation, preview, report
 from .axe import run_axe
 from .builds import ROOT, BuildFailed, build_plain, build_site
 from .lighthouse import Scores, run_lighthouse
-from . import navigation, preview
 from .node_tools import NodeToolsMissing, ensure_node_tools
 from .pages import KINDS, measured_pages
 from .plain import write_plain_project
 from .results import Results, Scale
-from .server import serve_compressed
+from .search import (
+    ENGINES,
+    HELDOUT,
+    QUERIES,
+    Quality,
+    answering_pages,
+    ask_material,
+    ask_site,
+    build_material_variant,
+    load_queries,
+)
 from .synthetic import scale_content
-from .search import ENGINES, HELDOUT, QUERIES, Quality, answering_pages, ask_material, ask_site, build_material_variant, load_queries
 from .weight import FIRST_QUERIES, OWN_CSS, OWN_JS, compressed_size, first_search, first_visit, own_files
+
 
 def main(argv: list[str]) -> int:
     options = _options(argv)
@@ -76,7 +86,7 @@ def _say(message: str) -> None:
 
 
 def _run(options) -> int:
-    from tests.support.browser import CHROMIUM_ARGS, DESKTOP, PHONE, browser, chromium_path, free_port
+    from harness.browser import CHROMIUM_ARGS, DESKTOP, PHONE, browser, chromium_path, free_port
 
     chromium = chromium_path()
     search_only = options.only == "search"
@@ -188,7 +198,7 @@ def _finish(options, results: Results) -> int:
 
 def _measure_preview(options, results: Results, browser) -> None:
     """--only preview: the preview and its alternatives, on the same edits."""
-    from tests.support.browser import free_port
+    from harness.browser import free_port
 
     with browser() as instance:
         for mode in preview.MODES:
