@@ -53,8 +53,16 @@ def _check_source(requirement: Requirement, problems: Problems) -> None:
     if requirement.force_why:
         return   # an editor has recorded why the force is not what the words suggest
     wanted = reading.force
+    if wanted is None and requirement.force == "obligation":
+        # a flat statement may be a duty (a policy's article) or a description: an editor decides
+        problems.add(file, requirement.force_line,
+                     f"'{requirement.id}' has force: obligation, but its source words have no modal word "
+                     f"(应、须、不得…) in 「{reading.sentence.strip()}」",
+                     "read the source sentence: if the source frames it as required, say why in `force_why:`; "
+                     "if it suggests or describes, set `force: recommendation` or `force: description` and reword it")
+        return
     if wanted is None and requirement.force != "recommendation":
-        return   # a flat statement: a rule or a description, as the requirement says
+        return   # a flat statement given as a description
     if wanted != requirement.force:
         found = reading.describe() if wanted else f"no word of suggestion (建议、宜、可以、可) in 「{reading.sentence.strip()}」"
         problems.add(file, requirement.force_line,
