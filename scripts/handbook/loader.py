@@ -17,6 +17,7 @@ from .model import (Block, Chapter, Checklist, ChecklistGroup, ChecklistItem, Gr
 from .problems import ContentError, Problems
 from .search_words import read_search_words
 from .yamlsource import YamlDoc, load_yaml
+from .retired import read_retired
 
 ROOT = Path(__file__).resolve().parents[2]
 # HANDBOOK_CONTENT points the build at another content folder (tests, benchmarks).
@@ -302,6 +303,7 @@ def _section(doc: YamlDoc, where: tuple, data: dict) -> Section:
         origin=Origin(doc.path, doc.line(where)),
         indicators=[_indicator(doc, where + ("indicators", i), x) for i, x in enumerate(data.get("indicators", []))],
         grades=[_grade(doc, where + ("grades", i), x) for i, x in enumerate(data.get("grades", []))],
+        retired=read_retired(doc, where, data),
     )
     for part in section.indicators + section.grades:
         part.section = section

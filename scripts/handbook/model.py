@@ -128,6 +128,7 @@ class Section:
     chapter: "Chapter | None" = None
     indicators: list[Indicator] = field(default_factory=list)
     grades: list[Grade] = field(default_factory=list)
+    retired: list = field(default_factory=list)   # retired.Retired: withdrawn ids, never shown
 
     @property
     def published(self) -> bool:
