@@ -192,6 +192,12 @@
         box.appendChild(html("p", say(q.type === "ordering" ? "correct_order" : "correct_answer", { answer: correct })));
       }
       box.appendChild(html("p", q.e));
+      // what the rules tested are (a suggestion, a disputed or superseded source), as the section page says
+      (Array.isArray(q.n) ? q.n : []).forEach(function (note) {
+        var p = html("p", String(note));
+        p.className = "hb-quiz-note";
+        box.appendChild(p);
+      });
       var read = el("p"), link = el("a", "", say("read", { section: "" }));
       link.href = q.src.href;
       link.appendChild(document.createTextNode(q.src.label));

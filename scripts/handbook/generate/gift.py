@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..model import Handbook, Question, Text
+from . import rule_notes
 from .pages import chapter_heading
 from .quizzes import Bank, in_order
 from .render import plain
@@ -44,7 +45,8 @@ def gift(handbook: Handbook, lang: str) -> str:
 
 def _question(bank: Bank, question: Question, lang: str) -> str:
     stem = escape(_plain(question.question, lang))
-    general = "####" + escape(_plain(question.explanation, lang))
+    explained = [_plain(question.explanation, lang), *rule_notes.notes(bank.handbook, question, lang, bank.rules)]
+    general = "####" + escape((" " if lang == "en" else "").join(explained))
     head = f"// {question.id} ({question.section_id})\n::{escape(question.id)}::"
     if question.type == "true-false":
         return f"{head}{stem}{{{'TRUE' if question.answer else 'FALSE'}{general}}}"

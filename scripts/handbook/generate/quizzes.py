@@ -15,6 +15,7 @@ from ..translation import zh_hash
 from .pages import (FINAL, ONBOARDING, GeneratedPage, answer_key_path, chapter_heading, chapter_path, front_matter,
                     html_href, link,
                     paper_quiz_path, quiz_path, section_label, section_path, section_short)
+from . import rule_notes
 from .render import plain
 from .templating import concat, fragment, md_text, t
 from .ui import script_strings
@@ -78,6 +79,9 @@ def question_data(bank: Bank, question: Question, lang: str, from_path: str) -> 
             "ch": section.chapter.id, "q": plain(question.question, lang), "e": plain(question.explanation, lang),
             "src": {"href": html_href(from_path, section_path(section)) + anchor,
                     "label": f"{section_short(section, lang)} {section.title[lang]}"}}
+    explained = rule_notes.notes(bank.handbook, question, lang, bank.rules)   # 19: suggestion, unsound source
+    if explained:
+        data["n"] = explained
     if question.options:
         data["o"] = [{"t": plain(o.text, lang), **({"c": 1} if o.correct else {}),
                       **({"f": plain(o.feedback, lang)} if o.feedback else {})} for o in question.options]
