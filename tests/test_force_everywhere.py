@@ -50,17 +50,23 @@ def _words(fragment: str) -> str:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_every_shown_suggestion_or_description_is_marked_and_never_reads_as_a_rule(handbook, pages, lang):
+def test_every_shown_rule_carries_its_force_and_its_sources_state(handbook, pages, lang):
     rules = handbook.rules()
     seen: dict[str, set[str]] = {}
+    unsound: set[str] = set()
     for page in pages[lang]:
         for found in SHOWN.finditer(page.markdown):
             rule_id = found.group("a") or found.group("b") or found.group("c")
             rule = rules.get(rule_id)
-            if rule is None or not isinstance(rule, Requirement) and found.group("c") is None:
-                continue   # a section or question anchor, or a step inside its procedure's list
-            force = _force_of(rule)
+            if rule is None:
+                continue   # a section or question anchor
             element = _element(page.markdown, found.start())
+            if unsound_sources(rule.cites, handbook.references):
+                assert "hb-rule-source" in element, f"{page.path}: {rule_id} rests only on unsound sources, unsaid"
+                unsound.add(page.path.split("/")[0])
+            if not isinstance(rule, Requirement) and found.group("c") is None:
+                continue   # a step inside its procedure's list: the procedure carries the badge
+            force = _force_of(rule)
             if force == "obligation":
                 assert "hb-force-badge" not in element, (page.path, rule_id)
                 continue
@@ -71,6 +77,7 @@ def test_every_shown_suggestion_or_description_is_marked_and_never_reads_as_a_ru
             seen.setdefault(rule_id, set()).add(page.path.split("/")[0])
     shown_kinds = {kind for kinds in seen.values() for kind in kinds}
     assert {"manuals", "checklists", "rubrics", "topics"} <= shown_kinds, shown_kinds
+    assert {"manuals", "checklists", "topics"} <= unsound, unsound
     # every suggestion and description is shown, marked, at least on its section page
     marked = {r.id for r in handbook.requirements() if r.force != "obligation"}
     assert marked == {rule_id for rule_id, kinds in seen.items() if "manuals" in kinds and rule_id in marked}
