@@ -183,3 +183,14 @@ def test_the_complaint_checklist_page_no_longer_offers_the_fragment(built_site):
         html = "".join(p.read_text(encoding="utf-8") for p in pages)
         assert 'data-hb-item="001-6.3-r2"' not in html
         assert 'data-hb-item="000-8.1-p1-s2"' in html   # now on the manager's checklist
+
+
+def test_a_company_duty_on_a_staff_checklist_is_an_error_at_its_item(real_content):
+    # 19 part 4, held by hb check: the privacy checklist is used during service; 企业应确保… is not.
+    checklist = real_content / "checklists/09-privacy.yml"
+    text = checklist.read_text(encoding="utf-8")
+    first = re.search(r'\n(\s+- requirement: "[^"]+"\n)', text).group(1)
+    checklist.write_text(text.replace(first, first + first.replace(re.search(r'"([^"]+)"', first).group(1), "000-5.4-r5"), 1),
+                         encoding="utf-8")
+    _reported(real_content, "real-content/checklists/09-privacy.yml", _line_of(checklist, '"000-5.4-r5"'),
+              "a duty of the company")
