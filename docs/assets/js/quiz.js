@@ -194,8 +194,9 @@
       box.appendChild(html("p", q.e));
       // what the rules tested are (a suggestion, a disputed or superseded source), as the section page says
       (Array.isArray(q.n) ? q.n : []).forEach(function (note) {
-        var p = html("p", String(note));
-        p.className = "hb-quiz-note";
+        if (!note || typeof note.t !== "string") return;   // outdated or corrupt data: show nothing
+        var p = html("p", note.t);
+        p.className = "hb-quiz-note" + (/^[a-z_]+$/.test(note.k) ? " hb-note--" + note.k : "");
         box.appendChild(p);
       });
       var read = el("p"), link = el("a", "", say("read", { section: "" }));

@@ -99,7 +99,7 @@ def _key_page(bank: Bank, quiz: Quiz, lang: str) -> GeneratedPage:
     for question in quiz.questions:
         section = bank.section(question)
         rows.append({"id": question.id, "answer": answer_of(bank, question, lang),
-                     "why": inline(question.explanation, lang), "notes": rule_notes.notes(bank.handbook, question, lang, bank.rules), "href": html_href(path, section_path(section)),
+                     "why": inline(question.explanation, lang), "notes": rule_notes.keyed(bank.handbook, question, lang, bank.rules), "href": html_href(path, section_path(section)),
                      "source": section_short(section, lang)})
     lines = [f"# {md_text(title)}", "",
              fragment("render", "meta", content=f"{chapter.manual.id} {chapter.manual.title[lang]}"), "",

@@ -79,7 +79,7 @@ def question_data(bank: Bank, question: Question, lang: str, from_path: str) -> 
             "ch": section.chapter.id, "q": plain(question.question, lang), "e": plain(question.explanation, lang),
             "src": {"href": html_href(from_path, section_path(section)) + anchor,
                     "label": f"{section_short(section, lang)} {section.title[lang]}"}}
-    explained = rule_notes.notes(bank.handbook, question, lang, bank.rules)   # 19: suggestion, unsound source
+    explained = rule_notes.keyed(bank.handbook, question, lang, bank.rules)   # 19: suggestion, unsound source
     if explained:
         data["n"] = explained
     if question.options:

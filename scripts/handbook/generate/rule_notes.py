@@ -76,3 +76,8 @@ def note_keys(handbook: Handbook, question: Question, rules: dict | None = None)
 def notes(handbook: Handbook, question: Question, lang: str, rules: dict | None = None) -> list[str]:
     """The notes as plain text in `lang` (the quiz widget shows them as text; templates escape them)."""
     return [NOTES[key][lang] for key in note_keys(handbook, question, rules)]
+
+
+def keyed(handbook: Handbook, question: Question, lang: str, rules: dict | None = None) -> list[dict]:
+    """The notes with their kind (`k`: recommendation, disputed, …), for styling: [{"k": …, "t": …}]."""
+    return [{"k": key, "t": NOTES[key][lang]} for key in note_keys(handbook, question, rules)]
