@@ -14,6 +14,7 @@ from .problems import Problems
 from .quiz_checks import check_quizzes
 from .reference_checks import check_manual_folder, check_references
 from .force_checks import check_forces
+from .retired import check_retired
 from .rubric_checks import check_rubrics
 from .search_words import check_search_words
 from .sequence_checks import check_sequences
@@ -42,6 +43,7 @@ def check_handbook(handbook: Handbook, problems: Problems) -> None:
     if "manuals" not in handbook.unread:
         check_sequences(handbook, problems)   # issue 19d
     check_forces(handbook, problems)   # 19c
+    check_retired(handbook, problems)   # withdrawn ids stay known, never cited
 
 
 def _check_ids(handbook: Handbook, problems: Problems) -> None:

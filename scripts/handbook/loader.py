@@ -27,6 +27,7 @@ from .reading import read_checked
 from .registry import TextRegistry
 from .search_words import read_search_words
 from .yamlsource import YamlDoc, load_yaml
+from .retired import read_retired
 
 from .repository import ROOT
 # HANDBOOK_CONTENT points the build at another content folder (tests, benchmarks).
@@ -415,6 +416,7 @@ def _section(doc: YamlDoc, where: tuple, data: dict) -> Section:
         indicators=indicators,
         grades=grades,
         own_texts=_owned_texts(data["id"]),
+        retired=read_retired(doc, where, data),
     )
     for part in section.indicators + section.grades:
         _set(part, "section", section)

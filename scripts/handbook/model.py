@@ -133,6 +133,7 @@ class Section:
     chapter: "Chapter | None" = field(default=None, compare=False, repr=False)   # back-reference
     indicators: list[Indicator] = field(default_factory=list)
     grades: list[Grade] = field(default_factory=list)
+    retired: list = field(default_factory=list)   # retired.Retired: withdrawn ids, never shown
 
     @property
     def published(self) -> bool:

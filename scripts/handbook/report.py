@@ -89,7 +89,9 @@ def structure(handbook: Handbook) -> dict:
     procedures = [r for r in handbook.requirements() if r.steps]
     return {"procedures_ordered": sum(r.ordered is True for r in procedures),
             "procedures_unordered": sum(r.ordered is False for r in procedures),
-            "fragments": [_where(handbook, r) + f" {r.id}" for r in handbook.requirements() if r.fragment]}
+            "fragments": [_where(handbook, r) + f" {r.id}" for r in handbook.requirements() if r.fragment],
+            "retired": [f"{_where(handbook, r.origin)} {r.id} → {r.replaced_by}"
+                        for s in handbook.sections() for r in getattr(s, "retired", [])]}
 
 
 def _unsound(handbook: Handbook) -> dict:
@@ -171,7 +173,8 @@ def markdown(data: dict) -> str:
              f"| manuals past their review date | {len(data['reviews_due'])} of {len(data['reviews'])} |",
              f"| procedures: in order / lists | {data['structure']['procedures_ordered']} / "
              f"{data['structure']['procedures_unordered']} |",
-             f"| fragments (the source breaks off; in no checklist or quiz) | {len(data['structure']['fragments'])} |", "",
+             f"| fragments (the source breaks off; in no checklist or quiz) | {len(data['structure']['fragments'])} |",
+             f"| retired ids (withdrawn, never shown or cited) | {len(data['structure'].get('retired', []))} |", "",
              "## English", "", "| | |", "|---|---|",
              f"| sections translated (every text, none stale) | {en['sections_translated']} of {en['sections_with_text']} |",
              f"| stale translations | {en['stale_translations']} ({en['stale_accepted']} published with a notice) |",
@@ -200,6 +203,7 @@ def markdown(data: dict) -> str:
                       *[f"- {item}" for item in items], "", "</details>"]
     for title, items in (("Stale translations", data["stale"]), ("Repairs awaiting review", data["repairs_pending"]),
                          ("Fragments", data["structure"]["fragments"]),
+                         ("Retired ids", data["structure"].get("retired", [])),
                          ("Requirements in no checklist and no question", data["requirements_uncovered"])):
         if items:
             lines += ["", f"<details><summary>{title} ({len(items)})</summary>", "", *[f"- {item}" for item in items],

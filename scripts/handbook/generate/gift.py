@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..model import Handbook, Question, Text
+from . import rule_notes
 from .numbering import chapter_heading
 from .quizzes import in_order
 from .render import plain
@@ -43,7 +44,8 @@ def gift(handbook: Handbook, lang: str) -> str:
 
 def _question(handbook: Handbook, question: Question, lang: str) -> str:
     stem = escape(_plain(question.question, lang))
-    general = "####" + escape(_plain(question.explanation, lang))
+    explained = [_plain(question.explanation, lang), *rule_notes.notes(handbook, question, lang)]
+    general = "####" + escape((" " if lang == "en" else "").join(explained))
     head = f"// {question.id} ({question.section_id})\n::{escape(question.id)}::"
     if question.type == "true-false":
         return f"{head}{stem}{{{'TRUE' if question.answer else 'FALSE'}{general}}}"

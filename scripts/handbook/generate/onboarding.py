@@ -16,8 +16,8 @@ from .paths import FINAL, ONBOARDING, QUIZZES, chapter_path, html_href, link, qu
 from .numbering import chapter_heading, section_short
 from .paper import sign_lines
 from .quizzes import question_data, quiz_widget
-from .render import REF_MARKER, inline, plain
-from .templating import fragment, md_text, t
+from .render import REF_MARKER, inline, plain, rule_source_note
+from .templating import concat, fragment, md_text, t
 from .ui import script_strings
 
 FINAL_ID = "final"
@@ -68,7 +68,8 @@ def _path_page(handbook: Handbook, lang: str) -> GeneratedPage:
              fragment("quizzes", "para", **{"class": "hb-print-only hb-record-title"}, content=t("record_title", lang)), "",
              fragment("quizzes", "para", **{"class": "hb-screen-only"}, content=t("onboarding_intro", lang)), "",
              fragment("quizzes", "para", **{"class": "hb-screen-only hb-minimum"},
-                      content=t("onboarding_minimum", lang, rule=inline(minimum.text, lang), source=source)), "",
+                      content=concat(t("onboarding_minimum", lang, rule=inline(minimum.text, lang), source=source),
+                                     rule_source_note(minimum.cites, handbook, lang, None))), "",
              fragment("quizzes", "para", **{"class": "hb-screen-only hb-estimate"}, content=estimate), "",
              fragment("quizzes", "progress"), "",
              _record_fields(lang), "",

@@ -20,6 +20,7 @@ from .quizzes import pass_mark
 from .render import inline
 from .templating import fragment, md_text, t
 from .ui import t as words
+from . import rule_notes
 
 LETTERS = "ABCDEFGHIJ"
 
@@ -99,7 +100,8 @@ def _key_page(handbook: Handbook, quiz: Quiz, lang: str) -> GeneratedPage:
     for question in quiz.questions:
         section = handbook.question_section(question)
         rows.append({"id": question.id, "answer": answer_of(handbook, question, lang),
-                     "why": inline(question.explanation, lang), "href": html_href(path, section_path(section)),
+                     "why": inline(question.explanation, lang),
+                     "notes": rule_notes.keyed(handbook, question, lang), "href": html_href(path, section_path(section)),
                      "source": section_short(section, lang)})
     lines = [f"# {md_text(title)}", "",
              fragment("render", "meta", content=f"{chapter.manual.id} {chapter.manual.title[lang]}"), "",

@@ -16,6 +16,7 @@ from .page import GeneratedPage, front_matter
 from .paths import (FINAL, LAYOUT, ONBOARDING, QUIZZES, answer_key_path, chapter_path, gift_path, html_href, link,
                     paper_quiz_path, quiz_path, section_path)
 from .numbering import chapter_heading, section_label, section_short
+from . import rule_notes
 from .render import plain
 from .templating import concat, fragment, md_text, t
 from .ui import script_strings
@@ -57,6 +58,9 @@ def question_data(handbook: Handbook, question: Question, lang: str, from_path: 
             "ch": section.chapter.id, "q": plain(question.question, lang), "e": plain(question.explanation, lang),
             "src": {"href": html_href(from_path, section_path(section)) + anchor,
                     "label": f"{section_short(section, lang)} {section.title[lang]}"}}
+    explained = rule_notes.keyed(handbook, question, lang)   # 19: suggestion, unsound source
+    if explained:
+        data["n"] = explained
     if question.options:
         data["o"] = [{"t": plain(o.text, lang), **({"c": 1} if o.correct else {}),
                       **({"f": plain(o.feedback, lang)} if o.feedback else {})} for o in question.options]

@@ -196,14 +196,16 @@ class _RubricPage:
                 continue
             summary = t("requirements_of", self.lang, section=section_short(section, self.lang), n=str(len(section.requirements)))
             # 19a: a rule resting only on disputed or superseded sources carries its note here too.
-            rules = [{"text": concat(inline(rule.text, self.lang) if rule.text else "",
-                                     render.rule_source_note(rule.cites, self.handbook, self.lang, None)),
+            # 19c: and a suggestion or description is marked as on its section page.
+            rules = [{"id": rule.id, "force": rule.force, "text": inline(rule.text, self.lang) if rule.text else "",
+                      "note": render.rule_source_note(rule.cites, self.handbook, self.lang, None),
                       "ordered": rule.ordered, "fragment": rule.fragment,
                       "steps": [concat(inline(step.text, self.lang),
                                        render.rule_source_note(step.cites, self.handbook, self.lang, None))
                                 for step in rule.steps]}
                      for rule in section.requirements]
-            found.append({"summary": summary, "rules": rules})
+            found.append({"summary": summary, "rules": rules,
+                          "marked": any(rule["force"] != "obligation" for rule in rules)})
         return found
 
     def _method(self) -> list[str]:
