@@ -78,25 +78,38 @@ function fakePagefind(pages) {
       const words = query.split(" ");
       const results = Object.entries(pages)
         .filter(([, text]) => words.every((w) => text.split(" ").includes(w)))
-        .map(([id, text]) => ({ id, score: words.reduce((n, w) => n + text.split(" ").filter((x) => x === w).length, 0) }));
+        .map(([id, text]) => {
+          const tokens = text.split(" ");
+          const at = tokens.flatMap((x, i) => (words.includes(x) ? [i] : []));
+          return { id, score: at.length, words: at };
+        });
       return { results: results.sort((a, b) => b.score - a.score) };
     },
   };
 }
 
-test("pages holding every word come first, in Pagefind's order", async () => {
-  const pf = fakePagefind({ a: "饰品 上班 戴", b: "饰品 上班 戴 饰品", c: "饰品 戴 上班", d: "上班" });
+const apart = (...words) => words.join(" " + "填充 ".repeat(40));   // words 40 apart: in different rules
+
+test("pages holding every word rank by their words' scores", async () => {
+  const pf = fakePagefind({ a: "饰品 上班 戴", b: "饰品 上班 戴 饰品", c: "上班 戴", d: "客户" });
   const found = await Q.search(pf, "上班能戴首饰吗", "zh", ZH);
   assert.deepEqual(found.results.map((r) => r.result.id), ["b", "a", "c"]);
-  assert.ok(found.results.every((r) => r.missing.length === 0));
+  assert.deepEqual(found.results[0].missing, []);
+  assert.deepEqual(found.results[2].missing, ["首饰"]);          // as typed, not the handbook's word
 });
 
-test("fewer than three pages with every word: the rest ranked by how many words they hold, lacking words named", async () => {
-  const pf = fakePagefind({ all: "上班 戴 饰品", two: "戴 饰品", twoMore: "戴 饰品 戴", one: "上班", none: "客户" });
+test("the words together in one passage outrank the same words scattered over a long page", async () => {
+  const pf = fakePagefind({ topic: apart("上班 上班", "戴 戴", "饰品 饰品"), section: "上班 戴 饰品" });
   const found = await Q.search(pf, "上班能戴首饰吗", "zh", ZH);
-  assert.deepEqual(found.results.map((r) => r.result.id), ["all", "twoMore", "two", "one"]);
+  assert.deepEqual(found.results.map((r) => r.result.id), ["section", "topic"]);
+});
+
+test("a page lacking a word follows those holding all, and names the words it lacks", async () => {
+  const pf = fakePagefind({ all: "上班 戴 饰品", two: "戴 饰品 戴 饰品", one: "上班", none: "客户" });
+  const found = await Q.search(pf, "上班能戴首饰吗", "zh", ZH);
+  assert.deepEqual(found.results.map((r) => r.result.id), ["all", "two", "one"]);
   assert.deepEqual(found.results[1].missing, ["上班"]);
-  assert.deepEqual(found.results[3].missing, ["戴", "首饰"]);      // as typed, not the handbook's word
+  assert.deepEqual(found.results[2].missing, ["戴", "首饰"]);
 });
 
 test("a synonym finds the page that uses the handbook's word", async () => {
