@@ -30,7 +30,7 @@ from .plain import write_plain_project
 from .results import Results, Scale
 from .server import serve_compressed
 from .synthetic import scale_content
-from .search import ENGINES, HELDOUT, QUERIES, Quality, answering_pages, ask_material, ask_site, build_material_variant, load_queries
+from .search import ENGINES, HELDOUT, HELDOUT_2, QUERIES, Quality, answering_pages, ask_material, ask_site, build_material_variant, load_queries
 from .weight import FIRST_QUERIES, OWN_CSS, OWN_JS, compressed_size, first_search, first_visit, own_files
 
 def main(argv: list[str]) -> int:
@@ -51,9 +51,10 @@ def _options(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--content", type=Path, default=CONTENT, help="content folder (default: checklists/)")
     parser.add_argument("--out", type=Path, default=ROOT / ".bench" / "report.md", help="the report")
     parser.add_argument("--work", type=Path, default=ROOT / ".bench" / "work", help="scratch folder (replaced)")
-    parser.add_argument("--queries", type=Path, nargs="+", default=[QUERIES, HELDOUT],
+    parser.add_argument("--queries", type=Path, nargs="+", default=[QUERIES, HELDOUT, HELDOUT_2],
                         help="the search query sets (default: tests/search/queries.yml, on which the word lists "
-                        "were tuned, and tests/search/questions-heldout.yml, held out; each is reported apart)")
+                        "were tuned, and tests/search/questions-heldout.yml and questions-heldout-2.yml, held "
+                        "out; each is reported apart)")
     parser.add_argument("--only", choices=["nav", "search"], help="measure only this part. nav: the navigation's "
                         "weight (page size, DOM nodes, site size, build time) of the site and its alternatives, and at "
                         "--scales; search: search quality against Material's search, and what a first visit and a "
