@@ -75,12 +75,15 @@ function fakePagefind(pages) {
     searched,
     async search(query) {
       searched.push(query);
-      const words = query.split(" ");
+      // Like Pagefind: a word's stem matches as a prefix (hands: hand…); a quoted word only as written.
+      const quoted = /^".*"$/.test(query);
+      const words = query.replace(/"/g, "").split(" ");
+      const matches = (token, w) => (quoted ? token === w : token.startsWith(w.replace(/s$/, "")));
       const results = Object.entries(pages)
-        .filter(([, text]) => words.every((w) => text.split(" ").includes(w)))
+        .filter(([, text]) => words.every((w) => text.split(" ").some((x) => matches(x, w))))
         .map(([id, text]) => {
           const tokens = text.split(" ");
-          const at = tokens.flatMap((x, i) => (words.includes(x) ? [i] : []));
+          const at = tokens.flatMap((x, i) => (words.some((w) => matches(x, w)) ? [i] : []));
           return { id, score: at.length, words: at };
         });
       return { results: results.sort((a, b) => b.score - a.score) };
@@ -102,6 +105,12 @@ test("the words together in one passage outrank the same words scattered over a 
   const pf = fakePagefind({ topic: apart("上班 上班", "戴 戴", "饰品 饰品"), section: "上班 戴 饰品" });
   const found = await Q.search(pf, "上班能戴首饰吗", "zh", ZH);
   assert.deepEqual(found.results.map((r) => r.result.id), ["section", "topic"]);
+});
+
+test("a word as written outranks other words that only share its stem", async () => {
+  const pf = fakePagefind({ handling: "complaint handling", rule: "hands hang naturally" });
+  const found = await Q.search(pf, "hands", "en", EN);
+  assert.deepEqual(found.results.map((r) => r.result.id), ["rule", "handling"]);
 });
 
 test("a page lacking a word follows those holding all, and names the words it lacks", async () => {

@@ -23,6 +23,7 @@
 
   var MAX_COMBINATIONS = 8;   // synonym combinations searched for every word
   var NEAR = 30;              // words: about one rule or short paragraph, the passage that answers
+  var EXACT = 2;              // a page holding a word as written, not only a word sharing its stem
 
   function normalize(text) {
     return String(text || "").normalize("NFKC").toLowerCase().replace(/[\u2018\u2019]/g, "'");
@@ -140,20 +141,30 @@
   }
 
   /* Where each page holds one word of the query (any of its alternatives):
-   * page id → {result: Pagefind's, score: the best alternative's, at: [word positions]}. */
+   * page id → {result: Pagefind's, score: the best alternative's, at: [word positions]}.
+   * Pagefind matches a word's stem as a prefix (hands finds handling); a page
+   * holding the word exactly as written (a quoted search) counts EXACT times. */
   async function holding(pagefind, alternatives) {
     var pages = new Map();
-    var answers = await Promise.all(alternatives.map(function (word) { return pagefind.search(word); }));
-    answers.forEach(function (answer) {
+    var search = function (query) { return pagefind.search(query); };
+    var loose = await Promise.all(alternatives.map(search));
+    var exact = await Promise.all(alternatives.map(function (word) { return search('"' + word + '"'); }));
+    var written = new Set();
+    exact.forEach(function (answer) {
+      ((answer && answer.results) || []).forEach(function (result) { written.add(result.id); });
+    });
+    loose.forEach(function (answer) {
       ((answer && answer.results) || []).forEach(function (result) {
         var entry = pages.get(result.id);
         if (!entry) pages.set(result.id, entry = { result: result, score: 0, at: [] });
-        entry.score = Math.max(entry.score, result.score);
+        entry.score = Math.max(entry.score, result.score * (written.has(result.id) ? EXACT : 1));
         entry.at = entry.at.concat(result.words || []);
       });
     });
     return pages;
   }
+
+
 
   /* The most different words of the query found within `width` words of each
    * other: a page whose answer holds the question's words together ranks above
