@@ -141,7 +141,8 @@
   }
 
   /* Where each page holds one word of the query (any of its alternatives):
-   * page id → {result: Pagefind's, score: the best alternative's, at: [word positions]}.
+   * page id → {result: Pagefind's, score: the best alternative's, at: [word positions],
+   * forms: [the alternatives the page holds]}.
    * Pagefind matches a word's stem as a prefix (hands finds handling); a page
    * holding the word exactly as written (a quoted search) counts EXACT times. */
   async function holding(pagefind, alternatives) {
@@ -153,12 +154,13 @@
     exact.forEach(function (answer) {
       ((answer && answer.results) || []).forEach(function (result) { written.add(result.id); });
     });
-    loose.forEach(function (answer) {
+    loose.forEach(function (answer, number) {
       ((answer && answer.results) || []).forEach(function (result) {
         var entry = pages.get(result.id);
-        if (!entry) pages.set(result.id, entry = { result: result, score: 0, at: [] });
+        if (!entry) pages.set(result.id, entry = { result: result, score: 0, at: [], forms: [] });
         entry.score = Math.max(entry.score, result.score * (written.has(result.id) ? EXACT : 1));
         entry.at = entry.at.concat(result.words || []);
+        entry.forms.push(alternatives[number]);
       });
     });
     return pages;
@@ -186,7 +188,9 @@
     return best;
   }
 
-  /* Ranked results: {result (Pagefind's), missing: [words as typed]}.
+  /* Ranked results: {result (Pagefind's, for one of the words), missing: [words
+   * as typed], shown(): Pagefind's result for all the words the page holds, whose
+   * data() has the excerpts with every one of them marked and ?h= for each}.
    * Every page holding any of the words is a candidate (so a word no page holds
    * never empties the results), ranked by its best passage: Pagefind's scores of
    * the words it holds, times the square of the share of the query's words found
@@ -201,9 +205,10 @@
     each.forEach(function (found, term) {
       found.forEach(function (entry, id) {
         var page = pages.get(id);
-        if (!page) pages.set(id, page = { result: entry.result, places: terms.map(function () { return []; }), score: 0 });
+        if (!page) pages.set(id, page = { result: entry.result, places: terms.map(function () { return []; }), score: 0, forms: [] });
         page.places[term] = entry.at;
         page.score += entry.score;
+        page.forms.push(entry.forms[0]);
       });
     });
     var ranked = Array.from(pages.values()).map(function (page) {
@@ -211,12 +216,28 @@
       return {
         result: page.result,
         rank: page.score * share * share,
+        shown: shown(pagefind, page),
         missing: terms.filter(function (term, number) { return !page.places[number].length; })
           .map(function (term) { return term.typed; })
       };
     });
     ranked.sort(function (a, b) { return b.rank - a.rank; });
-    return { terms: terms, results: ranked.map(function (page) { return { result: page.result, missing: page.missing }; }) };
+    return { terms: terms, results: ranked.map(function (page) {
+      return { result: page.result, missing: page.missing, shown: page.shown };
+    }) };
+  }
+
+  /* Pagefind's result for this page when searched for every word it holds (at most once). */
+  function shown(pagefind, page) {
+    var asked = null;
+    return function () {
+      if (page.forms.length < 2) return Promise.resolve(page.result);
+      asked = asked || pagefind.search(page.forms.join(" ")).then(function (answer) {
+        var found = ((answer && answer.results) || []).filter(function (result) { return result.id === page.result.id; });
+        return found[0] || page.result;
+      }, function () { return page.result; });
+      return asked;
+    };
   }
 
   return { normalize: normalize, segment: segment, prepare: prepare, combinations: combinations, search: search };
