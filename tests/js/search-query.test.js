@@ -113,6 +113,16 @@ test("a word as written outranks other words that only share its stem", async ()
   assert.deepEqual(found.results.map((r) => r.result.id), ["rule", "handling"]);
 });
 
+test("the words one after another, as in a section's title, outrank the same words apart", async () => {
+  const pf = fakePagefind({ apart: "标准 考核 考核 标准 考核", title: "考核标准 考核 标准" });
+  pf.search = ((search) => async (query) => {
+    if (query === '"考核 标准"') return { results: [{ id: "title", score: 1, words: [1, 2] }] };
+    return search(query);
+  })(pf.search);
+  const found = await Q.search(pf, "考核 标准", "zh", ZH);
+  assert.deepEqual(found.results.map((r) => r.result.id), ["title", "apart"]);
+});
+
 test("a page lacking a word follows those holding all, and names the words it lacks", async () => {
   const pf = fakePagefind({ all: "上班 戴 饰品", two: "戴 饰品 戴 饰品", one: "上班", none: "客户" });
   const found = await Q.search(pf, "上班能戴首饰吗", "zh", ZH);

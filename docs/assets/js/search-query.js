@@ -12,8 +12,9 @@
  * search() asks Pagefind for the pages holding each word (any of its
  * synonyms) and ranks them by their best passage: the words' scores, times how
  * many of the query's words stand together within a rule or short paragraph
- * (squared), so the section that answers comes before a long page that only
- * mentions the words apart, and a page lacking a word says which.
+ * (squared), twice for a page holding them one after another (a title: 考核标准),
+ * so the section that answers comes before a long page that only mentions the
+ * words apart, and a page lacking a word says which.
  */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) module.exports = factory();
@@ -201,6 +202,11 @@
     var terms = prepare(query, lang, words);
     if (!terms.length) return { terms: terms, results: [] };
     var each = await Promise.all(terms.map(function (alternatives) { return holding(pagefind, alternatives); }));
+    var phrase = new Set();         // the words one after another, as in a title (考核标准)
+    if (terms.length > 1) {
+      var found = await pagefind.search('"' + combinations(terms, 1)[0] + '"');
+      ((found && found.results) || []).forEach(function (result) { phrase.add(result.id); });
+    }
     var pages = new Map();
     each.forEach(function (found, term) {
       found.forEach(function (entry, id) {
@@ -215,7 +221,7 @@
       var share = together(page.places, NEAR) / terms.length;
       return {
         result: page.result,
-        rank: page.score * share * share,
+        rank: page.score * share * share * (phrase.has(page.result.id) ? EXACT : 1),
         shown: shown(pagefind, page),
         missing: terms.filter(function (term, number) { return !page.places[number].length; })
           .map(function (term) { return term.typed; })
