@@ -84,12 +84,17 @@ def test_each_language_publishes_only_its_own_words(tmp_path):
 def test_the_benchmark_query_sets_name_real_sections_and_keep_the_held_out_set_apart():
     """Both query sets load; every answer is a section of the handbook; the held-out questions are
     30 per language, reported as their own set (scripts/bench holds each set to the budget)."""
-    from benchmark.search import HELDOUT, QUERIES, answering_pages, load_queries
+    from benchmark.search import HELDOUT, HELDOUT_2, QUERIES, answering_pages, load_queries
 
-    queries = load_queries(QUERIES, HELDOUT)
+    queries = load_queries(QUERIES, HELDOUT, HELDOUT_2)
     pages = answering_pages(ROOT / "checklists")
     unknown = [(q.text, a) for q in queries for a in q.answers if a not in pages]
     assert not unknown, unknown
+    new = [q for q in queries if q.set == "new held-out"]
+    assert [q.lang for q in new].count("zh") == 24 and [q.lang for q in new].count("en") == 24
+    assert {q.label for q in new} == {"question (new held-out)"}
+    assert not {q.text for q in new} & {q.text for q in queries if q.set != "new held-out"}
+    queries = [q for q in queries if q.set != "new held-out"]
     held_out = [q for q in queries if q.set == "held-out"]
     assert [q.lang for q in held_out].count("zh") == 30 and [q.lang for q in held_out].count("en") == 30
     assert {q.kind for q in held_out} == {"question"} and {q.label for q in held_out} == {"question (held-out)"}

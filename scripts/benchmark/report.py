@@ -184,12 +184,14 @@ def _search_quality(results: Results) -> list[str]:
              f"{total} queries (tests/search/queries.yml), written from the manuals, checklists and quizzes' "
              "situations, half Chinese and half English, half keywords and half whole questions"
              + (f"; and {held_out} more whole questions (tests/search/questions-heldout.yml, rows marked "
-                "“held-out”), written the same way after the word lists had been tuned on the first set and never "
-                "tuned on, so they show whether a change is general" if held_out else "") + "; each with the "
+                "“held-out”, and tests/search/questions-heldout-2.yml, rows marked “new held-out”), written "
+                "the same way after the word lists had been tuned on the first set, before any search output for "
+                "them was seen, and never tuned on, so they show whether a change is general" if held_out else "")
+             + "; each with the "
              "sections that answer it (a topic page gathering one of them also answers). Asked of the site's "
              "search through its front end in headless Chromium (`HbSearch.query`, what the dialog shows: "
-             "question words dropped, synonyms, the most-words fallback, Pagefind), and of Material's built-in "
-             "search by typing into Material's dialog on the same site built with its search plugin.", "",
+             "question words dropped, synonyms, pages ranked by their best passage, Pagefind), and of Material's "
+             "built-in search by typing into Material's dialog on the same site built with its search plugin.", "",
              "| engine | lang | kind | queries | answered in top 3 | mean reciprocal rank | no result |",
              "|---|---|---|---|---|---|---|"]
     for engine in ENGINES:

@@ -31,6 +31,7 @@ from .results import Results, Scale
 from .search import (
     ENGINES,
     HELDOUT,
+    HELDOUT_2,
     QUERIES,
     Quality,
     answering_pages,
@@ -61,9 +62,10 @@ def _options(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--content", type=Path, default=CONTENT, help="content folder (default: checklists/)")
     parser.add_argument("--out", type=Path, default=ROOT / ".bench" / "report.md", help="the report")
     parser.add_argument("--work", type=Path, default=ROOT / ".bench" / "work", help="scratch folder (replaced)")
-    parser.add_argument("--queries", type=Path, nargs="+", default=[QUERIES, HELDOUT],
+    parser.add_argument("--queries", type=Path, nargs="+", default=[QUERIES, HELDOUT, HELDOUT_2],
                         help="the search query sets (default: tests/search/queries.yml, on which the word lists "
-                        "were tuned, and tests/search/questions-heldout.yml, held out; each is reported apart)")
+                        "were tuned, and tests/search/questions-heldout.yml and questions-heldout-2.yml, held "
+                        "out; each is reported apart)")
     parser.add_argument("--preview-baseline", metavar="REV", help="with --only preview, also measure the "
                         "scripts/serve of this git revision (e.g. the commit before issue 21)")
     parser.add_argument("--only", choices=["nav", "search", "preview"], help="measure only this part. "

@@ -1,10 +1,11 @@
 """Search quality: the query sets in tests/search/ (queries.yml, on which the
-word lists were tuned, and questions-heldout.yml, held out from tuning), asked of the
+word lists and the ranking were tuned, and questions-heldout.yml and
+questions-heldout-2.yml, held out from tuning), asked of the
 site's search and of Material's built-in search, side by side in one run.
 
 The site's search is asked through its real front end in headless Chromium:
 HbSearch.query, the function the search dialog renders from (question words
-dropped, synonyms, the most-words fallback, Pagefind in the browser).
+dropped, synonyms, pages ranked by their best passage, Pagefind in the browser).
 Material's search is asked by typing each query into Material's own dialog on
 a variant of the same site built with Material's search plugin and templates
 (its lunr index and ranking, with jieba for Chinese as Material uses it).
@@ -31,6 +32,8 @@ from .builds import ROOT, Run, timed
 
 QUERIES = ROOT / "tests" / "search" / "queries.yml"
 HELDOUT = ROOT / "tests" / "search" / "questions-heldout.yml"
+# Written for issue 17's second round before any search output for them was seen, and committed before it was run.
+HELDOUT_2 = ROOT / "tests" / "search" / "questions-heldout-2.yml"
 LANGS = ("zh", "en")
 KINDS = ("keyword", "question")
 ENGINES = ("Pagefind + question handling", "Material (lunr)")
@@ -91,8 +94,10 @@ def zero_results(asked: list[Asked]) -> list[Asked]:
 
 
 def set_name(path: Path) -> str:
-    """The set a query file holds: "" for the tuned queries.yml, "held-out" for questions-heldout.yml."""
-    return "" if path.name == QUERIES.name else ("held-out" if path.name == HELDOUT.name else path.stem)
+    """The set a query file holds: "" for the tuned queries.yml, "held-out" for questions-heldout.yml,
+    "new held-out" for questions-heldout-2.yml."""
+    names = {QUERIES.name: "", HELDOUT.name: "held-out", HELDOUT_2.name: "new held-out"}
+    return names.get(path.name, path.stem)
 
 
 def load_queries(*paths: Path) -> list[Query]:

@@ -25,9 +25,12 @@ from handbook.repository import ROOT
 PACKAGE = ROOT / "scripts" / "pagefind"
 BUNDLE = "pagefind"
 # What the article holds that is not its text: permalink signs, the edit button,
-# and what the page generator marks as not for search (the other language's
-# half of a bilingual label, review notices, print-only lines).
-EXCLUDED = (".headerlink", ".md-content__button", ".md-source-file", "[data-search-exclude]")
+# the line linking a chapter's quiz (it repeats the chapter's title), the
+# editors' notes on repairs to the source's text (they quote its damaged
+# characters), and what the page generator marks as not for search (the other
+# language's half of a bilingual label, review notices, print-only lines).
+EXCLUDED = (".headerlink", ".md-content__button", ".md-source-file", ".hb-used-in", ".hb-repairs",
+            "[data-search-exclude]")
 # The bundle's own UIs, which the site does not use (it has Material's dialog).
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css")

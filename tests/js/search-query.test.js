@@ -75,28 +75,60 @@ function fakePagefind(pages) {
     searched,
     async search(query) {
       searched.push(query);
-      const words = query.split(" ");
+      // Like Pagefind: a word's stem matches as a prefix (hands: hand…); a quoted word only as written.
+      const quoted = /^".*"$/.test(query);
+      const words = query.replace(/"/g, "").split(" ");
+      const matches = (token, w) => (quoted ? token === w : token.startsWith(w.replace(/s$/, "")));
       const results = Object.entries(pages)
-        .filter(([, text]) => words.every((w) => text.split(" ").includes(w)))
-        .map(([id, text]) => ({ id, score: words.reduce((n, w) => n + text.split(" ").filter((x) => x === w).length, 0) }));
+        .filter(([, text]) => words.every((w) => text.split(" ").some((x) => matches(x, w))))
+        .map(([id, text]) => {
+          const tokens = text.split(" ");
+          const at = tokens.flatMap((x, i) => (words.some((w) => matches(x, w)) ? [i] : []));
+          return { id, score: at.length, words: at };
+        });
       return { results: results.sort((a, b) => b.score - a.score) };
     },
   };
 }
 
-test("pages holding every word come first, in Pagefind's order", async () => {
-  const pf = fakePagefind({ a: "饰品 上班 戴", b: "饰品 上班 戴 饰品", c: "饰品 戴 上班", d: "上班" });
+const apart = (...words) => words.join(" " + "填充 ".repeat(40));   // words 40 apart: in different rules
+
+test("pages holding every word rank by their words' scores", async () => {
+  const pf = fakePagefind({ a: "饰品 上班 戴", b: "饰品 上班 戴 饰品", c: "上班 戴", d: "客户" });
   const found = await Q.search(pf, "上班能戴首饰吗", "zh", ZH);
   assert.deepEqual(found.results.map((r) => r.result.id), ["b", "a", "c"]);
-  assert.ok(found.results.every((r) => r.missing.length === 0));
+  assert.deepEqual(found.results[0].missing, []);
+  assert.deepEqual(found.results[2].missing, ["首饰"]);          // as typed, not the handbook's word
 });
 
-test("fewer than three pages with every word: the rest ranked by how many words they hold, lacking words named", async () => {
-  const pf = fakePagefind({ all: "上班 戴 饰品", two: "戴 饰品", twoMore: "戴 饰品 戴", one: "上班", none: "客户" });
+test("the words together in one passage outrank the same words scattered over a long page", async () => {
+  const pf = fakePagefind({ topic: apart("上班 上班", "戴 戴", "饰品 饰品"), section: "上班 戴 饰品" });
   const found = await Q.search(pf, "上班能戴首饰吗", "zh", ZH);
-  assert.deepEqual(found.results.map((r) => r.result.id), ["all", "twoMore", "two", "one"]);
+  assert.deepEqual(found.results.map((r) => r.result.id), ["section", "topic"]);
+});
+
+test("a word as written outranks other words that only share its stem", async () => {
+  const pf = fakePagefind({ handling: "complaint handling", rule: "hands hang naturally" });
+  const found = await Q.search(pf, "hands", "en", EN);
+  assert.deepEqual(found.results.map((r) => r.result.id), ["rule", "handling"]);
+});
+
+test("the words one after another, as in a section's title, outrank the same words apart", async () => {
+  const pf = fakePagefind({ apart: "标准 考核 考核 标准 考核", title: "考核标准 考核 标准" });
+  pf.search = ((search) => async (query) => {
+    if (query === '"考核 标准"') return { results: [{ id: "title", score: 1, words: [1, 2] }] };
+    return search(query);
+  })(pf.search);
+  const found = await Q.search(pf, "考核 标准", "zh", ZH);
+  assert.deepEqual(found.results.map((r) => r.result.id), ["title", "apart"]);
+});
+
+test("a page lacking a word follows those holding all, and names the words it lacks", async () => {
+  const pf = fakePagefind({ all: "上班 戴 饰品", two: "戴 饰品 戴 饰品", one: "上班", none: "客户" });
+  const found = await Q.search(pf, "上班能戴首饰吗", "zh", ZH);
+  assert.deepEqual(found.results.map((r) => r.result.id), ["all", "two", "one"]);
   assert.deepEqual(found.results[1].missing, ["上班"]);
-  assert.deepEqual(found.results[3].missing, ["戴", "首饰"]);      // as typed, not the handbook's word
+  assert.deepEqual(found.results[2].missing, ["戴", "首饰"]);
 });
 
 test("a synonym finds the page that uses the handbook's word", async () => {

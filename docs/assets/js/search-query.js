@@ -9,10 +9,12 @@
  * build indexes with (ICU4X), after the multi-character entries are cut out
  * whole; English is split into words and its entries matched word by word.
  *
- * search() asks Pagefind for the pages holding every word (each synonym
- * tried, the handbook's own words first); when fewer than three do, it adds
- * the pages holding most of the words, ranked by how many they hold, each
- * with the words it lacks.
+ * search() asks Pagefind for the pages holding each word (any of its
+ * synonyms) and ranks them by their best passage: the words' scores, times how
+ * many of the query's words stand together within a rule or short paragraph
+ * (squared), twice for a page holding them one after another (a title: 考核标准),
+ * so the section that answers comes before a long page that only mentions the
+ * words apart, and a page lacking a word says which.
  */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) module.exports = factory();
@@ -21,7 +23,8 @@
   "use strict";
 
   var MAX_COMBINATIONS = 8;   // synonym combinations searched for every word
-  var ENOUGH = 3;             // fewer pages with every word: rank by most words
+  var NEAR = 30;              // words: about one rule or short paragraph, the passage that answers
+  var EXACT = 2;              // a page holding a word as written, not only a word sharing its stem
 
   function normalize(text) {
     return String(text || "").normalize("NFKC").toLowerCase().replace(/[\u2018\u2019]/g, "'");
@@ -138,46 +141,109 @@
     return found.map(function (words) { return words.join(" "); });
   }
 
-  /* Results of several Pagefind searches, one entry per page: the earlier
-   * searches' pages first (the handbook's own words), each in Pagefind's order. */
-  async function union(pagefind, queries) {
+  /* Where each page holds one word of the query (any of its alternatives):
+   * page id → {result: Pagefind's, score: the best alternative's, at: [word positions],
+   * forms: [the alternatives the page holds]}.
+   * Pagefind matches a word's stem as a prefix (hands finds handling); a page
+   * holding the word exactly as written (a quoted search) counts EXACT times. */
+  async function holding(pagefind, alternatives) {
     var pages = new Map();
-    var answers = await Promise.all(queries.map(function (query) { return pagefind.search(query); }));
-    answers.forEach(function (answer) {
+    var search = function (query) { return pagefind.search(query); };
+    var loose = await Promise.all(alternatives.map(search));
+    var exact = await Promise.all(alternatives.map(function (word) { return search('"' + word + '"'); }));
+    var written = new Set();
+    exact.forEach(function (answer) {
+      ((answer && answer.results) || []).forEach(function (result) { written.add(result.id); });
+    });
+    loose.forEach(function (answer, number) {
       ((answer && answer.results) || []).forEach(function (result) {
-        if (!pages.has(result.id)) pages.set(result.id, result);
+        var entry = pages.get(result.id);
+        if (!entry) pages.set(result.id, entry = { result: result, score: 0, at: [], forms: [] });
+        entry.score = Math.max(entry.score, result.score * (written.has(result.id) ? EXACT : 1));
+        entry.at = entry.at.concat(result.words || []);
+        entry.forms.push(alternatives[number]);
       });
     });
     return pages;
   }
 
-  /* Ranked results: {result (Pagefind's), missing: [words as typed]}. */
+
+
+  /* The most different words of the query found within `width` words of each
+   * other: a page whose answer holds the question's words together ranks above
+   * one that mentions them here and there (a long topic or onboarding page). */
+  function together(places, width) {
+    var all = [];
+    places.forEach(function (at, term) { at.forEach(function (position) { all.push([position, term]); }); });
+    all.sort(function (a, b) { return a[0] - b[0]; });
+    var count = places.map(function () { return 0; });
+    var distinct = 0, best = 0;
+    for (var start = 0, end = 0; end < all.length; end++) {
+      if (count[all[end][1]]++ === 0) distinct++;
+      while (all[end][0] - all[start][0] >= width) {
+        if (--count[all[start][1]] === 0) distinct--;
+        start++;
+      }
+      best = Math.max(best, distinct);
+    }
+    return best;
+  }
+
+  /* Ranked results: {result (Pagefind's, for one of the words), missing: [words
+   * as typed], shown(): Pagefind's result for all the words the page holds, whose
+   * data() has the excerpts with every one of them marked and ?h= for each}.
+   * Every page holding any of the words is a candidate (so a word no page holds
+   * never empties the results), ranked by its best passage: Pagefind's scores of
+   * the words it holds, times the square of the share of the query's words found
+   * together within NEAR words. A section that holds the question's words in one
+   * rule outranks a long topic or onboarding page that holds them here and there,
+   * and a page lacking a word falls behind one that holds them all. */
   async function search(pagefind, query, lang, words) {
     var terms = prepare(query, lang, words);
     if (!terms.length) return { terms: terms, results: [] };
-    var every = await union(pagefind, combinations(terms));
-    var ranked = Array.from(every.values()).map(function (result) { return { result: result, missing: [] }; });
-    if (ranked.length >= ENOUGH || terms.length < 2) return { terms: terms, results: ranked };
-    var each = await Promise.all(terms.map(function (alternatives) { return union(pagefind, alternatives); }));
-    var partial = new Map();
-    each.forEach(function (pages, number) {
-      pages.forEach(function (result, id) {
-        if (every.has(id)) return;
-        var entry = partial.get(id) || { result: result, found: 0, score: 0, missing: [] };
-        entry.found += 1;
-        entry.score += result.score;
-        if (result.score > entry.result.score) entry.result = result;
-        partial.set(id, entry);
+    var each = await Promise.all(terms.map(function (alternatives) { return holding(pagefind, alternatives); }));
+    var phrase = new Set();         // the words one after another, as in a title (考核标准)
+    if (terms.length > 1) {
+      var found = await pagefind.search('"' + combinations(terms, 1)[0] + '"');
+      ((found && found.results) || []).forEach(function (result) { phrase.add(result.id); });
+    }
+    var pages = new Map();
+    each.forEach(function (found, term) {
+      found.forEach(function (entry, id) {
+        var page = pages.get(id);
+        if (!page) pages.set(id, page = { result: entry.result, places: terms.map(function () { return []; }), score: 0, forms: [] });
+        page.places[term] = entry.at;
+        page.score += entry.score;
+        page.forms.push(entry.forms[0]);
       });
     });
-    partial.forEach(function (entry, id) {
-      entry.missing = terms.filter(function (term, number) { return !each[number].has(id); })
-        .map(function (term) { return term.typed; });
+    var ranked = Array.from(pages.values()).map(function (page) {
+      var share = together(page.places, NEAR) / terms.length;
+      return {
+        result: page.result,
+        rank: page.score * share * share * (phrase.has(page.result.id) ? EXACT : 1),
+        shown: shown(pagefind, page),
+        missing: terms.filter(function (term, number) { return !page.places[number].length; })
+          .map(function (term) { return term.typed; })
+      };
     });
-    var most = Array.from(partial.values()).sort(function (a, b) { return b.found - a.found || b.score - a.score; });
-    return { terms: terms, results: ranked.concat(most.map(function (entry) {
-      return { result: entry.result, missing: entry.missing };
-    })) };
+    ranked.sort(function (a, b) { return b.rank - a.rank; });
+    return { terms: terms, results: ranked.map(function (page) {
+      return { result: page.result, missing: page.missing, shown: page.shown };
+    }) };
+  }
+
+  /* Pagefind's result for this page when searched for every word it holds (at most once). */
+  function shown(pagefind, page) {
+    var asked = null;
+    return function () {
+      if (page.forms.length < 2) return Promise.resolve(page.result);
+      asked = asked || pagefind.search(page.forms.join(" ")).then(function (answer) {
+        var found = ((answer && answer.results) || []).filter(function (result) { return result.id === page.result.id; });
+        return found[0] || page.result;
+      }, function () { return page.result; });
+      return asked;
+    };
   }
 
   return { normalize: normalize, segment: segment, prepare: prepare, combinations: combinations, search: search };

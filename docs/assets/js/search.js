@@ -191,7 +191,9 @@
     this.shown += batch.length;
     var data = [];
     try {
-      data = await Promise.all(batch.map(function (found) { return found.result.data(); }));
+      data = await Promise.all(batch.map(function (found) {
+        return found.shown().then(function (result) { return result.data(); });
+      }));
     } finally {
       if (this.loading === serial) this.loading = 0;
     }

@@ -100,7 +100,9 @@ def _chapter_page(handbook: Handbook, chapter: Chapter, lang: str, quiz: Quiz | 
         lines += ["", repairs_details(chapter.repairs, lang)]
     lines += [""] + review_line(chapter.manual, lang)
     lines[2:2] = review_notice(chapter.manual, lang) + stale_notice(chapter.texts(), lang, _chinese_page(path))
-    return GeneratedPage(path, heading, front_matter(heading) + "\n".join(lines) + "\n",
+    # A chapter with neither introduction nor summary only lists its sections: out of search.
+    searchable = bool(chapter.intro or chapter.summary)
+    return GeneratedPage(path, heading, front_matter(heading, searchable=searchable) + "\n".join(lines) + "\n",
                          chapter.origin.file)
 
 
