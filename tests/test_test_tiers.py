@@ -56,6 +56,11 @@ SAMPLE_TESTS = textwrap.dedent("""
 
 
 def run_tiers(pytester, *args):
+    # In a process of its own: after the browser tests, this process holds Playwright's
+    # event loop, and a sample launching Chromium in-process would fail for that reason.
+    # The sample's conftest (a copy of ours) imports from the repository as pytest's
+    # rootdir makes it importable here.
+    pytester._monkeypatch.setenv("PYTHONPATH", str(ROOT))
     pytester.makeconftest((ROOT / "tests" / "conftest.py").read_text(encoding="utf-8"))
     pytester.makeini(
         textwrap.dedent("""
@@ -67,7 +72,7 @@ def run_tiers(pytester, *args):
     """)
     )
     pytester.makepyfile(test_sample=SAMPLE_TESTS)
-    return pytester.runpytest_inprocess("-p", "no:cacheprovider", "-rf", *args)
+    return pytester.runpytest_subprocess("-p", "no:cacheprovider", "-rf", *args)
 
 
 def test_the_fast_tier_leaves_out_marked_tests_and_fails_unmarked_builds_and_browsers(pytester):
