@@ -15,6 +15,7 @@ from .problems import ContentError, Problems
 from . import guessability, item_stats, report, scaffold, site_check, stale
 from .guessability import check_guessability
 from .stamp import stamp_file
+from .dependent_stamp import stamp_dependents
 from .translation import PLACEHOLDER
 
 
@@ -234,16 +235,33 @@ def _stamp(files: list[Path], accepts: list[str]) -> int:
             accept.setdefault(path, set()).add(int(line))
     targets = [f.resolve() for f in files] or sorted(CONTENT.rglob("*.yml"))
     targets += [p for p in accept if p not in targets]
+    handbook = False
     for path in targets:
         lines = accept.get(path, set())
         try:
             stamps = stamp_file(path, accept_lines=lines or set(), accept_all=path in accept and lines is None)
+            # issue 24: which version of each rule a question, criterion, topic or note rests on;
+            # the content is read again once a stamp has moved lines
+            if handbook is False or any(item.action == "added" for item in stamps):
+                handbook = _read_for_stamping()
+            if handbook is not None:
+                by_rules = stamp_dependents(handbook, path, accept_lines=lines or set(),
+                                            accept_all=path in accept and lines is None)
+                stamps += by_rules
+                handbook = False if by_rules else handbook
         except ValueError as error:
             print(f"{_show(path)}:{error}", file=sys.stderr)
             return 1
         for item in stamps:
             print(f"{_show(item.file)}:{item.line}: {item.action}")
     return 0
+
+
+def _read_for_stamping():
+    """The content, read again before each file is stamped (the previous file may have changed);
+    None while the manuals cannot be read, when only translations are stamped."""
+    handbook = read_handbook(CONTENT, Problems(ROOT))
+    return None if handbook.unread & {"manuals", "quizzes"} else handbook
 
 
 def _show(path: Path) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from . import checks, content_text, schema
+from . import checks, content_text, revisions, schema
 from .model import (Block, Chapter, Checklist, ChecklistGroup, ChecklistItem, Grade, Handbook, Indicator, Manual, Origin, OrganisationStandard, Reference,
                     Repair, Requirement, Rubric, RubricBand, RubricCap, RubricDescriptor, RubricLevel,
                     Section, Step, Term, Text, Topic, Criterion, CriterionGroup,
@@ -365,7 +365,8 @@ def _repair(doc: YamlDoc, where: tuple, data: dict) -> Repair:
 def _text(doc: YamlDoc, where: tuple, data: dict) -> Text:
     return Text(zh=data["zh"], en=data["en"], en_from_zh=data["en_from_zh"],
                 origin=Origin(doc.path, doc.line(where + ("en",))), zh_line=doc.line(where + ("zh",)),
-                stale_ok=data.get("stale_ok", False))
+                stale_ok=data.get("stale_ok", False), superseded_by=data.get("superseded_by", ""),
+                revision=revisions.read_revision(doc, where, data))
 
 
 def _term(doc: YamlDoc, where: tuple, data: dict) -> Term:
