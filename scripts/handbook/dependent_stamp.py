@@ -58,8 +58,7 @@ def stamp_dependents(handbook: Handbook, path: Path, accept_lines: set[int] | No
             row, indent, new = last_key.start_mark.line + 1, " " * last_key.start_mark.column, []
         else:         # a new `rests_on:` at the end of the item
             first_key = node.value[0][0]
-            last_value = node.value[-1][1]
-            row = last_value.end_mark.line if last_value.end_mark.column == 0 else last_value.end_mark.line + 1
+            row = _end_row(node)
             indent = " " * first_key.start_mark.column
             new = [f"{indent}rests_on:\n"]
             indent += "  "
@@ -106,3 +105,18 @@ def _entries(node: yaml.MappingNode) -> dict[str, tuple]:
                                  "so that it can be stamped")
             return {str(k.value): (k, v) for k, v in value.value}
     return {}
+
+
+def _end_row(node) -> int:
+    """The 0-based row just after the item's last line (its last scalar)."""
+    row, stack = 0, [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.ScalarNode):
+            end = current.end_mark
+            row = max(row, end.line if end.column == 0 else end.line + 1)
+        elif isinstance(current, yaml.MappingNode):
+            stack.extend(part for pair in current.value for part in pair)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+    return row
