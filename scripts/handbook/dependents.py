@@ -14,12 +14,13 @@ the item of the model it belongs to.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .model import Chapter, Grade, Handbook, Indicator, Requirement, Section, Step, Text
 from .problems import Problems
-from .revisions import imported
+from .revisions import imported, imported_texts, read_edition
 from .translation import zh_hash
 from .yamlsource import load_yaml
 
@@ -164,6 +165,7 @@ def _items(data, where: tuple, at: tuple):
 
 def stale_dependents(handbook: Handbook, dependents: list[Dependent] | None = None) -> list[StaleDependent]:
     everything = targets(handbook)
+    _cache.clear()
     found = []
     history: dict[Path, dict[str, str]] = {}
     for dependent in read_dependents(handbook) if dependents is None else dependents:
@@ -172,33 +174,66 @@ def stale_dependents(handbook: Handbook, dependents: list[Dependent] | None = No
             recorded = dependent.stamps.get(rule_id)
             if target is None or recorded is None or recorded == fingerprint(target):
                 continue
-            found.append(StaleDependent(dependent, rule_id, dependent.stamp_lines[rule_id],
-                                        _was(target, recorded, history), _now(target, recorded)))
+            was, now = _shorten(_earlier(target, recorded, handbook, history), target)
+            found.append(StaleDependent(dependent, rule_id, dependent.stamp_lines[rule_id], was, now))
     return found
 
 
-def _changed(target: object) -> list[Text]:
-    return [text for text in parts(target) if imported(text) != text.zh]
-
-
-def _now(target: object, recorded: str) -> str:
-    changed = _changed(target) if recorded == _imported_fingerprint(target) else []
-    texts = changed or parts(target)
-    return " / ".join(text.zh for text in texts) if len(texts) <= 3 else f"{texts[0].zh} / … ({len(texts)} texts)"
-
-
-def _was(target: object, recorded: str, history: dict[Path, dict[str, str]]) -> str | None:
-    """The Chinese the item was written against: the imported wording, or a version in the git history."""
-    if recorded == _imported_fingerprint(target):
-        return " / ".join(imported(text) for text in _changed(target)) or None
+def _earlier(target: object, recorded: str, handbook: Handbook, history: dict) -> list[tuple[str, str]] | None:
+    """(was, now) for each changed text of the rule, taking the earlier wording from the revision
+    records or edition 1 (`checklists/editions/1.json`) — whichever gives the recorded version —
+    or, for a single text changed twice, from the git history; None when none of them has it."""
     texts = parts(target)
+    for earlier in (lambda t: imported(t), lambda t: _edition_wording(t, handbook)):
+        wording = [earlier(text) for text in texts]
+        if zh_hash("\n".join(wording)) == recorded:
+            return [(was, text.zh) for was, text in zip(wording, texts) if was != text.zh]
     if len(texts) == 1:
         from .stale import _chinese_in_history   # git is asked only when a single text changed twice
         file = texts[0].origin.file
         if file not in history:
             history[file] = _chinese_in_history(file)
-        return history[file].get(recorded)
+        if recorded in history[file]:
+            return [(history[file][recorded], texts[0].zh)]
     return None
+
+
+def _edition_wording(text: Text, handbook: Handbook) -> str:
+    """The imported wording of a text changed without a revision record (the closest of its place's)."""
+    edition = _edition(handbook)
+    key = _keys(handbook).get(id(text))
+    candidates = edition.get(key) if edition and key else None
+    if not candidates or text.zh in candidates:
+        return imported(text)
+    return max(candidates, key=lambda c: difflib.SequenceMatcher(None, text.zh, c, autojunk=False).ratio())
+
+
+_cache: dict[tuple, object] = {}
+
+
+def _edition(handbook: Handbook):
+    if ("edition", id(handbook)) not in _cache:
+        _cache[("edition", id(handbook))] = read_edition(handbook.content)
+    return _cache[("edition", id(handbook))]
+
+
+def _keys(handbook: Handbook) -> dict[int, str]:
+    if ("keys", id(handbook)) not in _cache:
+        _cache[("keys", id(handbook))] = {id(t): key for key, texts in imported_texts(handbook).items() for t in texts}
+    return _cache[("keys", id(handbook))]
+
+
+def _shorten(pairs: list[tuple[str, str]] | None, target: object) -> tuple[str | None, str]:
+    if pairs is None:
+        texts = parts(target)
+        now = " / ".join(t.zh for t in texts) if len(texts) <= 2 else f"{texts[0].zh} / … ({len(texts)} texts)"
+        return None, now
+    return " / ".join(was for was, _ in pairs), " / ".join(now for _, now in pairs)
+
+
+def label(target: object, target_id: str) -> str:
+    kind = {Section: "section", Chapter: "part", Indicator: "indicator", Grade: "grade"}.get(type(target), "rule")
+    return f"{kind} {target_id}"
 
 
 def check_dependents(handbook: Handbook, problems: Problems) -> None:
@@ -221,10 +256,11 @@ def check_dependents(handbook: Handbook, problems: Problems) -> None:
     for item in stale_dependents(handbook, dependents):
         dependent = item.dependent
         where = f"{problems.relative(dependent.file)}:{item.line}"
-        was = f"「{item.was}」" if item.was else "(its earlier wording is not in a revision record or the git history)"
+        was = f"「{item.was}」" if item.was else "(its earlier wording is in no revision record, edition 1 or the git history)"
         review = REVIEW[dependent.kind]
         problems.warn(dependent.file, item.line,
-                      f"stale {dependent.kind} {dependent.id}: rule {item.rule_id} changed since it was written; "
+                      f"stale {dependent.kind} {dependent.id}: {label(everything.get(item.rule_id), item.rule_id)} "
+                      "changed since it was written; "
                       f"was {was}, now 「{item.now}」",
                       f"{review}, then run scripts/hb stamp --accept {where}")
 

@@ -141,6 +141,7 @@ def _closest(text: str, candidates: list[str]) -> str:
 class Restatement:
     """A rule (a requirement's text or a step) and the words of the section's prose it restates."""
     rule_id: str
+    kind: str               # "rule" (a requirement) or "step"
     text: Text
     quote: str              # the imported words of the prose the rule restates
     prose: Text | None      # the prose text holding them (as imported)
@@ -157,13 +158,14 @@ def restatements(section: Section) -> list[Restatement]:
 
     for requirement in section.requirements:
         if requirement.text:
-            found.append(Restatement(requirement.id, requirement.text, requirement.source, holder(requirement.source)))
+            found.append(Restatement(requirement.id, "rule", requirement.text, requirement.source,
+                                     holder(requirement.source)))
         for step in requirement.steps:
             words = imported(step.text).rstrip("。；;.")
             at = holder(words)
             if at is None and not requirement.text:
                 words, at = requirement.source, holder(requirement.source)
-            found.append(Restatement(step.id, step.text, words, at))
+            found.append(Restatement(step.id, "step", step.text, words, at))
     return found
 
 
@@ -171,34 +173,35 @@ def _check_consistency(section: Section, problems: Problems) -> None:
     """A page never says two things: a revised rule and the prose (or other rules) still saying the old words."""
     items = [r for r in restatements(section) if r.prose is not None]
     for item in items:
+        name = f"{item.kind} {item.rule_id}"
         if item.text.revision:
             # the prose still holds the old words, and is not marked as superseded by this rule
             prose_text = item.prose
             if item.quote in prose_text.zh and prose_text.superseded_by != item.rule_id:
-                _pair(problems, item, prose_text,
-                      f"rule {item.rule_id} was revised, but the prose it restates still reads 「{item.quote}」",
-                      f"prose restates rule {item.rule_id}, which was revised",
+                _pair(problems, item.text, prose_text,
+                      f"{name} was revised, but the prose it restates still reads 「{item.quote}」",
+                      f"prose restates {name}, which was revised",
                       f"revise the prose too (with a `revised:` record), or mark it `superseded_by: \"{item.rule_id}\"`")
             # another rule that restates the same words and still says them
             for other in items:
                 if other is not item and not other.text.revision and item.quote in imported(other.text) \
                         and item.quote in other.text.zh:
-                    _pair(problems, other, item.text,
-                          f"rule {other.rule_id} restates the words of rule {item.rule_id}, which was revised",
-                          f"rule {item.rule_id} was revised; rule {other.rule_id} still reads 「{item.quote}」",
-                          f"revise rule {other.rule_id} too (with a `revised:` record)")
+                    _pair(problems, other.text, item.text,
+                          f"{other.kind} {other.rule_id} restates the words of {name}, which was revised",
+                          f"{name} was revised; {other.kind} {other.rule_id} still reads 「{item.quote}」",
+                          f"revise {other.kind} {other.rule_id} too (with a `revised:` record)")
         elif item.prose.revision and item.quote not in item.prose.zh and not item.prose.superseded_by:
-            _pair(problems, item, item.prose,
-                  f"the prose rule {item.rule_id} restates was revised, but the rule still reads as imported",
-                  f"prose was revised; rule {item.rule_id} restates its old words 「{item.quote}」",
-                  f"revise rule {item.rule_id} to agree (with a `revised:` record)")
+            _pair(problems, item.text, item.prose,
+                  f"the prose {name} restates was revised, but the {item.kind} still reads as imported",
+                  f"prose was revised; {name} restates its old words 「{item.quote}」",
+                  f"revise {name} to agree (with a `revised:` record)")
 
 
-def _pair(problems: Problems, item: Restatement, other: Text, message: str, other_message: str, hint: str) -> None:
+def _pair(problems: Problems, text: Text, other: Text, message: str, other_message: str, hint: str) -> None:
     """Report both places, each naming the other."""
-    here = f"{problems.relative(item.text.origin.file)}:{item.text.zh_line}"
+    here = f"{problems.relative(text.origin.file)}:{text.zh_line}"
     there = f"{problems.relative(other.origin.file)}:{other.zh_line}"
-    problems.add(item.text.origin.file, item.text.zh_line, f"{message} (at {there})", hint)
+    problems.add(text.origin.file, text.zh_line, f"{message} (at {there})", hint)
     problems.add(other.origin.file, other.zh_line, f"{other_message} (at {here})", hint)
 
 
