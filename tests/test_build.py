@@ -164,11 +164,15 @@ def test_bad_content_stops_the_build_and_names_file_and_line(tmp_path, real_cont
 
 def test_stale_translation_fails_the_strict_build(tmp_path, real_content):
     chapter, text, output = build_with_edited_chapter(
-        tmp_path, real_content, "zh: 服务人员应尊重客户的意见。", "zh: 服务人员应始终尊重客户的意见。")
+        tmp_path, real_content, "zh: 服务人员应尊重客户的意见。",
+        # a revision of the imported rule, recorded as CONTRIBUTING.md 7.1 says (issue 24)
+        "revised: {original: 服务人员应尊重客户的意见。, why: 明确要求, authority: 客户服务部}\n"
+        "          zh: 服务人员应始终尊重客户的意见。")
     assert "Traceback" not in output
     line = [n for n, t in enumerate(text.splitlines(), 1) if "始终尊重" in t][0] + 1
     assert f"WARNING -  {chapter.as_posix()}:{line}: warning: stale translation" in output
-    assert "Aborted with 1 warnings in strict mode!" in output
+    # (with the items built on the rule, stale too: issue 24)
+    assert re.search(r"Aborted with \d+ warnings in strict mode!", output)
 
 
 def test_sub_headings_of_a_section_are_in_its_page_contents(built_site):

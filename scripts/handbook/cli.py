@@ -12,7 +12,7 @@ from .generate import write_pages
 from .loader import CONTENT, ROOT, load_handbook, read_handbook
 from .model import LANGS
 from .problems import ContentError, Problems
-from . import guessability, item_stats, report, scaffold, site_check, stale
+from . import dependents, guessability, item_stats, report, scaffold, site_check, stale
 from .guessability import check_guessability
 from .stamp import stamp_file
 from .dependent_stamp import stamp_dependents
@@ -50,7 +50,8 @@ def main(argv: list[str] | None = None) -> int:
                                   "references, repairs awaiting review, reviews due")
     summary.add_argument("--json", action="store_true", help="print JSON (for CI) instead of Markdown tables")
 
-    commands.add_parser("stale", help="each English text whose Chinese changed since it was translated, with the change")
+    commands.add_parser("stale", help="each English text whose Chinese changed since it was translated, and each item "
+                        "(quiz question, rubric criterion, topic, glossary note) whose rule changed, with the change")
 
     new = commands.add_parser("new", help="scaffold a section, checklist or question in both languages, ready to fill in")
     kinds = new.add_subparsers(dest="kind", required=True)
@@ -137,6 +138,17 @@ def _stale() -> int:
             print(f"  change: {stale.inline_diff(item.before, text.zh)}")
         print()
     print(f"{len(found)} stale translation(s)." if found else "No stale translations.")
+    # issue 24: items built on a rule that changed since they were reviewed
+    built = dependents.stale_dependents(handbook)
+    for item in built:
+        print(f"\n{_show(item.dependent.file)}:{item.line}: stale {item.dependent.kind} {item.dependent.id}")
+        print(f"  rests on: {item.rule_id}")
+        if item.was:
+            print(f"  was: {item.was}")
+        print(f"  now: {item.now}")
+        if item.was:
+            print(f"  change: {stale.inline_diff(item.was, item.now)}")
+    print(f"{len(built)} stale item(s) built on a changed rule." if built else "No stale items built on a changed rule.")
     return 0
 
 

@@ -228,7 +228,26 @@ def _shorten(pairs: list[tuple[str, str]] | None, target: object) -> tuple[str |
         texts = parts(target)
         now = " / ".join(t.zh for t in texts) if len(texts) <= 2 else f"{texts[0].zh} / … ({len(texts)} texts)"
         return None, now
+    pairs = [_window(was, now) for was, now in pairs]
     return " / ".join(was for was, _ in pairs), " / ".join(now for _, now in pairs)
+
+
+def _window(was: str, now: str, context: int = 12, short: int = 40) -> tuple[str, str]:
+    """A long text cut to the change and a few characters either side: …在电话铃响三声内接听…"""
+    if len(was) <= short and len(now) <= short:
+        return was, now
+    start = 0
+    while start < min(len(was), len(now)) and was[start] == now[start]:
+        start += 1
+    end = 0
+    while end < min(len(was), len(now)) - start and was[-1 - end] == now[-1 - end]:
+        end += 1
+    begin = max(0, start - context)
+
+    def cut(text: str) -> str:
+        stop = min(len(text), len(text) - end + context)
+        return ("…" if begin else "") + text[begin:stop] + ("…" if stop < len(text) else "")
+    return cut(was), cut(now)
 
 
 def label(target: object, target_id: str) -> str:
