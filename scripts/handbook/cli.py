@@ -137,18 +137,20 @@ def _stale() -> int:
             print(f"  now: {text.zh}")
             print(f"  change: {stale.inline_diff(item.before, text.zh)}")
         print()
-    print(f"{len(found)} stale translation(s)." if found else "No stale translations.")
-    # issue 24: items built on a rule that changed since they were reviewed
+    # issue 24: items built on a rule that changed since they were reviewed; the counts come last
     built = dependents.stale_dependents(handbook)
     for item in built:
-        print(f"\n{_show(item.dependent.file)}:{item.line}: stale {item.dependent.kind} {item.dependent.id}")
+        print(f"{_show(item.dependent.file)}:{item.line}: stale {item.dependent.kind} {item.dependent.id}")
         print(f"  rests on: {item.rule_id}")
         if item.was:
             print(f"  was: {item.was}")
         print(f"  now: {item.now}")
         if item.was:
             print(f"  change: {stale.inline_diff(item.was, item.now)}")
-    print(f"{len(built)} stale item(s) built on a changed rule." if built else "No stale items built on a changed rule.")
+        print()
+    if built:
+        print(f"{len(built)} stale item(s) built on a changed rule.")
+    print(f"{len(found)} stale translation(s)." if found else "No stale translations.")
     return 0
 
 

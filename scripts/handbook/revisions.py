@@ -177,7 +177,7 @@ def _check_consistency(section: Section, problems: Problems) -> None:
         if item.text.revision:
             # the prose still holds the old words, and is not marked as superseded by this rule
             prose_text = item.prose
-            if item.quote in prose_text.zh and prose_text.superseded_by != item.rule_id:
+            if item.quote in prose_text.zh and not prose_text.superseded_by:
                 _pair(problems, item.text, prose_text,
                       f"{name} was revised, but the prose it restates still reads 「{item.quote}」",
                       f"prose restates {name}, which was revised",
