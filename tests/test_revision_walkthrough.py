@@ -23,7 +23,7 @@ from handbook import load_handbook
 CHAPTER = "manuals/001/03.yml"
 QUIZ = "quizzes/001-3.yml"
 
-# Step 2 of the walkthrough: the rule, its English, and the record of the imported wording.
+# Step 1 of the walkthrough: the rule, its English, and the record of the imported wording.
 RULE = ("""          zh: 员工应在电话铃响三声内接听。
           en: Employees should answer the telephone within three rings.
 """, """          zh: 员工应在电话铃响两声内接听。
@@ -35,15 +35,32 @@ RULE_RECORD = """          revised:
             why: 公司将来电接听时限由铃响三声缩短为两声。
             authority: 客户服务部经理，2026年12月服务标准调整通知
 """
-# Step 4: the prose and the procedure step that say the same, revised the same way.
+# Step 3: the prose and the procedure step that say the same, revised the same way.
 PROSE_OLD = "及时响应客户咨询，在电话铃响三声内接听，或在客户到访后立即接待。"
 PROSE_NEW = "及时响应客户咨询，在电话铃响两声内接听，或在客户到访后立即接待。"
 EN_OLD = "answering the telephone within three rings or"
 EN_NEW = "answering the telephone within two rings or"
 WHY = ("            why: 公司将来电接听时限由铃响三声缩短为两声。\n"
        "            authority: 客户服务部经理，2026年12月服务标准调整通知\n")
-# Step 6: the quiz question's options, feedback and explanation.
+# Step 5: the quiz question's options, feedback and explanation.
 QUIZ_EDITS = [("三声", "两声"), ("within three rings", "within two rings")]   # only 001-3.1-q2 says either
+
+
+def documented_stamps(name: str = "CONTRIBUTING.md") -> list[list[str]]:
+    """The `scripts/hb stamp` commands of the walkthrough (7.11), in order, as argument lists."""
+    text = (ROOT / name).read_text(encoding="utf-8")
+    start = text.index("### 7.11")
+    section = text[start:text.index("\n## ", start)]
+    return [line.split()[1:] for line in re.findall(r"^\s*(scripts/hb stamp --accept .+)$", section, re.M)]
+
+
+def on_copy(args: list[str], content: Path) -> list[str]:
+    return [str(content / arg.split("checklists/", 1)[1]) if arg.startswith("checklists/") else arg for arg in args]
+
+
+def test_both_walkthroughs_give_the_same_commands():
+    assert documented_stamps("CONTRIBUTING.md") == documented_stamps("CONTRIBUTING.zh.md")
+    assert len(documented_stamps()) == 3
 
 
 def hb(*args: str, content: Path) -> subprocess.CompletedProcess:
@@ -91,7 +108,7 @@ def test_the_organisation_changes_a_rule_end_to_end(tmp_path, real_content):
     chapter, quiz = real_content / CHAPTER, real_content / QUIZ
     rubric, topics = real_content / "rubrics/01-service-attitude.yml", real_content / "topics.yml"
 
-    # The editor changes the rule and its English, and records the imported wording (steps 1–2).
+    # The editor changes the rule and its English, and records the imported wording (step 1).
     replace(chapter, *RULE)
     replace(chapter, RULE[1] + "          en_from_zh: 9ab64f43\n", RULE[1] + "          en_from_zh: 9ab64f43\n" + RULE_RECORD)
     result = hb("check", content=real_content)
@@ -101,7 +118,7 @@ def test_the_organisation_changes_a_rule_end_to_end(tmp_path, real_content):
     prose_line = line_of(chapter, PROSE_OLD)
     step_line = line_of(chapter, PROSE_OLD, prose_line)
     question_line = line_of(quiz, '"001-3.1-r2":')
-    # Step 3: the check names both places of each contradiction, and every item built on the rule.
+    # Step 2: the check names both places of each contradiction, and every item built on the rule.
     assert f"{chapter}:{prose_line}: error: prose restates rule 001-3.1-r2, which was revised" in out
     assert f"{chapter}:{rule_line}: error: rule 001-3.1-r2 was revised, but the prose it restates still reads 「在电话铃响三声内接听」 (at {chapter}:{prose_line})" in out
     assert f"{chapter}:{step_line}: error: step 001-3.1-p1-s1 restates the words of rule 001-3.1-r2" in out
@@ -115,33 +132,38 @@ def test_the_organisation_changes_a_rule_end_to_end(tmp_path, real_content):
         ("topic entry", "enquiries"), ("topic entry", "response-time")}
     assert "warning: stale quiz question 001-3.1-q3" not in out      # it rests on r6 and r7, unchanged
 
-    # Step 4: the prose and the procedure step, revised the same way, with the same record.
+    # Step 3: the prose and the procedure step, revised the same way, with the same record.
     revise_in_place(chapter, PROSE_OLD, EN_OLD, PROSE_NEW, EN_NEW)
     revise_in_place(chapter, PROSE_OLD, EN_OLD, PROSE_NEW, EN_NEW)
     out = hb("check", "--lenient", content=real_content).stdout
     assert "error" not in out, out
-    # Step 5: the English of the three texts, accepted line by line.
+    # Step 4 (the documented command): the English of the three texts, accepted at the lines the check names.
+    english, questions, others = documented_stamps()
     stale = [f"{chapter}:{n}" for n in re.findall(rf"^{re.escape(str(chapter))}:(\d+): warning: stale translation", out, re.M)]
-    assert len(stale) == 3
-    assert hb("stamp", *[arg for item in stale for arg in ("--accept", item)], content=real_content).returncode == 0
-    # Step 6: the quiz question rewritten to the new rule, its translations and the question accepted.
+    assert on_copy(english, real_content) == ["stamp", *[arg for item in stale for arg in ("--accept", item)]], \
+        "CONTRIBUTING 7.11 step 4 names other lines than the check: update the walkthrough"
+    assert hb(*on_copy(english, real_content), content=real_content).returncode == 0
+    # Step 5: the quiz question rewritten to the new rule; its translations and the question accepted.
     for old, new in QUIZ_EDITS:
         replace(quiz, old, new)
     out = hb("check", content=real_content).stdout
     stale = [f"{quiz}:{n}" for n in re.findall(rf"^{re.escape(str(quiz))}:(\d+): warning: stale translation", out, re.M)]
     assert len(stale) == 5, out
-    accepted = hb("stamp", *[arg for item in stale for arg in ("--accept", item)],
-                  "--accept", f"{quiz}:{question_line}", content=real_content)
+    assert on_copy(questions, real_content) == ["stamp", *[a for item in stale + [f"{quiz}:{question_line}"]
+                                                            for a in ("--accept", item)]], \
+        "CONTRIBUTING 7.11 step 5 names other lines than the check: update the walkthrough"
+    accepted = hb(*on_copy(questions, real_content), content=real_content)
     assert f"{quiz}:{question_line}: accepted 001-3.1-r2" in accepted.stdout
-    # Step 7: the rubric criterion, the topics and the question on the procedure whose step changed,
+    # Step 6: the rubric criterion, the topics and the question on the procedure whose step changed,
     # reviewed and accepted.
     out = hb("check", content=real_content).stdout
     found = re.findall(r"^(\S+?):(\d+): warning: stale (quiz question|rubric criterion|topic entry) (\S+):", out, re.M)
     assert {(path, item) for path, _, _, item in found} == {
         (str(rubric), "process"), (str(topics), "enquiries"), (str(topics), "response-time"), (str(quiz), "001-3.1-q1")}
-    rest = [f"{path}:{line}" for path, line, _, _ in found]
-    hb("stamp", *[arg for item in rest for arg in ("--accept", item)], content=real_content)
-    # Step 8: everything agrees.
+    assert sorted(on_copy(others, real_content)[2::2]) == sorted(f"{path}:{line}" for path, line, _, _ in found), \
+        "CONTRIBUTING 7.11 step 6 names other lines than the check: update the walkthrough"
+    hb(*on_copy(others, real_content), content=real_content)
+    # Step 7: everything agrees.
     result = hb("check", content=real_content)
     assert result.returncode == 0, result.stdout
     assert hb("report", "--json", content=real_content).stdout.count("001-3.1") >= 3

@@ -24,7 +24,11 @@ def _lang_of(value: str, page_lang: str) -> str:
     return "" if written == page_lang else ("zh-Hans" if written == "zh" else "en")
 
 
-def revision_note(text: Text, lang: str) -> Markup:
+def revision_note(text: Text, lang: str, history_href: str | None = None) -> Markup:
+    """The disclosure under a revised text. The pull request and the date of the revision are in the
+    git history: `history_href`, where the change history (issue 22, handbook.history) has an entry
+    for the rule, links the disclosure to it. This is the seam between the two: the history
+    module can read the record (`Text.revision`: original, why, authority) for its own entries."""
     revision = text.revision
     if revision is None:
         return Markup("")
@@ -33,7 +37,8 @@ def revision_note(text: Text, lang: str) -> Markup:
                     original=original, original_lang=_lang_of(original, lang),
                     why_label=t("revised_why", lang), why=revision.why, why_lang=_lang_of(revision.why, lang),
                     authority_label=t("revised_authority", lang), authority=revision.authority,
-                    authority_lang=_lang_of(revision.authority, lang))
+                    authority_lang=_lang_of(revision.authority, lang),
+                    history_href=history_href, history_label=t("revised_history", lang))
 
 
 def superseded_note(text: Text, section, lang: str) -> Markup:
