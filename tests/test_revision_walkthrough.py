@@ -14,10 +14,13 @@ import re
 import subprocess
 from pathlib import Path
 
+import pytest
+
 
 import test_content
 from conftest import ROOT
 from handbook import load_handbook
+from tests.support.browser import PHONE, browser, free_port, serve
 
 
 CHAPTER = "manuals/001/03.yml"
@@ -104,6 +107,7 @@ def revise_in_place(path: Path, zh_old: str, en_old: str, zh_new: str, en_new: s
     path.write_text("".join(out), encoding="utf-8")
 
 
+@pytest.mark.browser   # the last step reads the built page in Chromium
 def test_the_organisation_changes_a_rule_end_to_end(tmp_path, real_content):
     chapter, quiz = real_content / CHAPTER, real_content / QUIZ
     rubric, topics = real_content / "rubrics/01-service-attitude.yml", real_content / "topics.yml"
@@ -191,3 +195,25 @@ def test_the_organisation_changes_a_rule_end_to_end(tmp_path, real_content):
     assert "铃响两声内接听" in checklist and "三声" not in checklist
     quiz_page = (out_dir / "quizzes/001-3/index.html").read_text(encoding="utf-8")
     assert "铃响两声内接听" in quiz_page and "三声" not in quiz_page
+
+    # Staff see the current rule; the original wording opens from the keyboard, and says what it is.
+    with serve(out_dir, free_port()) as base, browser() as chromium:
+        page = chromium.new_page(viewport=PHONE)
+        page.goto(base + "manuals/001/3/3.1/")
+        rule = page.locator("[id='001-3.1-r2']")
+        assert "员工应在电话铃响两声内接听。" in rule.inner_text()
+        original = rule.locator(".hb-revised-original")
+        assert not original.is_visible()
+        summary = rule.locator("summary")
+        summary.focus()
+        page.keyboard.press("Enter")
+        assert original.is_visible() and original.inner_text() == "员工应在电话铃响三声内接听。"
+        assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
+        assert rule.locator("details").evaluate("d => d.open")
+        # a screen reader hears the focused summary as a disclosure, with its name and its state
+        tree = page.context.new_cdp_session(page).send("Accessibility.getFullAXTree")["nodes"]
+        [focused] = [n for n in tree if n["role"]["value"] != "RootWebArea" and {
+            "name": "focused", "value": {"type": "booleanOrUndefined", "value": True}} in n.get("properties", [])]
+        states = {p["name"]: p["value"].get("value") for p in focused["properties"]}
+        assert focused["role"]["value"] == "DisclosureTriangle" and states["expanded"] is True
+        assert focused["name"]["value"] == "已修订 原文"
