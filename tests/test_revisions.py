@@ -118,11 +118,14 @@ def test_prose_marked_superseded_by_the_revised_rule_agrees_and_the_page_says_so
     found = [p for p in problems_of(real_content) if ": error:" in p]
     assert found == [], found
     handbook, _ = load_handbook(real_content, root=ROOT, strict=False)
-    for lang, words, old in (("zh", "此段为原文，已被修订后的规定取代：", "在电话铃响三声内接听"),
-                             ("en", "The original wording, superseded by the revised rule", "within three rings")):
+    for lang, words, old, rule in (
+            ("zh", "此段为原文，已被修订后的规定取代：", "在电话铃响三声内接听", "员工应在电话铃响两声内接听。"),
+            ("en", "The original wording, superseded by the revised rule:", "within three rings",
+             "Employees should answer the telephone within three rings.")):
         page = {p.path: p for p in build_pages(handbook, lang)}["manuals/001/3/3.1.md"].markdown
         assert re.search(rf'<span class="hb-superseded-text">[^<]*(<strong>[^<]*</strong>[^<]*)?{old}', page)
-        assert f'<span class="hb-superseded-note" role="note">{words} <a href="#001-3.1-r2">001-3.1-r2</a></span>' in page
+        assert (f'<span class="hb-superseded-note" role="note">{words} <a href="#001-3.1-r2">{rule}</a> '
+                '<span class="hb-id">001-3.1-r2</span></span>') in page
         assert '<details class="hb-revised">' in page
 
 

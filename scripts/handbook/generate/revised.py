@@ -46,7 +46,8 @@ def superseded_note(text: Text, section, lang: str) -> Markup:
     rule = superseding_rule(text, section) if section is not None else None
     if rule is None:
         return Markup("")
-    return fragment("render", "superseded", text=t("superseded_by", lang), href=f"#{rule.id}", rule_id=rule.id)
+    words = rule.text[lang] if rule.text else rule.id
+    return fragment("render", "superseded", text=t("superseded_by", lang), href=f"#{rule.id}", rule=words, rule_id=rule.id)
 
 
 def with_notes(content: Markup, text: Text, lang: str, section=None, disclosure: bool = True) -> Markup:
