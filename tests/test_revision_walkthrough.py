@@ -20,7 +20,7 @@ import pytest
 import test_content
 from conftest import ROOT
 from handbook import load_handbook
-from tests.support.browser import PHONE, browser, free_port, serve
+from tests.support.browser import PHONE, free_port, serve
 
 
 CHAPTER = "manuals/001/03.yml"
@@ -108,7 +108,7 @@ def revise_in_place(path: Path, zh_old: str, en_old: str, zh_new: str, en_new: s
 
 
 @pytest.mark.browser   # the last step reads the built page in Chromium
-def test_the_organisation_changes_a_rule_end_to_end(tmp_path, real_content):
+def test_the_organisation_changes_a_rule_end_to_end(tmp_path, real_content, chromium):
     chapter, quiz = real_content / CHAPTER, real_content / QUIZ
     rubric, topics = real_content / "rubrics/01-service-attitude.yml", real_content / "topics.yml"
 
@@ -197,7 +197,7 @@ def test_the_organisation_changes_a_rule_end_to_end(tmp_path, real_content):
     assert "铃响两声内接听" in quiz_page and "三声" not in quiz_page
 
     # Staff see the current rule; the original wording opens from the keyboard, and says what it is.
-    with serve(out_dir, free_port()) as base, browser() as chromium:
+    with serve(out_dir, free_port()) as base:
         page = chromium.new_page(viewport=PHONE)
         page.goto(base + "manuals/001/3/3.1/")
         rule = page.locator("[id='001-3.1-r2']")

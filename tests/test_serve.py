@@ -64,7 +64,10 @@ def test_serve_shows_both_languages_and_rebuilds_on_yaml_change(server):
     text = text.replace(f"zh: {old_zh}\n          en: Service staff should respect customers' opinions.\n"
                         f"          en_from_zh: {zh_hash(old_zh)}",
                         f"zh: {new_zh}\n          en: Service staff should always respect customers' opinions.\n"
-                        f"          en_from_zh: {zh_hash(new_zh)}")
+                        f"          en_from_zh: {zh_hash(new_zh)}\n"   # a revision of the imported rule (issue 24)
+                        f"          revised: {{original: {old_zh}, why: 明确要求, authority: 服务监督小组}}")
+    text = text.replace("          en_from_zh: b582899b\n",   # the prose it restates: superseded by it
+                        "          en_from_zh: b582899b\n          superseded_by: \"000-2.4-r5\"\n")
     assert new_zh in text, "test setup: the rule was not found"
     chapter.write_text(text, encoding="utf-8")
 
