@@ -15,13 +15,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
-
 import test_content
+
 from conftest import ROOT
 from handbook import load_handbook
 from tests.support.browser import PHONE, free_port, serve
-
 
 CHAPTER = "manuals/001/03.yml"
 QUIZ = "quizzes/001-3.yml"

@@ -10,14 +10,13 @@ import re
 from pathlib import Path
 
 from conftest import ROOT
-from handbook import load_handbook
+from handbook import load_handbook, report
 from handbook.checks import check_handbook
 from handbook.dependent_stamp import stamp_dependents
 from handbook.dependents import stale_dependents
 from handbook.generate import build_pages
 from handbook.loader import read_handbook
 from handbook.problems import Problems
-from handbook import report
 
 CHAPTER = "manuals/001/03.yml"
 RULE_ZH = "          zh: 员工应在电话铃响三声内接听。\n"

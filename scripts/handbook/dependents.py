@@ -142,7 +142,8 @@ def _recorded(path: Path, where: tuple, key: str = "id") -> dict[str, tuple[dict
                 rests = {str(k): str(v) for k, v in item["rests_on"].items()}
                 lines = {str(k): doc.line(at + ("rests_on", k)) for k in item["rests_on"]}
                 found[str(item.get(key))] = (rests, lines, doc.line(at + ("rests_on",)))
-    _files.clear() if len(_files) > 64 else None
+    if len(_files) > 64:
+        _files.clear()
     _files[cache_key] = found
     return found
 
@@ -189,7 +190,7 @@ def _earlier(target: object, recorded: str, handbook: Handbook, history: dict) -
         if zh_hash("\n".join(wording)) == recorded:
             return [(was, text.zh) for was, text in zip(wording, texts) if was != text.zh]
     if len(texts) == 1:
-        from .stale import _chinese_in_history   # git is asked only when a single text changed twice
+        from .stale import _chinese_in_history  # git is asked only when a single text changed twice
         file = texts[0].origin.file
         if file not in history:
             history[file] = _chinese_in_history(file)
@@ -298,7 +299,9 @@ def count(handbook: Handbook) -> dict:
     dependents = read_dependents(handbook)
     stale = stale_dependents(handbook, dependents)
     root = handbook.root
-    show = (lambda p: p.relative_to(root).as_posix() if p.is_relative_to(root) else p.as_posix())
+
+    def show(path: Path) -> str:
+        return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
     return {"by_kind": {kind: {"items": sum(d.kind == kind for d in dependents),
                                "stamped": sum(d.kind == kind and bool(d.stamps) for d in dependents),
                                "stale": len({s.dependent.id for s in stale if s.dependent.kind == kind})}
