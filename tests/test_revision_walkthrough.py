@@ -19,7 +19,8 @@ import test_content
 
 from conftest import ROOT
 from handbook import load_handbook
-from tests.support.browser import PHONE, free_port, serve
+from harness.browser import PHONE, free_port
+from harness.server import serve_compressed as serve
 
 CHAPTER = "manuals/001/03.yml"
 QUIZ = "quizzes/001-3.yml"
