@@ -9,6 +9,7 @@ import pytest
 
 from handbook.checks import REF_MARKER
 from handbook.generate.numbering import CHINESE_NUMERALS as NUMERALS, chinese_numeral
+from handbook.revisions import imported, imported_texts, read_edition
 
 
 SOURCES = Path(__file__).parent / "sources"
@@ -30,7 +31,7 @@ def chapter_source(manual, chapter) -> str:
     """The source text of one chapter, from its heading to its end."""
     text = source_text(manual)
     n = int(chapter.number)
-    title = unrepair(chapter.title.zh, chapter.repairs)
+    title = unrepair(imported(chapter.title), chapter.repairs)
     if manual.style == "questions":         # 002: one list of questions and answers
         return text
     if manual.style == "parts":             # 001: 一、总则(一)目的… up to the next part
@@ -46,12 +47,12 @@ def chapter_source(manual, chapter) -> str:
 def section_source(manual, chapter, position: int, following) -> tuple[str, str]:
     """The source text of a section and the heading it starts with."""
     section = chapter.sections[position]
-    title = unrepair(section.title.zh, section.repairs)
+    title = unrepair(imported(section.title), section.repairs)
     text = chapter_source(manual, chapter)
     if manual.style == "questions":
         text = text.translate(HALF_TO_FULL)
         start = text.index(f"\n{title}\n") + 1
-        end = text.find(f"\n{following.title.zh}\n", start) if following else -1
+        end = text.find(f"\n{imported(following.title)}\n", start) if following else -1
         return text[start:end if end > 0 else None], title
     if manual.style == "parts":
         label = f"({chinese_numeral(position + 1)})"
@@ -106,7 +107,7 @@ def test_every_section_of_the_table_of_contents_exists_in_order_with_its_exact_t
     for manual in handbook.manuals:
         text = source_text(manual)
         sections = [s for c in manual.chapters for s in c.sections]
-        titles = {s.number: unrepair(s.title.zh, s.repairs) for s in sections}
+        titles = {s.number: unrepair(imported(s.title), s.repairs) for s in sections}
         assert [c.number for c in manual.chapters] == [str(n) for n in range(1, len(manual.chapters) + 1)]
         if manual.id == "000":
             assert titles == toc_000(manual)
@@ -116,7 +117,7 @@ def test_every_section_of_the_table_of_contents_exists_in_order_with_its_exact_t
             contents = contents[:contents.rfind("第一章")]
             assert len(re.findall(r"\d\.\d+(?:\.\d+)?[\u4e00-\u9fff]", contents)) == len(sections)
             assert len(re.findall(rf"第[{NUMERALS}]+章", contents)) == len(manual.chapters)
-            assert_in_order(contents, [f"第{chinese_numeral(int(c.number))}章{c.title.zh}" for c in manual.chapters],
+            assert_in_order(contents, [f"第{chinese_numeral(int(c.number))}章{imported(c.title)}" for c in manual.chapters],
                             manual.id)
             assert_in_order(contents, [f"{s.number}{titles[s.number]}" for s in sections], manual.id)
         elif manual.style == "parts":       # 001 has no contents: its headings are 一、… and (一)…
@@ -201,13 +202,38 @@ def test_chinese_prose_is_the_source_word_for_word_and_complete(handbook):
                     blocks += [t for block in chapter.summary for t in block.texts]
                     repairs += chapter.repairs
                 for text in blocks:
-                    expected = normalise(unrepair(text.zh, repairs))
+                    # issue 24: an unrevised text is the source word for word; a revised one keeps the
+                    # source's words as its record's original (hb check holds the rest of the record)
+                    expected = normalise(unrepair(imported(text), repairs))
                     position = remaining.find(expected)
-                    assert position >= 0, f"{section.id}: not in the source (or out of order): {text.zh[:40]}…"
+                    assert position >= 0, (
+                        f"{where(text)}: {section.id}: not in the source (or out of order): {text.zh[:40]}… "
+                        + ("(the `original:` of its revision record must be the source's words)" if text.revision else
+                           "(if the organisation changed it, record the revision: CONTRIBUTING.md 7.11)"))
                     skipped = remaining[:position]
                     assert SKIPPABLE.fullmatch(skipped), f"{section.id}: source text left out: {skipped!r}"
                     remaining = remaining[position + len(expected):]
                 assert SKIPPABLE.fullmatch(remaining), f"{section.id}: source text left out at the end: {remaining!r}"
+
+
+def where(text) -> str:
+    return f"{text.origin.file.relative_to(text.origin.file.parents[3]).as_posix()}:{text.zh_line}"
+
+
+def test_every_revised_text_has_a_complete_record_and_every_other_text_is_as_imported(handbook):
+    """Issue 24: edition 1 (checklists/editions/1.json) holds what each imported text said;
+    a text that differs from it has a revision record whose original is the imported wording."""
+    edition = read_edition(handbook.content)
+    assert edition is not None, "checklists/editions/1.json is missing"
+    for key, texts in imported_texts(handbook).items():
+        assert key in edition, f"{where(texts[0])}: {key} is not in edition 1"
+        for text in texts:
+            if text.revision:
+                assert text.revision.original in edition[key] and text.revision.original != text.zh, where(text)
+                assert text.revision.why.strip() and text.revision.authority.strip(), where(text)
+            else:
+                assert text.zh in edition[key], (f"{where(text)}: differs from the imported wording with no "
+                                                 "revision record (CONTRIBUTING.md 7.11)")
 
 
 def test_a_chapters_opening_text_is_the_source_between_its_heading_and_first_section(handbook):
@@ -215,7 +241,7 @@ def test_a_chapters_opening_text_is_the_source_between_its_heading_and_first_sec
         for chapter in manual.chapters:
             if chapter.intro:
                 text = normalise(chapter_source(manual, chapter))
-                intro = "".join(normalise(unrepair(t.zh, chapter.repairs)) for b in chapter.intro for t in b.texts)
+                intro = "".join(normalise(unrepair(imported(t), chapter.repairs)) for b in chapter.intro for t in b.texts)
                 first = normalise(section_source(manual, chapter, 0, None)[1])
                 assert text.index(intro) < text.index(first), chapter.id
 

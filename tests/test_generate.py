@@ -133,7 +133,7 @@ def test_a_topic_page_gathers_every_rule_of_its_sections_from_any_manual(content
     assert handbook.sections()[0].requirements == []
     quiet = {p.path: p.markdown for p in build_pages(handbook, "en")}["topics/complaints.md"]
     assert "it states no checkable rule" in quiet and '<ul class="hb-requirements"></ul>' not in quiet
-    nav = build_nav(load_handbook(content)[0], "en")
+    nav = build_nav(load_handbook(content, strict=False)[0], "en")   # the topic and criterion on it are stale now
     assert {"Topic index": ["topics/index.md", {"Complaints": "topics/complaints.md"}]} in nav
 
 

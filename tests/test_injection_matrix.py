@@ -34,6 +34,8 @@ import pytest
 import yaml
 
 from handbook import ContentError, load_handbook
+from handbook.dependent_stamp import stamp_dependents
+from handbook.loader import read_handbook
 from handbook.problems import Problems
 from handbook.translation import zh_hash
 from handbook.yamlsource import load_yaml
@@ -65,7 +67,7 @@ PAYLOADS["all-at-once"] = " ".join(text for name, text in PAYLOADS.items() if na
 # A payload's characters a reader must see on the page, as text (it was published, not dropped).
 VISIBLE = {name: re.sub(r"\s+", " ", text) for name, text in PAYLOADS.items()}
 MARK = "hbx{n}q"
-SKIP_KEYS = {"en_from_zh"}       # written by `scripts/hb stamp` from the Chinese, not by editors
+SKIP_KEYS = {"en_from_zh", "rests_on"}   # written by `scripts/hb stamp` from the Chinese, not by editors
 
 
 def content_files(folder: Path) -> list[Path]:
@@ -106,6 +108,15 @@ def restamp(node) -> None:
             restamp(value)
 
 
+def restamp_rests_on(target: Path) -> None:
+    """Issue 24: keep what each question, criterion and topic rests on in step with its (changed) rules."""
+    handbook = read_handbook(target, Problems(target))
+    if handbook.unread & {"manuals", "quizzes"}:
+        return
+    for path in sorted(target.rglob("*.yml")):
+        stamp_dependents(handbook, path, accept_all=True)
+
+
 class Content:
     """The fixture content as data: every file's YAML, and every string field in it."""
 
@@ -126,6 +137,7 @@ class Content:
             path = target / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
+        restamp_rests_on(target)
         return target
 
     def marked(self, field, text: str = "") -> str:

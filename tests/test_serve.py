@@ -69,7 +69,10 @@ def test_serve_shows_both_languages_and_rebuilds_on_yaml_change(server):
     text = text.replace(f"zh: {old_zh}\n          en: Service staff should respect customers' opinions.\n"
                         f"          en_from_zh: {zh_hash(old_zh)}",
                         f"zh: {new_zh}\n          en: Service staff should always respect customers' opinions.\n"
-                        f"          en_from_zh: {zh_hash(new_zh)}")
+                        f"          en_from_zh: {zh_hash(new_zh)}\n"   # a revision of the imported rule (issue 24)
+                        f"          revised: {{original: {old_zh}, why: 明确要求, authority: 服务监督小组}}")
+    text = text.replace("          en_from_zh: b582899b\n",   # the prose it restates: superseded by it
+                        "          en_from_zh: b582899b\n          superseded_by: \"000-2.4-r5\"\n")
     assert new_zh in text, "test setup: the rule was not found"
     chapter.write_text(text, encoding="utf-8")
 
@@ -103,7 +106,10 @@ def test_an_edit_reaches_the_open_pages_and_an_error_shows_a_banner_over_the_las
     chapter = content / "manuals/000/02.yml"
     text = chapter.read_text(encoding="utf-8")
     old = _rule("服务人员应尊重客户的意见。", "Service staff should respect customers' opinions.")
-    new = _rule("服务人员应时刻尊重客户的意见。", "Service staff should at all times respect customers' opinions.")
+    new = _rule("服务人员应时刻尊重客户的意见。", "Service staff should at all times respect customers' opinions.") + (
+        # a recorded revision of the imported rule, the prose it restates superseded by it (issue 24)
+        "\n          revised: {original: 服务人员应尊重客户的意见。, why: 明确要求, authority: 服务监督小组}")
+    text = text.replace("          en_from_zh: b582899b\n", "          en_from_zh: b582899b\n          superseded_by: \"000-2.4-r5\"\n")
     assert old in text, "test setup: the rule was not found"
     chapter.write_text(text.replace(old, new), encoding="utf-8")
     # Nobody reloads the tabs: the preview does.

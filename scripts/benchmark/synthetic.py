@@ -84,6 +84,8 @@ def _extend_list_files(source: Path, target: Path, copies: list[dict[str, str]])
         data = yaml.safe_load(text)
         for topic in data.get("topics", []):
             topic["sections"] = topic["sections"] + [_renamed(s, ids) for ids in copies for s in topic["sections"]]
+            if "rests_on" in topic:   # issue 24: a copy of a section has the original's text, so its fingerprint
+                topic["rests_on"] |= {_renamed(s, ids): h for ids in copies for s, h in topic["rests_on"].items()}
         (target / "topics.yml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
                                            encoding="utf-8")
     if onboarding_file.exists():

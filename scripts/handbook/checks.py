@@ -14,6 +14,8 @@ from .problems import Problems
 from .quiz_checks import check_quizzes
 from .reference_checks import check_manual_folder, check_references
 from .force_checks import check_forces
+from .dependents import check_dependents
+from .revisions import check_revisions
 from .retired import check_retired
 from .rubric_checks import check_rubrics
 from .search_words import check_search_words
@@ -43,6 +45,8 @@ def check_handbook(handbook: Handbook, problems: Problems) -> None:
     if "manuals" not in handbook.unread:
         check_sequences(handbook, problems)   # issue 19d
     check_forces(handbook, problems)   # 19c
+    check_revisions(handbook, problems)     # issue 24
+    check_dependents(handbook, problems)    # issue 24
     check_retired(handbook, problems)   # withdrawn ids stay known, never cited
 
 
@@ -189,7 +193,8 @@ def _check_repairs(handbook: Handbook, problems: Problems) -> None:
             scopes = [(chapter.repairs, chapter.texts())]
             scopes += [(section.repairs, section.texts()) for section in chapter.sections]
             for repairs, texts in scopes:
-                chinese = "\n".join(t.zh for t in texts)
+                # a revised text's repairs are in its imported original (issue 24)
+                chinese = "\n".join(t.zh + (f"\n{t.revision.original}" if t.revision else "") for t in texts)
                 for repair in repairs:
                     if repair.restored not in chinese:
                         problems.add(repair.origin.file, repair.origin.line,

@@ -12,9 +12,10 @@ from .generate import write_pages
 from .loader import CONTENT, ROOT, load_handbook, read_handbook
 from .model import LANGS
 from .problems import ContentError, Problems
-from . import guessability, item_stats, report, scaffold, stale
+from . import dependents, guessability, item_stats, report, scaffold, stale
 from .guessability import check_guessability
 from .stamp import stamp_file
+from .dependent_stamp import stamp_dependents
 from .translation import PLACEHOLDER
 
 
@@ -49,7 +50,8 @@ def main(argv: list[str] | None = None) -> int:
                                   "references, repairs awaiting review, reviews due")
     summary.add_argument("--json", action="store_true", help="print JSON (for CI) instead of Markdown tables")
 
-    commands.add_parser("stale", help="each English text whose Chinese changed since it was translated, with the change")
+    commands.add_parser("stale", help="each English text whose Chinese changed since it was translated, and each item "
+                        "(quiz question, rubric criterion, topic, glossary note) whose rule changed, with the change")
 
     new = commands.add_parser("new", help="scaffold a section, checklist or question in both languages, ready to fill in")
     kinds = new.add_subparsers(dest="kind", required=True)
@@ -136,6 +138,19 @@ def _stale() -> int:
             print(f"  now: {text.zh}")
             print(f"  change: {stale.inline_diff(item.before, text.zh)}")
         print()
+    # issue 24: items built on a rule that changed since they were reviewed; the counts come last
+    built = dependents.stale_dependents(handbook)
+    for item in built:
+        print(f"{_show(item.dependent.file)}:{item.line}: stale {item.dependent.kind} {item.dependent.id}")
+        print(f"  rests on: {item.rule_id}")
+        if item.was:
+            print(f"  was: {item.was}")
+        print(f"  now: {item.now}")
+        if item.was:
+            print(f"  change: {stale.inline_diff(item.was, item.now)}")
+        print()
+    if built:
+        print(f"{len(built)} stale item(s) built on a changed rule.")
     print(f"{len(found)} stale translation(s)." if found else "No stale translations.")
     return 0
 
@@ -235,16 +250,33 @@ def _stamp(files: list[Path], accepts: list[str]) -> int:
             accept.setdefault(path, set()).add(int(line))
     targets = [f.resolve() for f in files] or sorted(CONTENT.rglob("*.yml"))
     targets += [p for p in accept if p not in targets]
+    handbook = False
     for path in targets:
         lines = accept.get(path, set())
         try:
             stamps = stamp_file(path, accept_lines=lines or set(), accept_all=path in accept and lines is None)
+            # issue 24: which version of each rule a question, criterion, topic or note rests on;
+            # the content is read again once a stamp has moved lines
+            if handbook is False or any(item.action == "added" for item in stamps):
+                handbook = _read_for_stamping()
+            if handbook is not None:
+                by_rules = stamp_dependents(handbook, path, accept_lines=lines or set(),
+                                            accept_all=path in accept and lines is None)
+                stamps += by_rules
+                handbook = False if by_rules else handbook
         except ValueError as error:
             print(f"{_show(path)}:{error}", file=sys.stderr)
             return 1
         for item in stamps:
             print(f"{_show(item.file)}:{item.line}: {item.action}")
     return 0
+
+
+def _read_for_stamping():
+    """The content, read again before each file is stamped (the previous file may have changed);
+    None while the manuals cannot be read, when only translations are stamped."""
+    handbook = read_handbook(CONTENT, Problems(ROOT))
+    return None if handbook.unread & {"manuals", "quizzes"} else handbook
 
 
 def _show(path: Path) -> str:

@@ -16,7 +16,7 @@ from contextvars import ContextVar
 from dataclasses import replace
 from pathlib import Path
 
-from . import checks, content_text, schema
+from . import checks, content_text, revisions, schema
 from .derive import derive_index
 from .model import (Block, Chapter, Checklist, ChecklistGroup, ChecklistItem, Grade, Handbook, Indicator, Manual, Origin, OrganisationStandard, Reference,
                     Repair, Requirement, Rubric, RubricBand, RubricCap, RubricDescriptor, RubricLevel,
@@ -485,7 +485,8 @@ def _text(doc: YamlDoc, where: tuple, data: dict) -> Text:
     """A bilingual text, registered as it is read with its kind: the file's kind and the field's path."""
     text = Text(zh=data["zh"], en=data["en"], en_from_zh=data["en_from_zh"],
                 origin=Origin(doc.path, doc.line(where + ("en",))), zh_line=doc.line(where + ("zh",)),
-                stale_ok=data.get("stale_ok", False))
+                stale_ok=data.get("stale_ok", False), superseded_by=data.get("superseded_by", ""),
+                revision=revisions.read_revision(doc, where, data))
     reading = _reading.get()
     field_path = ".".join(str(key) for key in where if not isinstance(key, int))
     return reading.registry.add(text, f"{reading.kinds.get(doc.path, '?')}:{field_path}")

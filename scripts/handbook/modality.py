@@ -76,13 +76,15 @@ def find(section: Section, quote: str) -> Reading | None:
     """The sentence of the section's body that holds `quote`, read for its force; None if absent."""
     for index, block in enumerate(section.body):
         for text in block.texts:
-            at = text.zh.find(quote)
+            # issue 24: `source:` quotes the words as imported, which a revision keeps as its original
+            zh = text.revision.original if text.revision else text.zh
+            at = zh.find(quote)
             if at < 0:
                 continue
-            sentence = _enclosing(text.zh, at, len(quote))
+            sentence = _enclosing(zh, at, len(quote))
             lead_in = _lead_in(section, index) if block.kind in ("bullets", "numbered") else ""
             if block.kind == "paragraph":
-                before = text.zh[:at]
+                before = zh[:at]
                 # a paragraph that introduces its own points ("有以下几点建议：1…") is its own lead-in
                 lead_in = sentences(before)[-1] if before and "：" in before else ""
             own, whole = read(quote, lead_in), read(sentence, lead_in)

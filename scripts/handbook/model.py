@@ -26,6 +26,16 @@ class Origin:
 
 
 @dataclass(frozen=True)
+class Revision:
+    """Issue 24: an imported text the organisation has revised (revisions.py checks it)."""
+    original: str          # the imported Chinese, word for word
+    original_en: str       # its English translation at the time ("" if not recorded)
+    why: str
+    authority: str
+    line: int              # the line of `revised:`
+
+
+@dataclass(frozen=True)
 class Text:
     zh: str
     en: str
@@ -33,6 +43,8 @@ class Text:
     origin: Origin      # the line of `en`, which most problems are about
     zh_line: int = 0    # the line of `zh`
     stale_ok: bool = False   # an editor accepts publishing the English while it is behind
+    revision: Revision | None = None   # issue 24: revised from the imported wording
+    superseded_by: str = ""            # issue 24: prose overtaken by this revised rule's id
 
     def __getitem__(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en

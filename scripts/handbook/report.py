@@ -12,6 +12,7 @@ from datetime import date
 from .checks import REF_MARKER
 from .content_text import urls_in
 from .model import UNSOUND_STATES, Handbook, Step, Text, unsound_sources
+from . import dependents, revisions
 
 MIN_QUESTIONS = 5
 
@@ -80,6 +81,9 @@ def coverage(handbook: Handbook, today: str | None = None) -> dict:
         "requirements_by_force": {force: sum(r.force == force for r in requirements)
                                   for force in ("obligation", "recommendation", "description")},
         "requirements_force_explained": sum(bool(r.force_why) for r in requirements),
+        # issue 24: revised texts, prose superseded by a revised rule, and items built on rules
+        "revisions": revisions.count(handbook),
+        "dependents": dependents.count(handbook),
     }
 
 
@@ -174,7 +178,8 @@ def markdown(data: dict) -> str:
              f"| procedures: in order / lists | {data['structure']['procedures_ordered']} / "
              f"{data['structure']['procedures_unordered']} |",
              f"| fragments (the source breaks off; in no checklist or quiz) | {len(data['structure']['fragments'])} |",
-             f"| retired ids (withdrawn, never shown or cited) | {len(data['structure'].get('retired', []))} |", "",
+             f"| retired ids (withdrawn, never shown or cited) | {len(data['structure'].get('retired', []))} |",
+             *_revision_rows(data), "",
              "## English", "", "| | |", "|---|---|",
              f"| sections translated (every text, none stale) | {en['sections_translated']} of {en['sections_with_text']} |",
              f"| stale translations | {en['stale_translations']} ({en['stale_accepted']} published with a notice) |",
@@ -201,7 +206,10 @@ def markdown(data: dict) -> str:
         if items:
             lines += ["", f"<details><summary>{status.capitalize()} references ({len(items)})</summary>", "",
                       *[f"- {item}" for item in items], "", "</details>"]
-    for title, items in (("Stale translations", data["stale"]), ("Repairs awaiting review", data["repairs_pending"]),
+    for title, items in (("Stale items built on a changed rule", data.get("dependents", {}).get("stale", [])),
+                         ("Revised texts", data.get("revisions", {}).get("revised", [])),
+                         ("Prose superseded by a revised rule", data.get("revisions", {}).get("superseded", [])),
+                         ("Stale translations", data["stale"]), ("Repairs awaiting review", data["repairs_pending"]),
                          ("Fragments", data["structure"]["fragments"]),
                          ("Retired ids", data["structure"].get("retired", [])),
                          ("Requirements in no checklist and no question", data["requirements_uncovered"])):
@@ -219,3 +227,20 @@ def _glossary_rows(data: dict) -> list[str]:
     return [f"| glossary terms | {glossary['terms']} ({glossary['terms_with_rejected_renderings']} with "
             f"{glossary['rejected_renderings']} rejected renderings) |",
             f"| texts the glossary check reads (every text shown) | {glossary['texts_checked']} |"]
+
+
+def _revision_rows(data: dict) -> list[str]:
+    """Issue 24: the handbook as revised since edition 1, and what rests on its rules."""
+    revised, built = data.get("revisions"), data.get("dependents")
+    if not revised or not built:
+        return []
+    kinds = built["by_kind"]
+    plural = {"quiz question": "quiz questions", "rubric criterion": "rubric criteria", "topic entry": "topics",
+              "glossary note": "glossary notes"}
+    stamped = ", ".join(f"{v['stamped']} of {v['items']} {plural.get(kind, kind)}" for kind, v in kinds.items() if v["items"])
+    stale = sum(v["stale"] for v in kinds.values())
+    detail = ", ".join(f"{v['stale']} {plural.get(kind, kind)}" for kind, v in kinds.items() if v["stale"])
+    return [f"| texts revised since edition 1 (the imported wording kept, with why and on whose authority) | {len(revised['revised'])} |",
+            f"| prose superseded by a revised rule | {len(revised['superseded'])} |",
+            f"| items built on rules, with the version they rest on | {stamped} |",
+            f"| **stale** items: their rule changed since they were reviewed | {stale}{' (' + detail + ')' if detail else ''} |"]

@@ -16,6 +16,7 @@ from .page import GeneratedPage, front_matter
 from .paths import (LAYOUT, MANUALS, chapter_path, checklist_path, html_href, link, manual_path, quiz_path,
                     rubric_path, section_path)
 from .render import Citations, inline
+from .revised import revision_note
 from .notices import review_line, review_notice, stale_notice
 from .templating import fragment, md_text, t
 
@@ -132,7 +133,7 @@ def _section_page(handbook: Handbook, section: Section, lang: str,
         lines += [f'!!! warning "{t("source_missing_title", lang)}"', "",
                   "    " + t("source_missing", lang), ""]
     else:
-        lines += [render.blocks(section.body, lang, citations), ""]
+        lines += [render.blocks(section.body, lang, citations, section), ""]
         if section.truncated:
             lines += [f'!!! warning "{t("source_truncated_title", lang)}"', "",
                       "    " + t("source_truncated", lang), ""]
@@ -183,9 +184,10 @@ def requirement_list(section: Section, lang: str, citations: Citations, page: st
     on the section page itself (page="") or, from another page, on the section's page."""
     handbook_of = citations.handbook
     requirements = [{"id": r.id, "text": inline(r.text, lang, citations) if r.text else "",
+                     "revision": revision_note(r.text, lang) if r.text else "",
                      "force": r.force, "ordered": r.ordered, "fragment": r.fragment,
                      "source_note": render.rule_source_note(r.cites, handbook_of, lang, citations),
-                     "steps": [{"id": step.id, "text": inline(step.text, lang, citations),
+                     "steps": [{"id": step.id, "text": inline(step.text, lang, citations), "revision": revision_note(step.text, lang),
                                 "source_note": render.rule_source_note(step.cites, handbook_of, lang, citations)}
                                for step in r.steps]}
                     for r in section.requirements]

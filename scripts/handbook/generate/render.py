@@ -65,7 +65,8 @@ def labelled(text: Text, lang: str, citations: Citations | None) -> Markup:
     return fragment("render", "labelled", label=match.group(1), separator=separator, rest=rest)
 
 
-def blocks(body: list[Block], lang: str, citations: Citations) -> str:
+def blocks(body: list[Block], lang: str, citations: Citations, section=None) -> str:
+    from .revised import revision_note, with_notes   # issue 24: revised and superseded prose
     parts = []
     headings = 0
     for block in body:
@@ -74,11 +75,15 @@ def blocks(body: list[Block], lang: str, citations: Citations) -> str:
             headings += 1
             parts.append(f"\n## {md_text(block.texts[0][lang])} {{#part-{headings}}}\n")
         elif block.kind == "paragraph":
-            parts.append(fragment("render", "paragraph", content=inline(block.texts[0], lang, citations)))
+            # a disclosure may not sit inside <p>: it follows the paragraph
+            parts.append(fragment("render", "paragraph", content=with_notes(
+                inline(block.texts[0], lang, citations), block.texts[0], lang, section, disclosure=False))
+                + revision_note(block.texts[0], lang))
         else:
             tag = "ol" if block.kind == "numbered" else "ul"
             parts.append(fragment("render", "list", tag=tag,
-                                  items=[labelled(text, lang, citations) for text in block.texts]))
+                                  items=[with_notes(labelled(text, lang, citations), text, lang, section)
+                                         for text in block.texts]))
     return "\n".join(parts)
 
 

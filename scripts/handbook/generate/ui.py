@@ -216,6 +216,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "section_of": {"zh": "{manual} · 第{chapter}章 · 第{section}节", "en": "{manual} · Chapter {chapter} · Section {section}"},
     # Issue 19d: fragments (a source sentence that breaks off)
     "fragment": {"zh": "原文残缺", "en": "Fragment"},
+    # issue 24: revised texts and superseded prose
+    "revised": {"zh": "已修订", "en": "Revised"},
+    "original_wording": {"zh": "原文", "en": "original wording"},
+    "revised_why": {"zh": "修订原因：", "en": "Why: "},
+    "revised_authority": {"zh": "依据：", "en": "On the authority of: "},
+    "revised_history": {"zh": "修改记录（日期与合并请求）", "en": "Change history (date and pull request)"},
+    "superseded_by": {"zh": "此段为原文，已被修订后的规定取代：", "en": "The original wording, superseded by the revised rule:"},
     "fragment_hint": {"zh": "原文在此句中断，以下按原文引至中断处，不作为检查项或测验内容。",
                       "en": "The source breaks off inside this sentence; it is quoted as far as it goes and is not used in checklists or quizzes."},
     # 19c: a requirement's force, shown by each recommendation and description, with a legend
