@@ -60,7 +60,7 @@ def on_config(config):
     if lang == "en" and config.site_url and not config.site_url.rstrip("/").endswith("/en"):
         config.site_url = config.site_url.rstrip("/") + "/en/"
     _state.update(handbook=handbook, lang=lang, pages=build_pages(handbook, lang, config.site_url or ""),
-                  downloads=build_files(handbook, lang))
+                  downloads=build_files(handbook, lang, config.site_url or ""))
     if lang == "zh":
         # Both languages' hand-written pages are compared once, in the zh build.
         for problem in compare_languages(ROOT / "docs"):

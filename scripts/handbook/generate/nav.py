@@ -11,6 +11,7 @@ from .registers import GLOSSARY, REFERENCES, REPAIRS
 from .rubrics import RUBRICS
 from .topics import TOPICS, topic_path
 from .templating import html_text
+from .changes import CHANGES
 from .ui import t as _words
 
 
@@ -39,6 +40,7 @@ def build_nav(handbook: Handbook, lang: str) -> list:
         *([{t("rubrics", lang): [RUBRICS] + [{html_text(r.title[lang]): rubric_path(r)} for r in handbook.rubrics]}]
           if handbook.rubrics else []),
         *([{t("quizzes", lang): _quiz_nav(handbook, lang)}] if handbook.quizzes else []),
+        {t("changes", lang): CHANGES},
         {t("glossary", lang): GLOSSARY},
         {t("for_editors", lang): ["editors/index.md",
                                   {t("register", lang): REFERENCES},
