@@ -75,9 +75,13 @@
     text.setAttribute("role", "status");
     var link = kit.element("a", "md-button md-button--primary", words.view);
     link.href = new URL(data.page + "?since=" + encodeURIComponent(seen), root).href;
-    link.addEventListener("click", function () {
+    link.addEventListener("click", function (event) {
       markSeen(storage, data.current);
-      box.remove();
+      // A page load, not instant navigation: that treats a link to the page it is on (the
+      // what-changed page, with a filter added) as a jump within it.
+      event.preventDefault();
+      event.stopPropagation();
+      location.assign(link.href);
     });
     var dismiss = kit.button(words.dismiss, function () {
       markSeen(storage, data.current);
