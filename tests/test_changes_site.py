@@ -123,7 +123,7 @@ def test_the_english_page_shows_the_new_english_and_the_old_where_it_differs(sit
 
 def test_the_filter_is_there_for_scripts_and_the_list_whole_without_them(site):
     page = read(site, "changes/index.html")
-    assert '<form class="hb-change-filter" data-hb-change-filter hidden>' in page
+    assert '<form class="hb-change-filter" data-hb-change-filter method="get" hidden>' in page
     assert '<option value="900">900 ' in page
     assert len(entries(page)) == 8   # seven rule changes, one translation update
 
@@ -195,7 +195,7 @@ def test_a_mark_lasts_the_organisations_number_of_days(repo, monkeypatch):
     from handbook.generate import changes
     from handbook.loader import load_handbook
     handbook, _ = load_handbook(repo)
-    later = (date.fromisoformat(day(0)) + timedelta(days=25)).isoformat()
+    later = (date.today() + timedelta(days=25)).isoformat()
     monkeypatch.setenv("HANDBOOK_TODAY", later)
     assert changes.rule_mark(handbook, "900-1.1-r1", "zh"), "changed 30 days before: still marked"
     assert not changes.rule_mark(handbook, "900-1.1-p1-s2", "zh"), "changed 35 days before: no longer"
@@ -214,7 +214,14 @@ def test_a_checklist_page_shows_when_its_items_last_changed(site):
 
 def test_the_notice_has_the_changes_and_a_signoff_table(site):
     page = read(site, "changes/notice/index.html")
-    assert "data-hb-notice" in page and 'data-default-from="' in page
+    assert "data-hb-notice" in page
+    # Without a script, the notice is of the last 30 days: the form's default period.
+    start = re.search(r'name="from" value="([\d-]+)"', page).group(1)
+    from datetime import date
+    assert (date.today() - date.fromisoformat(start)).days == 30
+    shown = re.findall(r'<section class="hb-change-version" id="v-\w+" data-hb-change-group data-date="([\d-]+)"'
+                       r'[^>]*?(hidden)?>', page)
+    assert shown and all(bool(hidden) == (when < start) for when, hidden in shown)
     table = re.search(r'<table class="hb-signoff-table">.*?</table>', page, re.S).group(0)
     assert re.findall(r"<th scope=\"col\">(.*?)</th>", table) == ["姓名", "工号", "日期", "签名"]
     assert table.count("<tr>") >= 10
@@ -255,21 +262,25 @@ def versions(base: str, prefix: str = "") -> dict:
         return json.load(response)
 
 
-def test_the_filter_narrows_the_list_and_keeps_it_in_the_address(chromium, base):
+def test_the_filter_narrows_the_list_and_prints_what_it_shows(chromium, base):
     page = chromium.new_page(viewport=DESKTOP)
-    page.goto(base + "changes/")
+    page.goto(base + "changes/?manual=900")
     count = page.locator("[data-hb-change-count]")
     assert count.text_content() == "显示 7 条，共 7 条"
     page.get_by_label("起始日期").fill(day(5))
     assert count.text_content() == "显示 4 条，共 7 条"
-    assert f"from={day(5)}" in page.url
-    assert not page.locator(f"#d-{day(10)}").is_visible()
-    page.locator("select[name=manual]").select_option("900")
-    assert count.text_content() == "显示 4 条，共 7 条"
-    page.reload()
-    assert page.get_by_label("起始日期").input_value() == day(5)
-    page.get_by_role("button", name="显示全部").click()
-    assert count.text_content() == "显示 7 条，共 7 条"
+    assert not page.locator(f"#d-{day(10)}").is_visible() and page.locator(f"#d-{day(5)}").is_visible()
+    page.get_by_label("截止日期").fill(day(4))
+    assert count.text_content() == "显示 1 条，共 7 条"
+    # The notice is printed for the period chosen here.
+    page.get_by_role("button", name="打印变更通知（供班前会签阅）").click()
+    page.wait_for_url("**/changes/notice/?*")
+    assert page.locator("[data-hb-notice-period]").text_content() == f"{day(5)} 至 {day(4)}"
+    assert page.locator("[data-hb-change]:visible").count() == 1
+    page.go_back()
+    page.get_by_role("link", name="显示全部").click()
+    page.wait_for_load_state("networkidle")
+    assert page.locator("[data-hb-change-count]").text_content() == "显示 7 条，共 7 条"
     page.close()
 
 
@@ -302,7 +313,7 @@ def test_since_your_last_visit(chromium, base):
     # The link shows those changes, and marks them seen.
     notice.get_by_role("link", name="查看变化").click()
     page.wait_for_url(f"**/changes/?since={seen}")
-    page.locator("[data-hb-change-since]").wait_for()
+    assert page.locator("[data-hb-change-since]").text_content() == "仅显示您上次访问之后的更新。"
     assert page.locator("[data-hb-change-count]").text_content() == "显示 4 条，共 7 条"
     assert json.loads(page.evaluate("() => localStorage.getItem('hb-changes-seen')"))["version"] == data["current"]
     page.goto(base + "manuals/900/1/1.1/")

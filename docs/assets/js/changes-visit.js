@@ -7,115 +7,76 @@
   "use strict";
   var kit = window.HbWidget;
   var KEY = "hb-changes-seen";
-  var FORMAT = 1;
-  var root = siteRoot();
-  var loading = null;
+  // Material's base is relative to the page first loaded; instant navigation keeps this script.
+  var root = new URL(JSON.parse(document.getElementById("__config").textContent).base || ".", location.href);
+  var loading;
 
-  function siteRoot() {
+  function seenVersion(storage) {
     try {
-      var config = JSON.parse(document.getElementById("__config").textContent);
-      // Material's base is relative to the page first loaded; instant navigation keeps this script.
-      return new URL(config.base || ".", location.href);
+      var saved = JSON.parse(storage.getItem(KEY));
+      return saved && saved.format === 1 && typeof saved.version === "string" ? saved.version : null;
     } catch (error) {
-      return null;
+      return null;   // unreadable: as if nothing had been saved
     }
-  }
-
-  /* What was saved: {version} or null (nothing yet); undefined when it cannot be read. */
-  function readSeen(storage) {
-    try {
-      var raw = storage.getItem(KEY);
-      if (raw === null) return null;
-      var saved = JSON.parse(raw);
-      if (saved && saved.format === FORMAT && typeof saved.version === "string") return saved;
-    } catch (error) { /* unreadable: as corrupt */ }
-    return undefined;
   }
 
   function markSeen(storage, version) {
     try {
-      storage.setItem(KEY, JSON.stringify({ format: FORMAT, version: version, at: new Date().toISOString() }));
-    } catch (error) { /* full or blocked: the notice comes back next time, nothing worse */ }
+      storage.setItem(KEY, JSON.stringify({ format: 1, version: version }));
+    } catch (error) { /* full: the notice comes back next time, nothing worse */ }
   }
 
-  /* How many rules changed in the versions after `seen`; null when `seen` is not in the history. */
-  function changedSince(data, seen) {
-    var at = -1;
-    data.versions.forEach(function (version, index) {
-      if (version.id === seen) at = index;
-    });
-    if (at < 0) return null;
-    var rules = {};
-    data.versions.slice(at + 1).forEach(function (version) {
-      version.rules.forEach(function (id) { rules[id] = true; });
+  /* The rules changed in the versions after `seen` (none when `seen` is not in the history). */
+  function changedSince(versions, seen) {
+    var rules = {}, after = false;
+    versions.forEach(function (version) {
+      if (after) version.rules.forEach(function (id) { rules[id] = 1; });
+      after = after || version.id === seen;
     });
     return Object.keys(rules).length;
   }
 
-  function load() {
-    if (!loading) {
-      loading = fetch(new URL("changes/versions.json", root).href, { credentials: "same-origin" })
-        .then(function (response) { return response.ok ? response.json() : null; })
-        .then(function (data) {
-          return data && data.format === FORMAT && Array.isArray(data.versions) ? data : null;
-        })
-        .catch(function () { return null; });
-    }
-    return loading;
-  }
-
   function show(data, seen, count, storage) {
-    if (document.querySelector(".hb-visit-notice")) return;
     var words = data.words;
     var box = kit.element("div", "hb-visit-notice md-typeset");
+    var text = kit.element("p", "hb-visit-text");
+    var link = kit.element("a", "md-button md-button--primary", words.view);
     box.setAttribute("role", "region");
     box.setAttribute("aria-label", words.label);
-    box.setAttribute("data-search-exclude", "");
-    var text = kit.element("p", "hb-visit-text");
     text.setAttribute("role", "status");
-    var link = kit.element("a", "md-button md-button--primary", words.view);
-    link.href = new URL(data.page + "?since=" + encodeURIComponent(seen), root).href;
-    link.addEventListener("click", function (event) {
-      markSeen(storage, data.current);
-      // A page load, not instant navigation: that treats a link to the page it is on (the
-      // what-changed page, with a filter added) as a jump within it.
-      event.preventDefault();
-      event.stopPropagation();
-      location.assign(link.href);
-    });
-    var dismiss = kit.button(words.dismiss, function () {
-      markSeen(storage, data.current);
-      box.remove();
-      var main = document.querySelector("main h1, main");
-      if (main) {
-        if (!main.hasAttribute("tabindex")) main.setAttribute("tabindex", "-1");
-        main.focus({ preventScroll: true });
-      }
-    });
+    link.href = new URL(data.page + "?since=" + seen, root).href;
+    // A page load (instant navigation leaves a link with a target alone): it would take a link
+    // to the page it is on (the what-changed page, with a filter added) as a jump within it.
+    link.target = "_self";
+    link.onclick = function () { markSeen(storage, data.current); };
     box.appendChild(text);
     box.appendChild(link);
-    box.appendChild(dismiss);
+    box.appendChild(kit.button(words.dismiss, function () {
+      markSeen(storage, data.current);
+      box.remove();
+      var heading = document.querySelector("h1");   // focus goes on, not back to the top
+      heading.tabIndex = -1;
+      heading.focus({ preventScroll: true });
+    }));
     document.body.appendChild(box);
     // Filled in once the live region is in the page, so that screen readers announce it.
     setTimeout(function () {
       text.textContent = count === 1 ? words.notice_one : kit.format(words.notice, { count: count });
-    }, 50);
-  }
-
-  function check() {
-    if (!root) return;
-    var storage = kit.openStorage("hb-changes-");
-    if (!storage) return;
-    load().then(function (data) {
-      if (!data || !data.current) return;
-      var seen = readSeen(storage);
-      if (!seen) return markSeen(storage, data.current);   // a first visit, or unreadable: nothing to compare
-      if (seen.version === data.current) return;
-      var count = changedSince(data, seen.version);
-      if (!count) return markSeen(storage, data.current);  // unknown version, or nothing a reader would notice
-      show(data, seen.version, count, storage);
     });
   }
 
-  kit.onEachPage("body", check);
+  kit.onEachPage("body", function () {
+    var storage = kit.openStorage("hb-changes-");
+    if (!storage || document.querySelector(".hb-visit-notice")) return;
+    loading = loading || fetch(new URL("changes/versions.json", root)).then(function (response) {
+      return response.ok ? response.json() : null;
+    }).catch(function () { return null; });
+    loading.then(function (data) {
+      if (!data || data.format !== 1 || !data.current) return;
+      var seen = seenVersion(storage);
+      var count = seen && seen !== data.current && changedSince(data.versions, seen);
+      if (count) show(data, seen, count, storage);
+      else markSeen(storage, data.current);   // a first visit, nothing changed, or nothing to compare with
+    });
+  });
 })();

@@ -17,7 +17,7 @@ import rjsmin
 SCRIPTS = ("language-switch.js", "drawer.js", "search-query.js", "search.js", "widget-kit.js", "checklist-state.js",
            "checklist.js", "rubric-score.js",
            "rubric.js", "quiz-engine.js", "quiz.js", "onboarding.js", "review-date.js",
-           "changes-filter.js", "changes-marks.js", "changes-visit.js")
+           "changes-filter.js", "changes-visit.js")
 BUNDLE = "assets/js/handbook.js"
 
 

@@ -162,12 +162,13 @@ def _entry(handbook: Handbook, change: Change, lang: str, page: str) -> dict:
     return entry
 
 
-def _days(handbook: Handbook, found: History, lang: str, page: str) -> list[dict]:
+def _days(handbook: Handbook, found: History, lang: str, page: str, start: str = "") -> list[dict]:
+    """The versions by day, newest first; those before `start` hidden (until a script filters)."""
     days: list[dict] = []
     for seq, version in reversed(list(enumerate(found.versions))):
         if not days or days[-1]["date"] != version.date:
-            days.append({"date": version.date, "versions": []})
-        days[-1]["versions"].append({
+            days.append({"date": version.date, "versions": [], "hidden": version.date < start})
+        days[-1]["versions"].append({"hidden": version.date < start,
             "id": version.id, "seq": seq, "subject": version.subject,
             "entries": [_entry(handbook, c, lang, page) for c in version.changes],
             "translations": [_entry(handbook, c, lang, page) for c in version.translations]})
@@ -199,10 +200,13 @@ def _changes_page(handbook: Handbook, found: History, lang: str, source) -> "_pa
     return _pages.GeneratedPage(CHANGES, title, matter + "\n".join(lines) + "\n", source)
 
 
-def _body(handbook: Handbook, found: History, lang: str, page: str, notice: str = "", translations: bool = True) -> str:
+def _body(handbook: Handbook, found: History, lang: str, page: str, notice: str = "", translations: bool = True,
+          period: tuple[str, str] = ("", "")) -> str:
+    """The filter form and the changes; `period` (from, to) is the form's default (the notice's)."""
     parts = [fragment("changes", "page_open", lang=lang, words=_words(lang), recent_days=found.settings.recent_days),
-             fragment("changes", "filter_form", lang=lang, manuals=_manuals(handbook, lang), notice_href=notice)]
-    days = _days(handbook, found, lang, page)
+             fragment("changes", "filter_form", lang=lang, manuals=_manuals(handbook, lang), notice_href=notice,
+                      start=period[0], end=period[1])]
+    days = _days(handbook, found, lang, page, period[0])
     parts.append(fragment("changes", "versions", lang=lang, days=days, translations=translations) if days
                  else fragment("changes", "empty", text=t("changes_none", lang, start=found.start)))
     parts.append(Markup("</div>"))
@@ -223,8 +227,8 @@ def _notice_page(handbook: Handbook, found: History, lang: str, site_url: str, s
         lines += [fragment("render", "meta", content=t("notice_intro", lang)), "",
                   fragment("changes", "notice_head", lang=lang, period=period, address=address), "",
                   # The notice is for staff to sign: the rules' changes, not the translators'.
-                  _body(handbook, found, lang, NOTICE, translations=False).replace('data-hb-changes ', f'data-hb-changes data-hb-notice '
-                                                              f'data-default-from="{start}" data-default-to="{end}" ', 1),
+                  _body(handbook, found, lang, NOTICE, translations=False, period=(start, end))
+                  .replace("data-hb-changes ", "data-hb-changes data-hb-notice ", 1),
                   "", fragment("changes", "signoff", lang=lang, rows=SIGNOFF_ROWS), ""]
     return _pages.GeneratedPage(NOTICE, title, _pages.front_matter(title, wide=True, searchable=False) + "\n".join(lines) + "\n",
                          source, in_nav=False)
