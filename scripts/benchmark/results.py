@@ -41,6 +41,7 @@ class Results:
     search: Quality | None = None                                           # both engines' answers
     search_page: str = ""                                                   # where the first search starts
     search_visits: dict[tuple[int, str], SearchVisit] = field(default_factory=dict)  # (content ×, lang) →
+    history: object | None = None                                           # benchmark.history.HistoryMeasure
 
     @property
     def build_median(self) -> float:

@@ -2,7 +2,7 @@
 
 Usage: scripts/bench [--runs 5] [--scales 10,100] [--pages home,section,...]
                      [--lighthouse-runs 3] [--content DIR] [--out FILE] [--work DIR]
-                     [--queries FILE ...] [--only nav|search]
+                     [--queries FILE ...] [--only nav|search|history]
 """
 
 from __future__ import annotations
@@ -54,10 +54,11 @@ def _options(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--queries", type=Path, nargs="+", default=[QUERIES, HELDOUT],
                         help="the search query sets (default: tests/search/queries.yml, on which the word lists "
                         "were tuned, and tests/search/questions-heldout.yml, held out; each is reported apart)")
-    parser.add_argument("--only", choices=["nav", "search"], help="measure only this part. nav: the navigation's "
+    parser.add_argument("--only", choices=["nav", "search", "history"], help="measure only this part. nav: the navigation's "
                         "weight (page size, DOM nodes, site size, build time) of the site and its alternatives, and at "
                         "--scales; search: search quality against Material's search, and what a first visit and a "
-                        "first search download (also at --scales)")
+                        "first search download (also at --scales); history: the change history's cost, in-process and in "
+                        "whole builds with and without it (--runs builds each)")
     options = parser.parse_args(argv)
     options.scales = [int(s) for s in options.scales.split(",") if s.strip()]
     options.pages = [p for p in options.pages.split(",") if p]
@@ -87,6 +88,9 @@ def _run(options) -> int:
     results = Results(machine=_machine(options, handbook, chromium))
     if options.only == "nav":
         _measure_navigation(options, handbook, results, browser, PHONE)
+        return _finish(options, results)
+    if options.only == "history":
+        _measure_history(options, handbook, results)
         return _finish(options, results)
     port = free_port()
     site_url = f"http://127.0.0.1:{port}/"
@@ -167,7 +171,8 @@ def _run(options) -> int:
 def _finish(options, results: Results) -> int:
     verdicts = budgets.judge(results)
     options.out.parent.mkdir(parents=True, exist_ok=True)
-    titles = {"nav": "Handbook benchmark: navigation only", "search": "Handbook benchmark: search only"}
+    titles = {"nav": "Handbook benchmark: navigation only", "search": "Handbook benchmark: search only",
+              "history": "Handbook benchmark: change history only"}
     options.out.write_text(report.markdown(results, verdicts, titles.get(options.only, "Handbook benchmark")),
                            encoding="utf-8")
     missed = [v for v in verdicts if not v.held]
@@ -175,6 +180,23 @@ def _finish(options, results: Results) -> int:
          + (f"{len(missed)} budget(s) missed: {'; '.join(v.budget for v in missed)}" if missed
             else "every budget held"))
     return 1 if missed else 0
+
+
+def _measure_history(options, handbook, results: Results) -> None:
+    """--only history: the history in-process, then whole builds with it, without it, and plain."""
+    from . import history
+    results.history = history.measure(options.content, handbook, options.runs, _say)
+    site, custom = options.work / "site", None if options.content == CONTENT else options.content
+    configs = write_plain_project(options.content, options.work / "plain")
+    _say("warm-up builds (not timed)")
+    build_site(site, custom)
+    build_plain(configs, options.work / "plain-site")
+    off = dict(os.environ, HANDBOOK_HISTORY="off")
+    for run in range(1, options.runs + 1):
+        _say(f"build {run}/{options.runs}: scripts/build, the same without history, then plain mkdocs-material")
+        results.builds.append(build_site(site, custom))
+        results.history.without.append(build_site(site, custom, env=off))
+        results.plain.append(build_plain(configs, options.work / "plain-site"))
 
 
 def _measure_navigation(options, handbook, results: Results, browser, viewport) -> None:

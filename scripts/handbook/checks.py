@@ -8,6 +8,7 @@ from functools import lru_cache
 
 import opencc
 
+from .history.settings import read_settings as read_change_settings
 from .model import Handbook, Manual, Origin, Section, Text
 from .problems import Problems
 from .quiz_checks import check_quizzes
@@ -40,6 +41,7 @@ def check_handbook(handbook: Handbook, problems: Problems) -> None:
     if "manuals" not in handbook.unread:
         check_sequences(handbook, problems)   # issue 19d
     check_forces(handbook, problems)   # 19c
+    read_change_settings(handbook.content, problems)   # issue 22: checklists/changes.yml
 
 
 def _check_ids(handbook: Handbook, problems: Problems) -> None:
