@@ -39,8 +39,14 @@ def today() -> str:
     return os.environ.get("HANDBOOK_TODAY") or date.today().isoformat()
 
 
+_history_of: dict = {}
+
+
 def history(handbook: Handbook) -> History:
-    return history_for(handbook.content)
+    """The handbook's history, asked of git once per loaded handbook (every rule's mark asks)."""
+    if _history_of.get("handbook") is not handbook:
+        _history_of.update(handbook=handbook, history=history_for(handbook.content))
+    return _history_of["history"]
 
 
 # --- On a page that shows rules -------------------------------------------------------------

@@ -92,9 +92,11 @@ _warned: set[str] = set()
 
 
 def _warn_once(message: str) -> None:
+    """Once per process, however many languages are built. Not on MkDocs' own logger, whose
+    warnings fail a strict build: a build without history is still a good build."""
     if message not in _warned:
         _warned.add(message)
-        log.warning(message)
+        log.warning("WARNING  -  " + message)
 
 
 _memo: dict = {}
