@@ -201,6 +201,7 @@ def test_a_mark_lasts_the_organisations_number_of_days(repo, monkeypatch):
     assert not changes.rule_mark(handbook, "900-1.1-p1-s2", "zh"), "changed 35 days before: no longer"
     (repo / "changes.yml").write_text("recent_days: 40\n", encoding="utf-8")
     try:
+        handbook, _ = load_handbook(repo)    # a changed setting is a changed content file: loaded again
         assert changes.rule_mark(handbook, "900-1.1-p1-s2", "zh")
     finally:
         (repo / "changes.yml").unlink()
