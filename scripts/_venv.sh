@@ -8,7 +8,7 @@ _reqs="$ROOT/requirements.txt"
 [ "$_want" = test ] && _reqs="$ROOT/requirements-test.txt"
 
 _python="${PYTHON:-python3}"
-_digest="$(cat "$ROOT/requirements.txt" "$_reqs" | sha256sum | cut -c1-16)"
+_digest="$(cat "$ROOT/requirements.txt" "$_reqs" "$ROOT/pyproject.toml" | sha256sum | cut -c1-16)"
 _marker="$VENV/.installed-$_want-$_digest"
 if [ ! -e "$_marker" ]; then
   if [ ! -x "$VENV/bin/python" ]; then
@@ -22,6 +22,9 @@ if [ ! -e "$_marker" ]; then
   fi
   echo "Installing pinned requirements from ${_reqs#$ROOT/} ..." >&2
   "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r "$_reqs"
+  # The project itself (scripts/handbook, scripts/handbook_site and its MkDocs
+  # plugin entry point, scripts/benchmark), editable: an edit takes effect at once.
+  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e "$ROOT"
   rm -f "$VENV"/.installed-"$_want"-*
   touch "$_marker"
 fi
@@ -45,5 +48,4 @@ unset _pf _pf_marker
 export HANDBOOK_MKDOCS="${HANDBOOK_MKDOCS:-mkdocs}"
 # Material prints an end-of-life notice on every build; README covers the plan.
 export NO_MKDOCS_2_WARNING=1
-export PYTHONPATH="$ROOT/scripts${PYTHONPATH:+:$PYTHONPATH}"
 unset _want _reqs _python _digest _marker

@@ -10,7 +10,7 @@ import subprocess
 import pytest
 
 from conftest import ROOT
-from handbook.generate.assets import SCRIPTS, AssetError, script_bundle
+from handbook_site.assets import SCRIPTS, AssetError, script_bundle
 
 JS = ROOT / "docs" / "assets" / "js"
 

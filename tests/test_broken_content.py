@@ -73,6 +73,7 @@ def test_broken_content_is_rejected_at_file_line_and_message(case, tmp_path):
     assert problem.severity == case.get("severity", "error")
 
 
+@pytest.mark.build
 def test_the_site_build_stops_on_broken_content(tmp_path):
     [case] = [case for case in CASES if case["name"] == BUILD_CASE]
     content, target = broken_copy(case, tmp_path)

@@ -9,6 +9,8 @@ import re
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT, TEST_EDIT_URI
 from handbook import load_handbook
 
@@ -154,6 +156,7 @@ def build_with_edited_chapter(tmp_path: Path, content: Path, old: str, new: str)
     return chapter, text.replace(old, new), result.stdout + result.stderr
 
 
+@pytest.mark.build
 def test_bad_content_stops_the_build_and_names_file_and_line(tmp_path, real_content):
     chapter, text, output = build_with_edited_chapter(tmp_path, real_content, 'id: "000-2.4-r2"', 'id: "000-2.4-r1"')
     line = [n for n, t in enumerate(text.splitlines(), 1) if '"000-2.4-r1"' in t][1]
@@ -162,6 +165,7 @@ def test_bad_content_stops_the_build_and_names_file_and_line(tmp_path, real_cont
     assert not (tmp_path / "out" / "index.html").exists()
 
 
+@pytest.mark.build
 def test_stale_translation_fails_the_strict_build(tmp_path, real_content):
     chapter, text, output = build_with_edited_chapter(
         tmp_path, real_content, "zh: 服务人员应尊重客户的意见。", "zh: 服务人员应始终尊重客户的意见。")
@@ -263,12 +267,12 @@ def test_quiz_pages_link_every_question_to_a_section_and_rule_that_exist(built_s
 
 
 def test_every_internal_link_and_anchor_in_the_built_site_resolves_and_every_image_has_alt_text(built_site):
-    from handbook.site_check import check_site
+    from handbook_site.site_check import check_site
     assert check_site(built_site) == []
 
 
 def test_the_site_check_finds_a_broken_link_a_broken_anchor_and_an_image_without_alt_text(tmp_path):
-    from handbook.site_check import check_site
+    from handbook_site.site_check import check_site
     (tmp_path / "a").mkdir()
     (tmp_path / "index.html").write_text('<h2 id="here">x</h2><a href="a/">ok</a> <a href="#here">ok</a>'
                                          '<img src="a/p.png" alt="A chart">', encoding="utf-8")

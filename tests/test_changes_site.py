@@ -16,7 +16,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from tests.support.browser import DESKTOP, free_port, serve, storage_blocked
+from harness.browser import DESKTOP, free_port
+from harness.server import serve_compressed as serve
+from tests.support.browser import storage_blocked
 from tests.support.history_repo import day, make_repo
 from tests.support.pdf import pdf_pages
 
@@ -329,7 +331,7 @@ def test_the_notice_is_dismissed_with_the_keyboard_and_stays_dismissed(chromium,
     page = chromium.new_page(viewport=DESKTOP)
     page.goto(base + "en/")
     page.evaluate("v => localStorage.setItem('hb-changes-seen', JSON.stringify({format: 1, version: v}))",
-                  data["versions"][0]["id"])
+                  data["versions"][-1]["id"])   # the oldest: versions are newest first
     page.reload()
     notice = page.get_by_role("region", name="Rule changes")
     notice.wait_for()

@@ -8,10 +8,9 @@ import re
 import pytest
 
 from handbook import load_handbook
-from handbook.generate.render import plain   # the text as a reader sees it (inline() is escaped HTML)
+from handbook.generate.render import plain  # the text as a reader sees it (inline() is escaped HTML)
 from tests.support.browser import follow_instantly, storage_blocked
 from tests.support.pdf import pdf_pages, shown
-
 
 pytestmark = pytest.mark.browser
 

@@ -8,12 +8,13 @@ from __future__ import annotations
 import json
 import re
 
+from test_editor_commands import hb
+from test_model import edit, line_of, only, problems_of
+
 from conftest import ROOT
 from handbook import load_handbook
 from handbook.generate import build_pages
 from handbook.model import unsound_sources
-from test_editor_commands import hb
-from test_model import edit, line_of, only, problems_of
 
 RECORD = ('    verification:\n      by: handbook editors\n      date: "2026-12-06"\n'
           '      how: "The Example Law, article 99, as known to the editors."\n')
@@ -146,8 +147,8 @@ KNOWN = {
 }
 
 
-def test_the_known_miscited_and_repealed_sources_are_recorded():
-    handbook, _ = load_handbook()
+def test_the_known_miscited_and_repealed_sources_are_recorded(real_handbook):
+    handbook = real_handbook
     for ref_id, (status, correct) in KNOWN.items():
         reference = handbook.references[ref_id]
         assert reference.status == status, ref_id
@@ -158,10 +159,10 @@ def test_the_known_miscited_and_repealed_sources_are_recorded():
     assert "第一千二百六十条" in law.note.zh and "Article 1260" in law.note.en
 
 
-def test_000_7_1_r4_no_longer_attributes_its_method_to_iso_9001():
+def test_000_7_1_r4_no_longer_attributes_its_method_to_iso_9001(real_handbook):
     """The source says evaluation follows ISO 9001's relevant standards (r3) and, separately,
     combines quantitative and qualitative methods; it does not say ISO 9001 prescribes that."""
-    handbook, _ = load_handbook()
+    handbook = real_handbook
     rules = handbook.rules()
     assert rules["000-7.1-r4"].cites == []
     assert "ISO" not in rules["000-7.1-r4"].text.zh

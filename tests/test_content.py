@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from handbook import load_handbook
 from handbook.checks import REF_MARKER
-from handbook.generate.pages import CHINESE_NUMERALS as NUMERALS, chinese_numeral
+from handbook.generate.numbering import CHINESE_NUMERALS as NUMERALS, chinese_numeral
 
 
 SOURCES = Path(__file__).parent / "sources"
@@ -17,8 +16,8 @@ HALF_TO_FULL = str.maketrans({",": "，", ":": "：", ";": "；", "?": "？", "!
 
 
 @pytest.fixture(scope="module")
-def handbook():
-    loaded, problems = load_handbook(strict=True)
+def handbook(real_load):
+    loaded, problems = real_load
     assert problems.items == []
     return loaded
 

@@ -4,8 +4,6 @@ and how the three routes a reviewer found (issue 20) are closed."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -14,6 +12,7 @@ from handbook import load_handbook
 from handbook.content_text import text_problems, url_problem
 from handbook.generate import build_pages
 from handbook.generate.templating import md_text
+from tests.support.cli import hb
 from tests.test_model import edit, line_of, only, problems_of
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -76,9 +75,7 @@ def test_an_allowed_reference_link_is_published_and_reported(content):
     pages = {page.path: page.markdown for page in build_pages(handbook, "en")}
     assert '<a class="hb-ref-url" href="https://law.example.org/example" rel="noopener noreferrer">' \
            in pages["editors/references.md"]
-    env = dict(os.environ, HANDBOOK_CONTENT=str(content))
-    report = subprocess.run([str(ROOT / "scripts" / "hb"), "report", "--json"], env=env, cwd=ROOT,
-                            capture_output=True, text=True)
+    report = hb("report", "--json", content=content)
     links = json.loads(report.stdout)["external_links"]
     assert [link["url"] for link in links if link["linked"]] == ["https://law.example.org/example"]
     assert links[0]["where"].endswith("references.yml:3")

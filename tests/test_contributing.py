@@ -7,7 +7,7 @@ import re
 import yaml
 
 from conftest import ROOT
-from test_cli import hb
+from tests.support.cli import hb
 
 DOCUMENTS = ["README.md", "CONTRIBUTING.md", "CONTRIBUTING.zh.md", ".github/workflows/pull-request.yml",
              ".github/pull_request_template.md"]

@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 import shutil
 
-from handbook.generate.csp import script_hash
-from tests.support.browser import free_port, serve
+from handbook_site.csp import script_hash
+from harness.browser import free_port
+from harness.server import serve_compressed as serve
 from tests.test_browser import answering, search, switch_language
 from tests.test_quiz_browser import handbook, questions, text  # noqa: F401 - fixtures
 
@@ -68,7 +69,7 @@ def test_an_injected_inline_script_is_refused(built_site, chromium, tmp_path):
         context.close()
 
 
-def test_the_site_works_under_the_policy_with_no_violation(page, base, questions):
+def test_the_site_works_under_the_policy_with_no_violation(page, base, questions):  # noqa: F811 - the fixture
     violations, errors = [], []
     page.on("console", lambda message: violations.append(message.text)
             if "Content Security Policy" in message.text or "Content-Security-Policy" in message.text else None)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from test_model import edit, line_of, only, problems_of
+
 from handbook import load_handbook
 from handbook.generate import build_pages
 from handbook.generate.notices import review_notice
-from test_model import edit, line_of, only, problems_of
 
 MANUAL = "manuals/900/manual.yml"
 CHAPTER = "manuals/900/01.yml"

@@ -6,7 +6,7 @@ import json
 import re
 import subprocess
 
-from test_cli import hb
+from tests.support.cli import hb
 
 CHAPTER = "manuals/900/01.yml"
 

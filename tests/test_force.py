@@ -9,20 +9,19 @@ from __future__ import annotations
 import re
 
 import pytest
+from test_cli import hb
 
-from handbook import load_handbook
 from handbook.generate import build_pages
 from handbook.generate.checklists import checklist_pages
-from handbook.translation import zh_hash
 from handbook.modality import RULE_WORDS_EN, RULE_WORDS_ZH
-from test_cli import hb
+from handbook.translation import zh_hash
 
 CHAPTER = "manuals/900/01.yml"
 
 
 @pytest.fixture(scope="module")
-def handbook():
-    return load_handbook()[0]
+def handbook(real_handbook):
+    return real_handbook
 
 
 def requirements_of(handbook, *section_ids):
@@ -91,7 +90,7 @@ def test_the_section_page_badges_suggestions_in_both_languages(handbook):
         assert legend in page
         for requirement in requirements_of(handbook, "003-6.3"):
             item = re.search(rf'<li id="{requirement.id}"[^>]*>.*?</li>', page, flags=re.S).group()
-            assert f'<span class="hb-force hb-force-badge-recommendation"' in item and f">{badge}</span>" in item
+            assert '<span class="hb-force hb-force-badge-recommendation"' in item and f">{badge}</span>" in item
         # obligations carry no badge
         page = next(p for p in build_pages(handbook, lang) if p.path == "manuals/003/6/6.1.md").markdown
         assert "hb-force-badge" not in page and legend not in page
@@ -108,7 +107,7 @@ def test_a_checklist_marks_the_suggestion_it_includes(handbook):
         page = next(p for p in checklist_pages(handbook, lang)
                     if p.path == "checklists/training-programme.md").markdown
         line = next(line for line in page.splitlines() if 'for="c-003-6.3-r6"' in line)
-        assert f'hb-suggested-tag" title=' in line and f">{tag}</span>" in line
+        assert 'hb-suggested-tag" title=' in line and f">{tag}</span>" in line
         assert 'hb-required' not in line     # a suggestion is not a required box
         rule = next(r for r in handbook.requirements() if r.id == "003-6.3-r6")
         assert f'data-hb-item="003-6.3-r6" data-hb-text="{zh_hash(rule.text.zh)}" data-hb-optional="true"' in page
@@ -126,3 +125,32 @@ def test_the_report_counts_requirements_by_force(handbook):
     assert f"| … recommendations (建议、可以、宜) | {counts['recommendation']} |" in result.stdout
     assert f"| … descriptions (包括…、常见的…) | {counts['description']} |" in result.stdout
     assert counts["recommendation"] >= 30 and counts["description"] >= 10
+
+
+def test_an_obligation_the_source_states_flat_needs_a_recorded_reason(content):
+    # A flat statement ("记录投诉内容") may be a duty or a description: an editor must decide and say why.
+    path = content / CHAPTER
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("[ref:law-example]", "", 1).replace("zh: 服务人员应及时处理投诉。", "zh: 服务人员及时处理投诉。", 1)
+                    .replace('source: "服务人员应"', 'source: "服务人员"', 1), encoding="utf-8")
+    line = text.splitlines().index('        source: "记录投诉内容"')   # the force line above it, 1-based
+    result = hb("check", content=content)
+    output = result.stdout + result.stderr
+    assert re.search(rf"manuals/900/01\.yml:{line}: error: '900-1\.1-p1' has force: obligation, but its source "
+                     r"words have no modal word .*「记录投诉内容」.*force_why", output), output
+
+
+def test_every_obligation_rests_on_a_modal_word_or_a_recorded_reason(handbook):
+    # Issue 19, part 3: no obligation was recorded without reading its source.
+    from handbook.modality import find
+    unread = [r.id for r in handbook.requirements() if r.force == "obligation" and not r.force_why
+              and find(r.section, r.source).force != "obligation"]
+    assert unread == []
+
+
+def test_the_purposes_of_question_11_are_descriptions_not_duties(handbook):
+    # 问11 "其目的是为了确保…", "目的包括以下几点": what standards are for, not what a company must do.
+    found = {r.id: r for r in requirements_of(handbook, "002-1.11")}
+    assert {rid: r.force for rid, r in found.items()} == {f"002-1.11-r{n}": "description" for n in (1, 2, 3)}
+    for requirement in found.values():
+        assert not RULE_WORDS_ZH.search(requirement.text.zh) and not RULE_WORDS_EN.search(requirement.text.en)

@@ -5,10 +5,21 @@ from __future__ import annotations
 import re
 
 from handbook import load_handbook
+from handbook.loader import read_handbook
+from handbook.problems import Problems
 from handbook.generate import build_files, build_nav, build_pages, write_pages
-from handbook.generate.checklists import label_checkboxes
-from handbook.generate.pages import (chapter_heading, chinese_numeral, section_context, section_heading,
-                                     section_label, section_short)
+from handbook.generate.numbering import (chapter_heading, chinese_numeral, section_context, section_heading,
+                                         section_label, section_short)
+
+
+CHAPTER = "manuals/900/01.yml"
+
+
+def edit(content, name: str, old: str, new: str) -> None:
+    path = content / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test setup: {old!r} not in {name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def pages_by_path(content, lang, strict=True):
@@ -58,23 +69,29 @@ def test_indicators_and_grades_are_tables_of_data_with_ids(content):
     assert "No complaints at all." in page
 
 
-def test_headings_follow_how_the_source_numbers_its_divisions(content):
+def _styled(content, style: str):
+    """The fixture's manual, numbered in `style`: its first chapter and section."""
+    edit(content, "manuals/900/manual.yml", "source: 900_0000.txt\n", f"source: 900_0000.txt\nstyle: {style}\n")
     handbook, _ = load_handbook(content)
-    manual = handbook.manuals[0]
-    chapter, section = manual.chapters[0], manual.chapters[0].sections[0]
+    edit(content, "manuals/900/manual.yml", f"style: {style}\n", "")
+    chapter = handbook.manuals[0].chapters[0]
+    return chapter, chapter.sections[0]
+
+
+def test_headings_follow_how_the_source_numbers_its_divisions(content):
+    chapter, section = _styled(content, "chapters")
     assert (chapter_heading(chapter, "zh"), section_heading(section, "zh")) == ("第1章 示例章", "1.1 投诉处理")
-    manual.style = "parts"          # 001: 一、总则 / （一）目的
+    assert (section_context(section, "zh"), section_short(section, "zh")) == ("示例手册 · 第1章 · 第1.1节", "900 §1.1")
+    chapter, section = _styled(content, "parts")          # 001: 一、总则 / （一）目的
     assert (chapter_heading(chapter, "zh"), section_heading(section, "zh")) == ("一、示例章", "（一）投诉处理")
     assert (chapter_heading(chapter, "en"), section_heading(section, "en")) == (
         "Part 1 Example chapter", "(1) Handling a complaint")
     assert section_context(section, "zh") == "示例手册 · 一、示例章"
     assert (section_short(section, "zh"), section_short(section, "en")) == ("900 一（一）", "900 Part 1 (1)")
     assert section_label(section, "zh") == "一（一）投诉处理"        # stands alone on a topic page
-    manual.style = "questions"      # 002: a list of questions and answers
+    chapter, section = _styled(content, "questions")      # 002: a list of questions and answers
     assert (chapter_heading(chapter, "zh"), section_heading(section, "en")) == ("示例章", "Q1 Handling a complaint")
     assert (section_context(section, "en"), section_short(section, "en")) == ("Example Manual", "900 Q1")
-    manual.style = "chapters"
-    assert (section_context(section, "zh"), section_short(section, "zh")) == ("示例手册 · 第1章 · 第1.1节", "900 §1.1")
 
 
 def testchinese_numerals_count_past_ten():
@@ -82,8 +99,8 @@ def testchinese_numerals_count_past_ten():
 
 
 def test_a_section_that_breaks_off_keeps_its_text_and_says_the_rest_is_lost(content):
+    edit(content, CHAPTER, "status: published", "status: source-truncated")
     handbook, _ = load_handbook(content)
-    handbook.sections()[0].status = "source-truncated"
     pages = {p.path: p.markdown for p in build_pages(handbook, "zh")}
     page = pages["manuals/900/1/1.1.md"]
     assert page.index("服务人员应及时处理投诉") < page.index('!!! warning "原文不完整"') < page.index("本节要求")
@@ -103,9 +120,17 @@ def test_a_topic_page_gathers_every_rule_of_its_sections_from_any_manual(content
     lost = page[page.index("1.2 A missing section"):]
     assert "Source text missing" in lost and "hb-requirements" not in lost
     # A section that states no rule says so, rather than showing an empty list.
-    handbook, _ = load_handbook(content)
-    handbook.sections()[0].requirements = []
-    handbook.checklists = handbook.quizzes = []     # they would point at the removed rules
+    chapter = content / CHAPTER
+    text = chapter.read_text(encoding="utf-8")
+    start = text.index("\n    requirements:\n")
+    end = re.compile(r"\n(    [a-z_]+:|  - id:)").search(text, start + 1).start()
+    chapter.write_text(text[:start] + "\n    requirements: []" + text[end:], encoding="utf-8")
+    for name in ("checklists", "quizzes"):          # they would point at the removed rules
+        for path in (content / name).glob("*.yml"):
+            path.unlink()
+    (content / "onboarding.yml").unlink()
+    handbook = read_handbook(content, Problems(content))   # the model as read, unchecked
+    assert handbook.sections()[0].requirements == []
     quiet = {p.path: p.markdown for p in build_pages(handbook, "en")}["topics/complaints.md"]
     assert "it states no checkable rule" in quiet and '<ul class="hb-requirements"></ul>' not in quiet
     nav = build_nav(load_handbook(content)[0], "en")
@@ -134,9 +159,9 @@ def test_repairs_are_visible_to_editors(content):
 
 
 def test_text_is_escaped(content):
-    handbook, _ = load_handbook(content)
-    handbook.sections()[0].body[0].texts[0].en = "Fish & chips *bold* {#x}"
-    handbook.sections()[0].body[1].texts[0].en = "Fish & chips *bold*"
+    edit(content, CHAPTER, "en: Receiving complaints", 'en: "Fish & chips *bold* {#x}"')
+    edit(content, CHAPTER, "en: Service staff handle each complaint promptly.[ref:law-example]", 'en: "Fish & chips *bold*"')
+    handbook = read_handbook(content, Problems(content))   # unchecked: the English no longer has the marker
     page = {p.path: p for p in build_pages(handbook, "en")}["manuals/900/1/1.1.md"].markdown
     assert "<p>Fish &amp; chips *bold*</p>" in page
     assert "\n## Fish &#38; chips &#42;bold&#42; &#123;&#35;x&#125; {#part-1}\n" in page
@@ -207,13 +232,14 @@ def test_pages_can_be_written_for_another_generator(content, tmp_path):
 
 def test_a_checklist_page_is_a_task_list_of_its_rules_with_their_sources(content):
     page = pages_by_path(content, "zh")["checklists/complaint-check.md"].markdown
-    items = [line for line in page.splitlines() if line.startswith("- [ ] ")]
+    items = [line for line in page.splitlines() if line.startswith('<li class="task-list-item"')]
     assert len(items) == 3
     # The text is the rule's, from the manual, with the English alongside for a bilingual print.
     assert "服务人员应及时处理投诉。" in items[0] and "Service staff handle each complaint promptly." in items[0]
     assert 'href="../../manuals/900/1/1.1/#900-1.1-p1-s1" title="查看手册中的这条要求">900 §1.1</a>' in items[1]
     assert "如适用" in items[2] and "如适用" not in items[0]
-    assert '{: data-hb-item="900-1.1-r1"' in page and 'data-hb-required="true"' in page
+    assert re.search(r'<li class="task-list-item" data-hb-item="900-1.1-r1" data-hb-text="\w+" data-hb-required="true"',
+                     page)
     assert 'data-hb-optional="true"' in page
     assert "## 受理 { #group-1 data-hb-en=\"Receiving\" }" in page
     assert "服务人员处理投诉时逐项核对。" in page                           # the purpose
@@ -224,8 +250,9 @@ def test_a_checklist_page_is_a_task_list_of_its_rules_with_their_sources(content
 def test_a_changed_rule_changes_the_checklist_and_its_version(content):
     handbook, _ = load_handbook(content)
     before = {p.path: p.markdown for p in build_pages(handbook, "en")}["checklists/complaint-check.md"]
-    handbook.rules()["900-1.1-r1"].text.zh = "服务人员应在当天处理投诉。"
-    handbook.rules()["900-1.1-r1"].text.en = "Service staff handle each complaint the same day."
+    edit(content, CHAPTER, "          zh: 服务人员应及时处理投诉。\n          en: Service staff handle each complaint promptly.\n",
+         "          zh: 服务人员应在当天处理投诉。\n          en: Service staff handle each complaint the same day.\n")
+    handbook, _ = load_handbook(content, strict=False)   # the English is now stale: a warning
     after = {p.path: p.markdown for p in build_pages(handbook, "en")}["checklists/complaint-check.md"]
     assert "the same day" in after and "promptly" not in after
     version = re.compile(r'data-hb-version="(\w+)"')
@@ -246,16 +273,19 @@ def test_a_section_page_names_the_checklists_that_use_its_rules(content):
     assert "Checklists that use" not in pages["manuals/900/1/1.2.md"].markdown
 
 
-def test_checklist_checkboxes_get_the_id_their_text_label_names():
-    built = ('<li class="task-list-item" data-hb-item="9-1.1-r1" data-hb-required="true">'
-             '<label class="task-list-control"><input type="checkbox"/><span class="task-list-indicator"></span></label>'
-             ' <label for="c-9-1.1-r1">x</label></li>'
-             '<li class="task-list-item" data-hb-item="9-1.1-r2" data-hb-optional="true">'
-             '<label class="task-list-control"><input type="checkbox"/>')
-    labelled = label_checkboxes(built)
-    assert '<input type="checkbox" id="c-9-1.1-r1" aria-required="true"/>' in labelled
-    assert '<input type="checkbox" id="c-9-1.1-r2"/>' in labelled
-    assert label_checkboxes("<ul><li>x</li></ul>") == "<ul><li>x</li></ul>"
+def test_checklist_checkboxes_get_the_id_their_text_label_names(content):
+    """The generator writes each box with the id its text label points at (no rewriting of built HTML)."""
+    import re
+    pages = pages_by_path(content, "en")
+    checklist = pages["checklists/complaint-check.md"].markdown
+    items = re.findall(r'<li class="task-list-item" data-hb-item="([^"]+)" data-hb-text="[0-9a-f]+" '
+                       r'data-hb-(required|optional)="true"><label class="task-list-control"><input type="checkbox" id="c-([^"]+)"( aria-required="true")?/>',
+                       checklist)
+    assert items, "no checkbox on the checklist page"
+    for item_id, kind, box_id, aria_required in items:
+        assert box_id == item_id and f'<label for="c-{item_id}"' in checklist
+        assert bool(aria_required) == (kind == "required")
+    assert {kind for _, kind, _, _ in items} == {"required", "optional"}
 
 
 def rubric_config(markdown):
@@ -299,7 +329,7 @@ def test_a_rubric_page_states_its_scoring_in_words_and_marks_the_settings_as_the
                         ("en", ["Excellent: 100%, Broadly meets: 50%, Unsatisfactory: 0%", "Excellent from 60, Unsatisfactory below 60",
                                 "exactly on a threshold takes the higher grade", "this organisation’s settings",
                                 "“Response time”, weighing 40%, rated “Broadly meets” (50%), scores 20."])):
-        page = pages_by_path(content, lang)[f"rubrics/complaint-assessment.md"].markdown
+        page = pages_by_path(content, lang)["rubrics/complaint-assessment.md"].markdown
         method = page[page.index("{#method}"):]
         for phrase in words:
             assert phrase in method, (lang, phrase)

@@ -9,20 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import pytest
-
-from handbook import load_handbook
 from handbook.model import Origin, Text
 from handbook.text_walk import every_text
 from handbook.translation import zh_hash
-
 from tests.test_model import edit, line_of, only, problems_of
-
-
-@pytest.fixture(scope="module")
-def real_handbook():
-    handbook, _ = load_handbook(strict=False)
-    return handbook
 
 
 def test_a_glossary_violation_in_onboarding_a_checklist_and_a_rubric_is_reported_at_its_line(content):

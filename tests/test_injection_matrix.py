@@ -34,9 +34,9 @@ import pytest
 import yaml
 
 from handbook import ContentError, load_handbook
+from handbook.problems import Problems
 from handbook.translation import zh_hash
 from handbook.yamlsource import load_yaml
-from handbook.problems import Problems
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "content"
@@ -265,8 +265,7 @@ def parse(page: Path) -> Skeleton:
 
 
 def build(sites: dict[str, Path], unchecked: bool) -> None:
-    env = dict(os.environ, HANDBOOK_EDIT_URI="", NO_MKDOCS_2_WARNING="1",
-               PYTHONPATH=os.pathsep.join([str(ROOT / "scripts"), str(ROOT)]))
+    env = dict(os.environ, HANDBOOK_EDIT_URI="", NO_MKDOCS_2_WARNING="1")
     args = [sys.executable, "-m", "tests.support.payload_build"] + (["--unchecked"] if unchecked else [])
     for content, out in sites.items():
         args += [content, str(out)]
@@ -291,6 +290,7 @@ def pages_of(site: Path) -> dict[str, Path]:
     return {p.relative_to(site).as_posix(): p for p in site.rglob("*.html")}
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("payload", sorted(PAYLOADS))
 def test_every_page_of_both_languages_shows_the_payload_as_text_and_nothing_else(built, payload):
     baseline, site = pages_of(built / "baseline"), pages_of(built / payload)
@@ -317,6 +317,7 @@ def test_every_page_of_both_languages_shows_the_payload_as_text_and_nothing_else
     assert shown["zh"] and shown["en"], f"{payload}: the payload's text is shown on no page of a language: {shown}"
 
 
+@pytest.mark.build
 def test_the_widgets_data_holds_the_text_exactly_as_written(built):
     """Rubric config (read by rubric.js, exported to CSV/JSON) and quiz data: plain text, never entities."""
     page = (built / "entities" / "en" / "rubrics" / "complaint-assessment" / "index.html")
@@ -333,9 +334,11 @@ BROWSER_PAGES = ["manuals/900/", "manuals/900/1/", "manuals/900/1/1.1/", "checkl
                  "onboarding/", "topics/", "glossary/", "editors/references/", "editors/repairs/"]
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("payload", ["all-at-once", "unclosed-tag"])
 def test_in_chromium_nothing_runs_and_nothing_is_requested_from_outside(built, chromium, payload):
-    from tests.support.browser import serve, free_port
+    from harness.browser import free_port
+    from harness.server import serve_compressed as serve
     from tests.test_browser import search
     with serve(built / payload, free_port()) as base:
         context = chromium.new_context()

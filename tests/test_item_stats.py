@@ -9,7 +9,6 @@ import csv
 import json
 
 from conftest import ROOT
-
 from handbook.cli import main
 from handbook.item_stats import collect
 from handbook.loader import CONTENT, read_handbook

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.browser import PHONE
+from harness.browser import PHONE
 
 pytestmark = pytest.mark.browser
 

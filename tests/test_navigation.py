@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 
 from handbook import load_handbook
-from handbook.generate.pages import (chapter_heading, chapter_path, checklist_path, manual_path, page_url,
-                                     section_heading, section_path)
-from tests.support.browser import DESKTOP, PHONE
+from handbook.generate.numbering import chapter_heading, section_heading
+from handbook.generate.paths import chapter_path, checklist_path, manual_path, page_url, section_path
+from harness.browser import DESKTOP, PHONE
 
 pytestmark = pytest.mark.browser
 

@@ -15,7 +15,8 @@ import pytest
 
 from handbook import load_handbook
 from handbook.generate.render import inline
-from tests.support.browser import PHONE, follow_instantly, storage_blocked
+from harness.browser import PHONE
+from tests.support.browser import follow_instantly, storage_blocked
 from tests.support.pdf import pdf_pages, shown
 
 pytestmark = pytest.mark.browser
@@ -38,7 +39,7 @@ def text(value, lang):
     return html.unescape(inline(value, lang))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def steps_of(procedure_id, lang):
     return [text(step.text, lang) for step in load_handbook()[0].rules()[procedure_id].steps]
 
@@ -462,3 +463,18 @@ def test_an_exam_result_and_the_onboarding_record_give_the_trainer_item_statisti
     for n, qid in enumerate(ids):
         assert rows[qid][:3] == (["1", "0", "0%"] if n == 2 else ["1", "1", "100%"]), qid
         assert ("everyone wrong" if n == 2 else "everyone right") in " ".join(rows[qid])
+
+
+@pytest.mark.parametrize("lang,prefix,check", [("zh", "", "检查答案"), ("en", "en/", "Check answer")])
+def test_the_explanation_says_when_the_rule_is_a_suggestion_or_rests_on_a_disputed_source(page, base, questions,
+                                                                                          lang, prefix, check):
+    # Issue 19: 002-1.1-q2 tests only a suggestion (问1); 000-4.5-q2 rests on a disputed citation only.
+    from handbook.generate.rule_notes import NOTES
+    for quiz, qid, key in (("002-1", "002-1.1-q2", "recommendation"), ("000-4", "000-4.5-q2", "disputed")):
+        open_quiz(page, base + prefix + f"quizzes/{quiz}/")
+        question = questions[qid]
+        choose(page, question, lang)
+        box = card(page, qid)
+        box.get_by_role("button", name=check).click()
+        note = box.locator(f".hb-feedback .hb-quiz-note.hb-note--{key}")
+        assert note.inner_text() == NOTES[key][lang]

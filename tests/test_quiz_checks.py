@@ -13,7 +13,6 @@ from fractions import Fraction
 import pytest
 
 from conftest import ROOT
-
 from handbook import ContentError, load_handbook
 from handbook import guessability as g
 from handbook.loader import read_handbook

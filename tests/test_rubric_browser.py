@@ -14,7 +14,7 @@ import pytest
 from pypdf import PdfReader
 
 from handbook import load_handbook
-from handbook.generate.render import plain   # the text as a reader sees it (inline() is escaped HTML)
+from handbook.generate.render import plain  # the text as a reader sees it (inline() is escaped HTML)
 from tests.support.browser import follow_instantly, storage_blocked
 from tests.support.pdf import pdf_pages, shown
 

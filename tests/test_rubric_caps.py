@@ -11,10 +11,11 @@ import json
 import shutil
 import subprocess
 
+from dataclasses import replace
+
 import pytest
 
 from conftest import ROOT
-
 from handbook.generate.rubrics import _RubricPage
 from handbook.loader import CONTENT, read_handbook
 from handbook.problems import Problems
@@ -36,8 +37,7 @@ def handbook():
 
 @pytest.fixture(scope="module")
 def configs(handbook):
-    lookups = (handbook.grades(), handbook.indicators(), handbook.assessables())
-    return {r.id: _RubricPage(handbook, r, "zh", lookups).config() for r in handbook.rubrics}
+    return {r.id: _RubricPage(handbook, r, "zh").config() for r in handbook.rubrics}
 
 
 def score(config: dict, ratings: dict[str, str], rest: str) -> dict:
@@ -143,13 +143,14 @@ def test_the_response_time_standard_is_the_organisations_setting(handbook, confi
 def test_a_grade_feature_without_its_cap_is_an_error(handbook):
     [attitude] = [r for r in handbook.rubrics if r.id == "service-attitude-assessment"]
     [criterion] = [c for c in attitude.criteria if c.id == "satisfaction"]
-    kept = criterion.critical
-    criterion.critical = [cap for cap in kept if cap.at != "fail"]
-    try:
-        problems = Problems(ROOT)
-        check_rubrics(handbook, problems)
-    finally:
-        criterion.critical = kept
+    # The model is frozen: check a copy of the handbook whose criterion lacks the cap.
+    uncapped = replace(criterion, critical=[cap for cap in criterion.critical if cap.at != "fail"])
+    groups = [replace(group, criteria=[uncapped if c is criterion else c for c in group.criteria])
+              for group in attitude.groups]
+    changed = replace(handbook, rubrics=[replace(attitude, groups=groups) if r is attitude else r
+                                         for r in handbook.rubrics])
+    problems = Problems(ROOT)
+    check_rubrics(changed, problems)
     line = criterion.levels["fail"].origin.line
     assert [str(p) for p in problems.errors] == [
         f"checklists/rubrics/01-service-attitude.yml:{line}: error: criterion 'satisfaction' at 'fail' quotes "

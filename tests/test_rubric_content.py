@@ -6,12 +6,10 @@ import re
 
 import pytest
 
-from handbook import load_handbook
-
 
 @pytest.fixture(scope="module")
-def handbook():
-    return load_handbook()[0]
+def handbook(real_handbook):
+    return real_handbook
 
 
 def rubric(handbook, rubric_id):

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import jsonschema
 import yaml
-from conftest import ROOT
 
+from conftest import ROOT
 from handbook.schema import validator
 
 SCHEMAS = ROOT / "checklists" / "schema"

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from handbook.problems import Problems
-from handbook.search_words import check_search_words, published, read_search_words
-
 from conftest import ROOT
+from handbook.problems import Problems
+from handbook.search_words import check_search_words, read_search_words
+from handbook_site.search_words import published
 
 TEXTS = {"zh": "员工佩戴的饰品应简洁大方。电话铃响三声内接听。", "en": "Jewellery worn by employees should be simple."}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from handbook.generate.sidebar import LIFT, LIMIT, bounded_items, lifted_items
+from handbook_site.sidebar import LIFT, LIMIT, bounded_items, lifted_items
 
 
 @dataclass(eq=False)
@@ -13,7 +13,7 @@ class Entry:
     title: str
     is_index: bool = False
     children: list = field(default_factory=list)
-    parent: "Entry | None" = None
+    parent: Entry | None = None
 
 
 def section(title, count, parent=None):

@@ -18,6 +18,8 @@ MAX_SITE = 35 * 1024 * 1024      # the whole built site, both languages
 MIN_SEARCH_TOP3 = 0.95       # the site's search: queries answered in the top 3, each language and kind (issue 17)
 MAX_SECTION_VISIT = 110 * 1024   # a first visit to a section page, compressed, no search index
 MAX_FIRST_SEARCH = 300 * 1024    # what opening search and the first query download, at any content size
+MAX_PREVIEW = 2.0            # scripts/serve: a one-rule edit saved → visible in the open page, median (issue 21)
+MAX_PREVIEW_OTHER = 4.0      # … and in the other language's page
 
 
 @dataclass
@@ -39,6 +41,8 @@ def mib(size: int) -> str:
 def judge(results) -> list[Verdict]:
     """One verdict per budget, from a finished benchmark's results."""
     verdicts = []
+    if results.preview and not results.builds:         # --only preview
+        return _preview(results)
     if not results.builds and not results.search:      # --only nav
         return _navigation(results)
     if results.builds and results.plain:          # not measured by `--only search` or `--only nav`
@@ -63,7 +67,18 @@ def judge(results) -> list[Verdict]:
         serious = sum(r.counts[impact] for r in results.axe.values() for impact in FORBIDDEN_IMPACTS)
         verdicts.append(Verdict("axe-core serious or critical violations, all pages", str(serious), "= 0",
                                 serious == 0))
-    return verdicts + _search(results) + _navigation(results)
+    return verdicts + _search(results) + _navigation(results) + (_preview(results) if results.preview else [])
+
+
+def _preview(results) -> list[Verdict]:
+    """scripts/serve (the first measured); the alternatives are reported, not judged."""
+    site = results.preview[0]
+    if site.failed:
+        return [Verdict("Preview: edit → visible", site.failed, f"≤ {MAX_PREVIEW:g} s", False)]
+    return [Verdict("Preview: edit → visible, language rendered first (zh), median",
+                    f"{site.first_median:.2f} s", f"≤ {MAX_PREVIEW:g} s", site.first_median <= MAX_PREVIEW),
+            Verdict("Preview: edit → visible, the other language (en), median",
+                    f"{site.second_median:.2f} s", f"≤ {MAX_PREVIEW_OTHER:g} s", site.second_median <= MAX_PREVIEW_OTHER)]
 
 
 def _navigation(results) -> list[Verdict]:

@@ -10,7 +10,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from handbook.repository import ROOT
 
 
 class BuildFailed(RuntimeError):
@@ -59,7 +59,7 @@ def build_plain(configs: dict[str, Path], out: Path) -> Run:
     for lang, config in configs.items():
         args += [str(config), str(out if lang == "zh" else out / lang)]
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT / "scripts"), os.environ.get("PYTHONPATH", "")]))
-    return timed([sys.executable, "-m", "build_languages", "--strict", *args], env)
+    return timed([sys.executable, "-m", "handbook_site.build", "--strict", *args], env)
 
 
 def median(runs: list[Run]) -> float:

@@ -4,7 +4,7 @@ the site has and the alternatives it was chosen from, built from the same
 content in the same run; and the same page at N× content.
 
 The alternatives are the site's own configuration with other theme features:
-the hooks run as they do for the site (they lift the manuals to the top level
+the handbook plugin runs as it does for the site (they lift the manuals to the top level
 only when there are no tabs)."""
 
 from __future__ import annotations
@@ -18,15 +18,14 @@ from pathlib import Path
 
 import yaml
 
-from handbook.generate.pages import page_url, section_path
+from handbook.generate.paths import page_url, section_path
 from handbook.handwritten import DOCS
 from handbook.model import Handbook
+from harness.server import GZIP_LEVEL, serve_compressed
 
 from .builds import ROOT, Run, timed
-from .server import GZIP_LEVEL, serve_compressed
 
 CONFIGS = {"zh": ROOT / "mkdocs.yml", "en": ROOT / "mkdocs.en.yml"}
-HOOKS = ROOT / "hooks" / "handbook.py"
 PRUNE, TABS, PATH = "navigation.prune", "navigation.tabs", "navigation.path"
 
 # name → (what it is, how its theme features differ from the site's)
@@ -85,7 +84,6 @@ def write_alternative(name: str, folder: Path) -> dict[str, Path]:
         config = {
             "INHERIT": str(inherited),
             "docs_dir": str(DOCS / lang),
-            "hooks": [str(HOOKS)],
             "watch": [],
             "theme": {"custom_dir": str(DOCS / "overrides"), "features": features},
         }
@@ -116,7 +114,7 @@ def build_alternative(name: str, work: Path, out: Path, content: Path | None = N
     env.pop("HANDBOOK_CONTENT", None)
     if content:
         env["HANDBOOK_CONTENT"] = str(content)
-    return timed([sys.executable, "-m", "build_languages", "--strict", str(configs["zh"]), str(out),
+    return timed([sys.executable, "-m", "handbook_site.build", "--strict", str(configs["zh"]), str(out),
                   str(configs["en"]), str(out / "en")], env)
 
 

@@ -8,7 +8,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from handbook.repository import ROOT
 NODE_MODULES = ROOT / "node_modules"
 LIGHTHOUSE = NODE_MODULES / ".bin" / "lighthouse"
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handbook.generate.pages import checklist_path, page_url, quiz_path, rubric_path, section_path
+from handbook.generate.paths import checklist_path, page_url, quiz_path, rubric_path, section_path
 from handbook.model import Handbook
 
 KINDS = ("home", "section", "checklist", "rubric", "quiz")

@@ -1,6 +1,6 @@
 """The handbook's pages as a plain mkdocs-material project: the generated
 Markdown, the hand-written pages and the published assets written to disk, and
-a configuration that inherits the real one without its hooks. Building it
+a configuration that inherits the real one without its plugin. Building it
 measures what MkDocs and the theme cost on their own."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import yaml
 
 from handbook import load_handbook
 from handbook.generate import build_nav, build_pages
-from handbook.generate.assets import published_assets
+from handbook_site.assets import published_assets
 from handbook.generate.site import write_pages
 from handbook.handwritten import ASSETS, DOCS
 
@@ -36,12 +36,12 @@ def write_plain_project(content: Path, folder: Path) -> dict[str, Path]:
         config = {
             "INHERIT": str(inherited),
             "docs_dir": str(docs),
-            "hooks": [],
+            "plugins": [],
             "watch": [],
             "edit_uri": "",
             "theme": {"custom_dir": str(DOCS / "overrides")},
             "nav": build_nav(handbook, lang),
-            # What the hooks mark as reached by links only (paper quizzes, answer keys).
+            # What the plugin marks as reached by links only (paper quizzes, answer keys).
             "not_in_nav": "\n".join("/" + page.path for page in build_pages(handbook, lang) if not page.in_nav),
         }
         configs[lang] = folder / f"mkdocs.{lang}.yml"

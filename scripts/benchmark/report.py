@@ -25,8 +25,26 @@ def markdown(results: Results, verdicts: list[Verdict], title: str) -> str:
     if results.builds:
         lines += _builds(results) + _scale(results) + _weight(results) + _lighthouse(results) + _axe(results)
     from .history import report as history_report
-    lines += _navigation(results) + _search_quality(results) + _search_weight(results) + history_report(results)
+    lines += (_preview(results) + _navigation(results) + _search_quality(results) + _search_weight(results)
+              + history_report(results))
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _preview(results: Results) -> list[str]:
+    if not results.preview:
+        return []
+    lines = ["## Preview: edit → visible", "",
+             "From saving a one-rule edit of a section's YAML (its Chinese and English) to the new text on the "
+             "section page open in the browser (zh and en tabs, reloaded automatically), the same edits for each "
+             "server (`scripts/benchmark/preview.py`).", "",
+             "| server | start (s) | zh: median (s) | zh: each | en: median (s) | en: each |", "|---|---|---|---|---|---|"]
+    for measure in results.preview:
+        if measure.failed:
+            lines.append(f"| {measure.description} | — | {measure.failed} | | | |")
+            continue
+        lines.append(f"| {measure.description} | {measure.startup:.1f} | {measure.first_median:.2f} | "
+                     f"{_seconds(measure.first)} | {measure.second_median:.2f} | {_seconds(measure.second)} |")
+    return lines + [""]
 
 
 def _seconds(values) -> str:
@@ -40,10 +58,10 @@ def _builds(results: Results) -> list[str]:
         "## 1. Build time and 2. generation overhead", "",
         f"The whole site, both languages ({results.pages_built} HTML pages), built by `scripts/build` "
         f"{len(results.builds)} times, and the same pages built as many times by plain mkdocs-material "
-        "from the generated Markdown written to disk (no hooks), the two alternating in the same run "
+        "from the generated Markdown written to disk (no plugin), the two alternating in the same run "
         "after one untimed build of each.", "",
         "| build | median | runs (s) | peak memory |", "|---|---|---|---|",
-        f"| `scripts/build` (hooks: load, check, generate) | {results.build_median:.2f} s | "
+        f"| `scripts/build` (plugin: load, check, generate) | {results.build_median:.2f} s | "
         f"{_seconds(r.seconds for r in results.builds)} | {results.build_peak_mib:.0f} MiB |",
         f"| plain mkdocs-material | {results.plain_median:.2f} s | {_seconds(r.seconds for r in results.plain)} | "
         f"{max(r.peak_mib for r in results.plain):.0f} MiB |", "",
@@ -177,7 +195,7 @@ def _search_quality(results: Results) -> list[str]:
              "| engine | lang | kind | queries | answered in top 3 | mean reciprocal rank | no result |",
              "|---|---|---|---|---|---|---|"]
     for engine in ENGINES:
-        for set_, lang, kind in ((s, l, k) for s in quality.sets() for l in LANGS for k in KINDS):
+        for set_, lang, kind in ((s, la, k) for s in quality.sets() for la in LANGS for k in KINDS):
             asked = quality.cell(engine, lang, kind, set_)
             if not asked:
                 continue

@@ -8,6 +8,7 @@ from .axe import AxeResult
 from .builds import Run
 from .lighthouse import Scores
 from .navigation import NavMeasure
+from .preview import PreviewMeasure
 from .search import Quality
 from .weight import SearchVisit, Visit
 
@@ -41,7 +42,8 @@ class Results:
     search: Quality | None = None                                           # both engines' answers
     search_page: str = ""                                                   # where the first search starts
     search_visits: dict[tuple[int, str], SearchVisit] = field(default_factory=dict)  # (content ×, lang) →
-    history: object | None = None                                           # benchmark.history.HistoryMeasure
+    preview: list[PreviewMeasure] = field(default_factory=list)   # scripts/serve first, then its alternatives
+    history: object | None = None                                 # benchmark.history.HistoryMeasure (issue 22)
 
     @property
     def build_median(self) -> float:

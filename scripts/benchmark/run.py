@@ -2,7 +2,7 @@
 
 Usage: scripts/bench [--runs 5] [--scales 10,100] [--pages home,section,...]
                      [--lighthouse-runs 3] [--content DIR] [--out FILE] [--work DIR]
-                     [--queries FILE ...] [--only nav|search|history]
+                     [--queries FILE ...] [--only nav|search|preview|history] [--preview-baseline REV]
 """
 
 from __future__ import annotations
@@ -18,20 +18,30 @@ from pathlib import Path
 
 from handbook import load_handbook
 from handbook.loader import CONTENT
+from harness.server import serve_compressed
 
-from . import budgets, report
+from . import budgets, navigation, preview, report
 from .axe import run_axe
 from .builds import ROOT, BuildFailed, build_plain, build_site
 from .lighthouse import Scores, run_lighthouse
-from . import navigation
 from .node_tools import NodeToolsMissing, ensure_node_tools
 from .pages import KINDS, measured_pages
 from .plain import write_plain_project
 from .results import Results, Scale
-from .server import serve_compressed
+from .search import (
+    ENGINES,
+    HELDOUT,
+    QUERIES,
+    Quality,
+    answering_pages,
+    ask_material,
+    ask_site,
+    build_material_variant,
+    load_queries,
+)
 from .synthetic import scale_content
-from .search import ENGINES, HELDOUT, QUERIES, Quality, answering_pages, ask_material, ask_site, build_material_variant, load_queries
 from .weight import FIRST_QUERIES, OWN_CSS, OWN_JS, compressed_size, first_search, first_visit, own_files
+
 
 def main(argv: list[str]) -> int:
     options = _options(argv)
@@ -54,7 +64,10 @@ def _options(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--queries", type=Path, nargs="+", default=[QUERIES, HELDOUT],
                         help="the search query sets (default: tests/search/queries.yml, on which the word lists "
                         "were tuned, and tests/search/questions-heldout.yml, held out; each is reported apart)")
-    parser.add_argument("--only", choices=["nav", "search", "history"], help="measure only this part. nav: the navigation's "
+    parser.add_argument("--preview-baseline", metavar="REV", help="with --only preview, also measure the "
+                        "scripts/serve of this git revision (e.g. the commit before issue 21)")
+    parser.add_argument("--only", choices=["nav", "search", "preview", "history"], help="measure only this part. "
+                        "preview: save → visible in the browser with scripts/serve, --runs edits; nav: the navigation's "
                         "weight (page size, DOM nodes, site size, build time) of the site and its alternatives, and at "
                         "--scales; search: search quality against Material's search, and what a first visit and a "
                         "first search download (also at --scales); history: the change history's cost, in-process and in "
@@ -74,7 +87,7 @@ def _say(message: str) -> None:
 
 
 def _run(options) -> int:
-    from tests.support.browser import CHROMIUM_ARGS, DESKTOP, PHONE, browser, chromium_path, free_port
+    from harness.browser import CHROMIUM_ARGS, DESKTOP, PHONE, browser, chromium_path, free_port
 
     chromium = chromium_path()
     search_only = options.only == "search"
@@ -86,11 +99,14 @@ def _run(options) -> int:
     work.mkdir(parents=True)
     handbook, _ = load_handbook(options.content)
     results = Results(machine=_machine(options, handbook, chromium))
+    if options.only == "history":
+        _measure_history(options, handbook, results)
+        return _finish(options, results)
     if options.only == "nav":
         _measure_navigation(options, handbook, results, browser, PHONE)
         return _finish(options, results)
-    if options.only == "history":
-        _measure_history(options, handbook, results)
+    if options.only == "preview":
+        _measure_preview(options, results, browser)
         return _finish(options, results)
     port = free_port()
     site_url = f"http://127.0.0.1:{port}/"
@@ -164,6 +180,8 @@ def _run(options) -> int:
         with serve_compressed(material_site) as material_base:
             _say(f"search quality: {len(queries)} queries, Material's built-in search")
             results.search.asked[ENGINES[1]] = ask_material(instance, material_base, queries, answers)
+    if options.only is None:
+        _measure_preview(options, results, browser)
 
     return _finish(options, results)
 
@@ -172,7 +190,7 @@ def _finish(options, results: Results) -> int:
     verdicts = budgets.judge(results)
     options.out.parent.mkdir(parents=True, exist_ok=True)
     titles = {"nav": "Handbook benchmark: navigation only", "search": "Handbook benchmark: search only",
-              "history": "Handbook benchmark: change history only"}
+              "preview": "Handbook benchmark: preview only", "history": "Handbook benchmark: change history only"}
     options.out.write_text(report.markdown(results, verdicts, titles.get(options.only, "Handbook benchmark")),
                            encoding="utf-8")
     missed = [v for v in verdicts if not v.held]
@@ -180,6 +198,26 @@ def _finish(options, results: Results) -> int:
          + (f"{len(missed)} budget(s) missed: {'; '.join(v.budget for v in missed)}" if missed
             else "every budget held"))
     return 1 if missed else 0
+
+
+def _measure_preview(options, results: Results, browser) -> None:
+    """--only preview: the preview and its alternatives, on the same edits."""
+    from harness.browser import free_port
+
+    with browser() as instance:
+        for mode in preview.MODES:
+            _say(f"preview ({mode}): starting scripts/serve, then {options.runs} edit(s)")
+            results.preview.append(preview.measure_preview(instance, options.content, options.work, options.runs,
+                                                           free_port(), mode))
+        if options.preview_baseline:
+            _say(f"preview ({options.preview_baseline}): its scripts/serve, then {options.runs} edit(s)")
+            tree = preview.baseline_tree(options.work, options.preview_baseline)
+            results.preview.append(preview.measure_preview(
+                instance, options.content, options.work, options.runs, free_port(), "baseline",
+                command=[str(tree / "scripts" / "serve")], by_http=True,
+                description=f"`scripts/serve` of {options.preview_baseline} (`mkdocs serve`, English by a "
+                "subprocess); timed to the page served, since its open pages do not reload: the "
+                "Content-Security-Policy blocks the inline livereload script"))
 
 
 def _measure_history(options, handbook, results: Results) -> None:

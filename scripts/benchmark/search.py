@@ -24,8 +24,7 @@ from pathlib import Path
 import yaml
 
 from handbook import load_handbook
-from handbook.generate.pages import page_url, section_path
-from handbook.generate.topics import topic_path
+from handbook.generate.paths import page_url, section_path, topic_path
 from handbook.handwritten import DOCS
 
 from .builds import ROOT, Run, timed
@@ -169,10 +168,10 @@ def build_material_variant(work: Path, content: Path | None, site_url: str) -> t
         config = {
             "INHERIT": str(inherited),
             "docs_dir": str(DOCS / lang),
-            "hooks": [str(ROOT / "hooks" / "handbook.py")],
             "watch": [],
             "theme": {"custom_dir": str(overrides)},
-            "plugins": [{"search": {"lang": lang}}],
+            "plugins": [{"handbook": {"language": lang, "content": str(content or ROOT / "checklists")}},
+                        {"search": {"lang": lang}}],
         }
         configs[lang] = work / f"material-search.{lang}.yml"
         configs[lang].write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -181,7 +180,7 @@ def build_material_variant(work: Path, content: Path | None, site_url: str) -> t
                PYTHONPATH=os.pathsep.join([str(ROOT / "scripts"), os.environ.get("PYTHONPATH", "")]))
     if content:
         env["HANDBOOK_CONTENT"] = str(content)
-    run = timed([sys.executable, "-m", "build_languages", str(configs["zh"]), str(out),
+    run = timed([sys.executable, "-m", "handbook_site.build", str(configs["zh"]), str(out),
                  str(configs["en"]), str(out / "en")], env)
     return out, run
 

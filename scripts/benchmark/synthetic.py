@@ -31,7 +31,7 @@ def scale_content(source: Path, target: Path, times: int) -> Path:
     base_ids = sorted(path.name for path in (source / "manuals").iterdir() if (path / "manual.yml").is_file())
     free = iter(f"{n:03d}" for n in range(1000) if f"{n:03d}" not in base_ids)
     copies = []
-    for k in range(1, times):
+    for _ in range(1, times):
         try:
             copies.append({old: next(free) for old in base_ids})
         except StopIteration:

@@ -7,7 +7,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .server import GZIP_LEVEL
+from harness.server import GZIP_LEVEL
 
 # Where the project's own scripts and styles are published (Material's are under
 # assets/javascripts and assets/stylesheets).

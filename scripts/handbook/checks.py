@@ -8,21 +8,24 @@ from functools import lru_cache
 
 import opencc
 
+from .derive import REF_MARKER
 from .history.settings import read_settings as read_change_settings
-from .model import Handbook, Manual, Origin, Section, Text
+from .model import Handbook, Manual, Origin, Section
 from .problems import Problems
 from .quiz_checks import check_quizzes
+from .reference_checks import check_manual_folder, check_references
 from .force_checks import check_forces
+from .retired import check_retired
 from .rubric_checks import check_rubrics
 from .search_words import check_search_words
 from .sequence_checks import check_sequences
-from .text_walk import every_text
 from .translation import PLACEHOLDER
 
-REF_MARKER = re.compile(r"\[ref:([a-z0-9]+(?:[-.][a-z0-9]+)*)\]")
-
-
 def check_handbook(handbook: Handbook, problems: Problems) -> None:
+    """Report every problem of the loaded model. Checks read the model; they never change it."""
+    for manual in handbook.manuals:
+        check_manual_folder(manual, problems)
+    check_references(handbook, problems)
     _check_ids(handbook, problems)
     _check_structure(handbook, problems)
     if "references" not in handbook.unread:
@@ -41,6 +44,7 @@ def check_handbook(handbook: Handbook, problems: Problems) -> None:
     if "manuals" not in handbook.unread:
         check_sequences(handbook, problems)   # issue 19d
     check_forces(handbook, problems)   # 19c
+    check_retired(handbook, problems)   # withdrawn ids stay known, never cited
     read_change_settings(handbook.content, problems)   # issue 22: checklists/changes.yml
 
 
@@ -130,32 +134,11 @@ def _check_section(manual_id: str, chapter_number: str, section: Section,
 
 
 def _check_citations(handbook: Handbook, problems: Problems, complete: bool) -> None:
-    def cite(ref_id: str, by: str, origin: Origin, how: str, line: int | None = None) -> None:
-        reference = handbook.references.get(ref_id)
-        if reference is None:
-            problems.add(origin.file, line or origin.line, f"{how} '{ref_id}', which is not in references.yml",
+    """Citations of unknown references (the model's citations and `cited_by` are derived by the loader)."""
+    for citation in handbook.index.citations:
+        if citation.ref_id not in handbook.references:
+            problems.add(citation.file, citation.line, f"{citation.how} '{citation.ref_id}', which is not in references.yml",
                          "add the reference to checklists/references.yml, or correct the id")
-        elif by not in reference.cited_by:
-            reference.cited_by.append(by)
-
-    for manual in handbook.manuals:
-        for chapter in manual.chapters:
-            for text in chapter.texts():
-                for ref_id in REF_MARKER.findall(text.zh):
-                    cite(ref_id, chapter.id, text.origin, "a citation marker names", text.zh_line)
-    for section in handbook.sections():
-        for text in section.texts():
-            for ref_id in REF_MARKER.findall(text.zh):
-                cite(ref_id, section.id, text.origin, "a citation marker names", text.zh_line)
-        for requirement in section.requirements:
-            for ref_id in requirement.cites:
-                cite(ref_id, section.id, requirement.origin, "cites: names", requirement.cite_lines.get(ref_id))
-            for step in requirement.steps:
-                for ref_id in step.cites:
-                    cite(ref_id, section.id, step.origin, "cites: names", step.cite_lines.get(ref_id))
-        for indicator in section.indicators:
-            for ref_id in indicator.cites:
-                cite(ref_id, section.id, indicator.origin, "cites: names")
     for reference in handbook.references.values():
         if complete and not reference.cited_by:
             problems.warn(reference.origin.file, reference.origin.line,
@@ -219,7 +202,7 @@ def _check_repairs(handbook: Handbook, problems: Problems) -> None:
 def _check_topics(handbook: Handbook, problems: Problems) -> None:
     if "manuals" in handbook.unread:
         return
-    sections = {s.id for s in handbook.sections()}
+    sections = handbook.index.sections
     for topic in handbook.topics:
         for section_id, line in zip(topic.sections, topic.section_lines):
             if section_id not in sections:
@@ -263,9 +246,9 @@ def _check_checklists(handbook: Handbook, problems: Problems) -> None:
 
 def _check_glossary(handbook: Handbook, problems: Problems) -> None:
     terms = sorted(handbook.glossary, key=lambda t: -len(t.zh))
-    # Every text the site shows, found by walking the model, so no content kind
-    # or field added later escapes the glossary (issue 19 part 6).
-    texts = every_text(handbook)
+    # Every text the site shows, as the loader registered it while reading, so no
+    # content kind or field added later escapes the glossary (issues 19 and 21).
+    texts = handbook.registry.texts()
     # One scan per text finds the terms that may occur (overlapping, so 投诉 is
     # found inside 投诉处理); only those are checked word by word.
     anywhere = re.compile("(?=(" + "|".join(re.escape(term.zh) for term in terms) + "))") if terms else None

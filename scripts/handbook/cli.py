@@ -12,7 +12,7 @@ from .generate import write_pages
 from .loader import CONTENT, ROOT, load_handbook, read_handbook
 from .model import LANGS
 from .problems import ContentError, Problems
-from . import guessability, item_stats, report, scaffold, site_check, stale
+from . import guessability, item_stats, report, scaffold, stale
 from .guessability import check_guessability
 from .stamp import stamp_file
 from .translation import PLACEHOLDER
@@ -100,7 +100,8 @@ def _check_site(folder: Path) -> int:
     if not (folder / "index.html").exists():
         print(f"error: {folder} holds no built site; run scripts/build {folder} first", file=sys.stderr)
         return 2
-    found = site_check.check_site(folder)
+    from handbook_site.site_check import check_site   # the built site is the site package's
+    found = check_site(folder)
     for problem in found:
         print(problem)
     pages = sum(1 for _ in folder.rglob("*.html"))

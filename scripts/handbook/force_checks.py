@@ -9,6 +9,8 @@ reads as a rule, and a checklist item that points at a description.
 
 from __future__ import annotations
 
+import re
+
 from .modality import RULE_WORDS_EN, RULE_WORDS_ZH, find
 from .model import Handbook, Requirement
 from .problems import Problems
@@ -24,6 +26,7 @@ def check_forces(handbook: Handbook, problems: Problems) -> None:
     for requirement in handbook.requirements():
         _check_source(requirement, problems)
         _check_wording(requirement, problems)
+    check_explanations(handbook, problems)
     rules = handbook.rules()
     for checklist in handbook.checklists:
         for item in checklist.items:
@@ -35,6 +38,32 @@ def check_forces(handbook: Handbook, problems: Problems) -> None:
                              f"checklist item '{item.rule_id}' points at a description, not a rule to tick "
                              f"(force: description in {problems.relative(requirement.origin.file)}:{requirement.force_line})",
                              "remove the item, or point it at an obligation or recommendation of the section")
+
+
+# An explanation that names the suggestion as one (可 alone is too common: 可度量, 可以通过…).
+SAYS_SUGGESTED = {"zh": re.compile(r"建议|宜|最好|可以考虑"),
+                  "en": re.compile(r"\b(?:suggest\w*|recommend\w*|advis\w*)\b", re.I)}
+
+
+def check_explanations(handbook: Handbook, problems: Problems) -> None:
+    """A question testing only suggestions never explains its key as a rule: an explanation
+    that says 应/should must say whose suggestion it is (建议, 'suggests')."""
+    from .quiz_checks import RULE_WORDS
+    rules = handbook.rules()
+    for question in handbook.questions():
+        cited = [rules[rid] for rid in question.requirement_ids if rid in rules]
+        forces = {(rule if isinstance(rule, Requirement) else rule.requirement).force for rule in cited}
+        if not cited or forces != {"recommendation"}:
+            continue
+        text = question.explanation
+        for lang in ("zh", "en"):
+            rule_word = RULE_WORDS[lang].search(text[lang])
+            if rule_word and not SAYS_SUGGESTED[lang].search(text[lang]):
+                line = (text.zh_line if lang == "zh" else text.origin.line) or question.origin.line
+                problems.add(question.origin.file, line,
+                             f"question '{question.id}' tests only suggestions, but its {lang} explanation states "
+                             f"the key as a rule ('{rule_word.group()}')",
+                             "say it is the source's suggestion: zh 手册建议…/问N建议…, en 'the handbook suggests…'")
 
 
 def _check_source(requirement: Requirement, problems: Problems) -> None:
@@ -53,8 +82,16 @@ def _check_source(requirement: Requirement, problems: Problems) -> None:
     if requirement.force_why:
         return   # an editor has recorded why the force is not what the words suggest
     wanted = reading.force
+    if wanted is None and requirement.force == "obligation":
+        # a flat statement may be a duty (a policy's article) or a description: an editor decides
+        problems.add(file, requirement.force_line,
+                     f"'{requirement.id}' has force: obligation, but its source words have no modal word "
+                     f"(应、须、不得…) in 「{reading.sentence.strip()}」",
+                     "read the source sentence: if the source frames it as required, say why in `force_why:`; "
+                     "if it suggests or describes, set `force: recommendation` or `force: description` and reword it")
+        return
     if wanted is None and requirement.force != "recommendation":
-        return   # a flat statement: a rule or a description, as the requirement says
+        return   # a flat statement given as a description
     if wanted != requirement.force:
         found = reading.describe() if wanted else f"no word of suggestion (建议、宜、可以、可) in 「{reading.sentence.strip()}」"
         problems.add(file, requirement.force_line,

@@ -6,7 +6,9 @@ from pathlib import Path
 
 from .problems import Problem
 
-DOCS = Path(__file__).resolve().parents[2] / "docs"
+from .repository import ROOT
+
+DOCS = ROOT / "docs"
 ASSETS = DOCS / "assets"
 
 

@@ -20,6 +20,7 @@ FORCES = ("obligation", "recommendation", "description")
 OBLIGATION = re.compile(
     r"必须|务必|不得|禁止|严禁|不能|不可以|不允许|应当|应该|"
     r"(?<![响反适对供相效理感答])应(?![用急对变付聘届])|"
+    r"(?<=应对)应(?![用急对变])|"     # 突发事件应对应结合…: "response" then the modal 应
     r"(?<![必无])须(?!知)|(?<![所必])需(?![求])|"
     r"(?<![重主只纲概摘简扼首需不必量的])要(?![素点领闻害])")
 # Words of suggestion: 建议, 宜, 可以, 可 (not in 可能, 可靠, 可度量 …)
@@ -37,6 +38,7 @@ SUGGESTING_LEAD_IN = re.compile(
     r"建议|可以采取|可采取|可以从以下|可从以下|可以通过以下|可以考虑|可采用|可以采用|可以使用以下|可以利用以下")
 # A lead-in that presents what follows as the usual ways or examples (not a plain "包括：").
 DESCRIBING_LEAD_IN = re.compile(r"常见|常用|例如|比如|可以用来|可用于|可以用于")
+REF_MARKER = re.compile(r"\[ref:[^\]]*\]")
 SENTENCE_END = re.compile(r"(?<=[。！？；])")
 
 
@@ -64,7 +66,8 @@ def _lead_in(section: Section, block_index: int) -> str:
     """The paragraph a list follows (its last sentence): what it says the list is."""
     for block in reversed(section.body[:block_index]):
         if block.kind == "paragraph":
-            parts = sentences(block.texts[-1].zh)
+            # a citation marker after the full stop ("…。[ref:x]") belongs to the sentence before it
+            parts = sentences(REF_MARKER.sub("", block.texts[-1].zh))
             return parts[-1] if parts else ""
     return ""
 

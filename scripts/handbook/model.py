@@ -8,8 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Mapping
 
 from .translation import zh_hash
+
+if TYPE_CHECKING:
+    from .derive import Index
+    from .registry import TextRegistry
 
 LANGS = ("zh", "en")
 
@@ -20,7 +25,7 @@ class Origin:
     line: int
 
 
-@dataclass
+@dataclass(frozen=True)
 class Text:
     zh: str
     en: str
@@ -38,13 +43,13 @@ class Text:
         return zh_hash(self.zh) != self.en_from_zh
 
 
-@dataclass
+@dataclass(frozen=True)
 class Block:
     kind: str  # heading | paragraph | bullets | numbered
     texts: list[Text]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Step:
     id: str
     number: int
@@ -52,21 +57,21 @@ class Step:
     cites: list[str]
     origin: Origin
     cite_lines: dict[str, int] = field(default_factory=dict)
-    requirement: "Requirement | None" = None
+    requirement: "Requirement | None" = field(default=None, compare=False, repr=False)   # back-reference
 
     @property
     def section(self) -> "Section | None":
         return self.requirement.section if self.requirement else None
 
 
-@dataclass
+@dataclass(frozen=True)
 class Requirement:
     id: str
     text: Text | None           # None: a procedure the source gives no heading of its own (issue 19d)
     cites: list[str]
     steps: list[Step]
     origin: Origin
-    section: "Section | None" = None
+    section: "Section | None" = field(default=None, compare=False, repr=False)   # back-reference
     cite_lines: dict[str, int] = field(default_factory=dict)
     # Issue 19d: a procedure's steps are a sequence (ordered) or a plain list; a fragment
     # is a requirement whose source sentence breaks off, quoted as far as it goes.
@@ -85,7 +90,7 @@ class Requirement:
         return bool(self.steps)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Repair:
     source: str
     restored: str
@@ -94,7 +99,7 @@ class Repair:
     origin: Origin
 
 
-@dataclass
+@dataclass(frozen=True)
 class Indicator:
     """An evaluation indicator or assessed aspect, as data for the rubrics."""
     id: str
@@ -102,20 +107,20 @@ class Indicator:
     description: Text
     cites: list[str]
     origin: Origin
-    section: "Section | None" = None
+    section: "Section | None" = field(default=None, compare=False, repr=False)   # back-reference
 
 
-@dataclass
+@dataclass(frozen=True)
 class Grade:
     """One grade of an assessment scale, best first, with the source's descriptor."""
     id: str
     name: Text
     descriptor: Text
     origin: Origin
-    section: "Section | None" = None
+    section: "Section | None" = field(default=None, compare=False, repr=False)   # back-reference
 
 
-@dataclass
+@dataclass(frozen=True)
 class Section:
     id: str
     number: str
@@ -125,9 +130,10 @@ class Section:
     requirements: list[Requirement]
     repairs: list[Repair]
     origin: Origin
-    chapter: "Chapter | None" = None
+    chapter: "Chapter | None" = field(default=None, compare=False, repr=False)   # back-reference
     indicators: list[Indicator] = field(default_factory=list)
     grades: list[Grade] = field(default_factory=list)
+    retired: list = field(default_factory=list)   # retired.Retired: withdrawn ids, never shown
 
     @property
     def published(self) -> bool:
@@ -138,22 +144,15 @@ class Section:
     def truncated(self) -> bool:
         return self.status == "source-truncated"
 
+    # Every bilingual text read from this section's YAML, in reading order (the loader's text registry).
+    own_texts: tuple[Text, ...] = field(default=(), compare=False, repr=False)
+
     def texts(self) -> list[Text]:
         """Every bilingual text of this section, in reading order."""
-        found = [self.title]
-        for block in self.body:
-            found.extend(block.texts)
-        for requirement in self.requirements:
-            found += [requirement.text] if requirement.text else []
-            found.extend(step.text for step in requirement.steps)
-        for indicator in self.indicators:
-            found += [indicator.name, indicator.description]
-        for grade in self.grades:
-            found += [grade.name, grade.descriptor]
-        return found
+        return list(self.own_texts)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Chapter:
     id: str
     number: str
@@ -162,17 +161,17 @@ class Chapter:
     sections: list[Section]
     repairs: list[Repair]
     origin: Origin
-    manual: "Manual | None" = None
+    manual: "Manual | None" = field(default=None, compare=False, repr=False)   # back-reference
     intro: list[Block] = field(default_factory=list)
 
+    # The chapter's own texts (title, introduction, summary; not its sections'), as the loader read them.
+    own_texts: tuple[Text, ...] = field(default=(), compare=False, repr=False)
+
     def texts(self) -> list[Text]:
-        found = [self.title]
-        for block in self.intro + self.summary:
-            found.extend(block.texts)
-        return found
+        return list(self.own_texts)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Manual:
     id: str
     title: Text
@@ -189,7 +188,7 @@ class Manual:
         return bool(self.review_by) and self.review_by < today
 
 
-@dataclass
+@dataclass(frozen=True)
 class Topic:
     """A topic staff look for, and the sections (of any manual) that treat it."""
     id: str
@@ -199,7 +198,7 @@ class Topic:
     section_lines: list[int] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(frozen=True)
 class ChecklistItem:
     """A box to tick: one requirement, or one step of a procedure, by id."""
     rule_id: str
@@ -207,13 +206,13 @@ class ChecklistItem:
     origin: Origin
 
 
-@dataclass
+@dataclass(frozen=True)
 class ChecklistGroup:
     title: Text | None
     items: list[ChecklistItem]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Checklist:
     id: str
     when: str          # before-shift | during-service | after-service | supervision
@@ -226,11 +225,9 @@ class Checklist:
     def items(self) -> list[ChecklistItem]:
         return [item for group in self.groups for item in group.items]
 
-    def texts(self) -> list[Text]:
-        return [self.title, self.purpose] + [g.title for g in self.groups if g.title]
 
 
-@dataclass
+@dataclass(frozen=True)
 class RubricDescriptor:
     """A criterion at one level: the manual's words (`quote` names where they are) or the organisation's."""
     text: Text
@@ -238,7 +235,7 @@ class RubricDescriptor:
     origin: Origin
 
 
-@dataclass
+@dataclass(frozen=True)
 class RubricLevel:
     """A column of a rubric, best first. `points` is the organisation's setting."""
     id: str
@@ -249,7 +246,7 @@ class RubricLevel:
     origin: Origin
 
 
-@dataclass
+@dataclass(frozen=True)
 class RubricBand:
     """A grade and the lowest total (out of 100) that earns it: the organisation's setting."""
     grade_id: str
@@ -257,7 +254,7 @@ class RubricBand:
     origin: Origin
 
 
-@dataclass
+@dataclass(frozen=True)
 class RubricCap:
     """Rated at level `at` or worse, a critical criterion caps the grade at `cap`."""
     at: str
@@ -266,7 +263,7 @@ class RubricCap:
     origin: Origin
 
 
-@dataclass
+@dataclass(frozen=True)
 class OrganisationStandard:
     """A standard the source leaves to each organisation: what it is, and the organisation's, once set."""
     asks: Text
@@ -274,7 +271,7 @@ class OrganisationStandard:
     origin: Origin
 
 
-@dataclass
+@dataclass(frozen=True)
 class Criterion:
     id: str
     indicator_id: str | None     # named and described by this indicator of the manual …
@@ -289,13 +286,13 @@ class Criterion:
     organisation_standard: OrganisationStandard | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class CriterionGroup:
     title: Text | None
     criteria: list[Criterion]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Rubric:
     id: str
     title: Text
@@ -311,18 +308,9 @@ class Rubric:
     def criteria(self) -> list[Criterion]:
         return [criterion for group in self.groups for criterion in group.criteria]
 
-    def texts(self) -> list[Text]:
-        found = [self.title, self.purpose] + [g.title for g in self.groups if g.title]
-        found += [level.name for level in self.levels if level.name] + [level.descriptor for level in self.levels]
-        for criterion in self.criteria:
-            found += [criterion.title] if criterion.title else []
-            found += [d.text for d in criterion.levels.values()] + [cap.because for cap in criterion.critical]
-            own = criterion.organisation_standard
-            found += [own.asks] + ([own.value] if own.value else []) if own else []
-        return found
 
 
-@dataclass
+@dataclass(frozen=True)
 class QuizOption:
     text: Text
     correct: bool
@@ -330,7 +318,7 @@ class QuizOption:
     origin: Origin
 
 
-@dataclass
+@dataclass(frozen=True)
 class Question:
     """One question of a chapter's bank. Its section (and requirements) are where its answer is written."""
     id: str
@@ -345,14 +333,9 @@ class Question:
     origin: Origin
     lines: dict[str, int] = field(default_factory=dict)   # key → line, for messages
 
-    def texts(self) -> list[Text]:
-        found = [self.question, self.explanation]
-        for option in self.options:
-            found += [option.text] + ([option.feedback] if option.feedback else [])
-        return found
 
 
-@dataclass
+@dataclass(frozen=True)
 class Quiz:
     """A chapter's question bank: `id` is the chapter's id."""
     id: str
@@ -360,7 +343,7 @@ class Quiz:
     origin: Origin
 
 
-@dataclass
+@dataclass(frozen=True)
 class OnboardingStage:
     title: Text
     chapter_ids: list[str]
@@ -368,7 +351,7 @@ class OnboardingStage:
     lines: list[int] = field(default_factory=list)   # the line of each chapter id
 
 
-@dataclass
+@dataclass(frozen=True)
 class Onboarding:
     """The new hires' path through the chapters, and the quizzes' settings (the organisation's)."""
     pass_mark: int
@@ -382,7 +365,7 @@ class Onboarding:
     lines: dict[str, int] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Reference:
     id: str
     kind: str
@@ -391,11 +374,12 @@ class Reference:
     note: Text | None
     verification: dict | None
     origin: Origin
-    cited_by: list[str] = field(default_factory=list)
+    cited_by: tuple[str, ...] = ()   # derived by the loader (derive.py): the chapters and sections citing it
     url: str | None = None     # the source's address: https:, mailto: or a path in the site (content_text)
     # 19a: what replaced a superseded source, and when.
     superseded_by: Text | None = None
     superseded_on: str | None = None
+    lines: dict[str, int] = field(default_factory=dict)   # key → line, for messages
 
     @property
     def unsound(self) -> bool:
@@ -415,7 +399,7 @@ def unsound_sources(cites: list[str], references: dict[str, Reference]) -> list[
     return []
 
 
-@dataclass
+@dataclass(frozen=True)
 class Term:
     zh: str
     en: str
@@ -435,123 +419,81 @@ class Term:
         return self.zh in chinese
 
 
-@dataclass
+@dataclass(frozen=True)
 class Handbook:
+    """The whole handbook, read once. Frozen: checks and generators read it, never change it.
+    `index` holds every lookup and back-reference (derive.py); `registry` every text as it was read."""
     root: Path          # the repository, which error messages are relative to
     content: Path       # the folder the YAML was read from
     manuals: list[Manual]
     references: dict[str, Reference]
     glossary: list[Term]
-    unread: set[str] = field(default_factory=set)   # parts left out for errors
+    unread: frozenset[str] = frozenset()   # parts left out for errors
     topics: list[Topic] = field(default_factory=list)
     checklists: list[Checklist] = field(default_factory=list)
     rubrics: list[Rubric] = field(default_factory=list)
     quizzes: list[Quiz] = field(default_factory=list)
     onboarding: Onboarding | None = None
-    search_words: object = None     # search_words.SearchWords: checklists/search.yml
+    search_words: object = field(default=None, compare=False)   # search_words.SearchWords: checklists/search.yml
+    registry: "TextRegistry" = field(default=None, compare=False, repr=False)
+    index: "Index" = field(default=None, compare=False, repr=False)
 
     def sections(self) -> list[Section]:
-        return [s for m in self.manuals for c in m.chapters for s in c.sections]
-
-    def requirements(self) -> list[Requirement]:
-        found = []
-        for section in self.sections():
-            found.extend(section.requirements)
-        return found
-
-    def rules(self) -> dict[str, "Requirement | Step"]:
-        """Every requirement and every procedure step, by id: what a checklist item may point at."""
-        found: dict[str, Requirement | Step] = {}
-        for requirement in self.requirements():
-            found[requirement.id] = requirement
-            found.update((step.id, step) for step in requirement.steps)
-        return found
-
-    def indicators(self) -> dict[str, Indicator]:
-        return {i.id: i for section in self.sections() for i in section.indicators}
-
-    def grades(self) -> dict[str, Grade]:
-        return {g.id: g for section in self.sections() for g in section.grades}
-
-    def assessables(self) -> dict[str, "Section | Requirement | Step | Indicator | Grade"]:
-        """Everything a rubric criterion may say it assesses, by id."""
-        found: dict = {section.id: section for section in self.sections()}
-        found.update(self.rules())
-        found.update(self.indicators())
-        found.update(self.grades())
-        return found
-
-    def rubric_sections(self, rubric: "Rubric", assessables: dict | None = None) -> list[Section]:
-        """The sections a rubric rests on and assesses, in the handbook's order.
-        Pass `assessables` when asking for many rubrics: it is the whole handbook."""
-        assessables = self.assessables() if assessables is None else assessables
-        wanted = set(rubric.basis)
-        for criterion in rubric.criteria:
-            for target_id in criterion.assesses:
-                target = assessables.get(target_id)
-                if target is not None:
-                    wanted.add((target if isinstance(target, Section) else target.section).id)
-        return [section for section in self.sections() if section.id in wanted]
-
-    def rubrics_by_section(self) -> dict[str, list["Rubric"]]:
-        """Section id → the rubrics that rest on or assess it."""
-        using: dict[str, list[Rubric]] = {}
-        assessables = self.assessables()
-        for rubric in self.rubrics:
-            for section in self.rubric_sections(rubric, assessables):
-                using.setdefault(section.id, []).append(rubric)
-        return using
+        return list(self.index.all_sections)
 
     def chapters(self) -> list[Chapter]:
-        return [c for m in self.manuals for c in m.chapters]
+        return list(self.index.all_chapters)
+
+    def requirements(self) -> list[Requirement]:
+        return list(self.index.all_requirements)
 
     def questions(self) -> list[Question]:
-        return [question for quiz in self.quizzes for question in quiz.questions]
+        return list(self.index.all_questions)
+
+    def rules(self) -> Mapping[str, "Requirement | Step"]:
+        """Every requirement and every procedure step, by id: what a checklist item may point at."""
+        return self.index.rules
+
+    def indicators(self) -> Mapping[str, Indicator]:
+        return self.index.indicators
+
+    def grades(self) -> Mapping[str, Grade]:
+        return self.index.grades
+
+    def assessables(self) -> Mapping[str, "Section | Requirement | Step | Indicator | Grade"]:
+        """Everything a rubric criterion may say it assesses, by id."""
+        return self.index.assessables
+
+    def rubric_sections(self, rubric: "Rubric") -> list[Section]:
+        """The sections a rubric rests on and assesses, in the handbook's order."""
+        return list(self.index.rubric_sections[rubric.id])
+
+    def rubrics_by_section(self) -> Mapping[str, tuple["Rubric", ...]]:
+        """Section id → the rubrics that rest on or assess it."""
+        return self.index.rubrics_by_section
+
+    def question_section(self, question: Question) -> Section:
+        """The section where the question's answer is written."""
+        return self.index.sections[question.section_id]
+
+    def question_steps(self, question: Question) -> list[Step]:
+        """An ordering question's steps, in the source's order ([] for other questions)."""
+        return self.index.rules[question.procedure_id].steps if question.procedure_id else []
 
     def quiz_of(self, chapter: Chapter) -> "Quiz | None":
-        return next((quiz for quiz in self.quizzes if quiz.id == chapter.id), None)
+        return self.index.quizzes.get(chapter.id)
 
-    def quizzes_by_chapter(self) -> dict[str, "Quiz"]:
-        return {quiz.id: quiz for quiz in self.quizzes}
+    def quizzes_by_chapter(self) -> Mapping[str, "Quiz"]:
+        return self.index.quizzes
 
-    def questions_by_section(self) -> dict[str, list[Question]]:
-        found: dict[str, list[Question]] = {}
-        for question in self.questions():
-            found.setdefault(question.section_id, []).append(question)
-        return found
+    def questions_by_section(self) -> Mapping[str, tuple[Question, ...]]:
+        return self.index.questions_by_section
 
-    def checklists_by_section(self) -> dict[str, list[Checklist]]:
+    def checklists_by_section(self) -> Mapping[str, tuple[Checklist, ...]]:
         """Section id → the checklists with an item from that section."""
-        rules = self.rules()
-        using: dict[str, list[Checklist]] = {}
-        for checklist in self.checklists:
-            for item in checklist.items:
-                rule = rules.get(item.rule_id)
-                if rule is not None and checklist not in using.setdefault(rule.section.id, []):
-                    using[rule.section.id].append(checklist)
-        return using
+        return self.index.checklists_by_section
 
     def texts(self) -> list[Text]:
-        found = []
-        for manual in self.manuals:
-            found.append(manual.title)
-            for chapter in manual.chapters:
-                found.extend(chapter.texts())
-                for section in chapter.sections:
-                    found.extend(section.texts())
-        for reference in self.references.values():
-            found.append(reference.citation)
-            if reference.note:
-                found.append(reference.note)
-            if reference.superseded_by:
-                found.append(reference.superseded_by)
-        found.extend(topic.title for topic in self.topics)
-        for checklist in self.checklists:
-            found.extend(checklist.texts())
-        for rubric in self.rubrics:
-            found.extend(rubric.texts())
-        for question in self.questions():
-            found.extend(question.texts())
-        if self.onboarding:
-            found.extend(stage.title for stage in self.onboarding.stages)
-        return found
+        """Every bilingual text of the handbook, as the loader read them (the registry)."""
+        return self.registry.texts()
+

@@ -20,9 +20,7 @@ MIN_ORDERING_STEPS = 3
 
 def check_quizzes(handbook: Handbook, problems: Problems) -> None:
     complete = "manuals" not in handbook.unread
-    chapters = {chapter.id: chapter for chapter in handbook.chapters()}
-    sections = {section.id: section for section in handbook.sections()}
-    rules = handbook.rules()
+    chapters, sections, rules = handbook.index.chapters, handbook.index.sections, handbook.index.rules
     banks: dict[str, Quiz] = {}
     for quiz in handbook.quizzes:
         file = quiz.origin.file

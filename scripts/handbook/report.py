@@ -12,7 +12,6 @@ from datetime import date
 from .checks import REF_MARKER
 from .content_text import urls_in
 from .model import UNSOUND_STATES, Handbook, Step, Text, unsound_sources
-from .text_walk import every_text
 
 MIN_QUESTIONS = 5
 
@@ -72,11 +71,11 @@ def coverage(handbook: Handbook, today: str | None = None) -> dict:
         "reviews": [{"manual": m.id, "owner": m.owner, "last": m.reviewed, "next": m.review_by} for m in handbook.manuals],
         "external_links": external_links(handbook),
         "structure": structure(handbook),   # issue 19d
-        # Issue 19b: what the glossary holds and how many texts its check reads (every Text in the model).
+        # Issue 19b: what the glossary holds and how many texts its check reads (every text the loader registered).
         "glossary": {"terms": len(handbook.glossary),
                      "terms_with_rejected_renderings": sum(bool(t.avoid) for t in handbook.glossary),
                      "rejected_renderings": sum(len(t.avoid) for t in handbook.glossary),
-                     "texts_checked": len(every_text(handbook))},
+                     "texts_checked": len(handbook.registry)},
         # 19c: requirements by the force the source gives them
         "requirements_by_force": {force: sum(r.force == force for r in requirements)
                                   for force in ("obligation", "recommendation", "description")},
@@ -90,7 +89,9 @@ def structure(handbook: Handbook) -> dict:
     procedures = [r for r in handbook.requirements() if r.steps]
     return {"procedures_ordered": sum(r.ordered is True for r in procedures),
             "procedures_unordered": sum(r.ordered is False for r in procedures),
-            "fragments": [_where(handbook, r) + f" {r.id}" for r in handbook.requirements() if r.fragment]}
+            "fragments": [_where(handbook, r) + f" {r.id}" for r in handbook.requirements() if r.fragment],
+            "retired": [f"{_where(handbook, r.origin)} {r.id} → {r.replaced_by}"
+                        for s in handbook.sections() for r in getattr(s, "retired", [])]}
 
 
 def _unsound(handbook: Handbook) -> dict:
@@ -172,7 +173,8 @@ def markdown(data: dict) -> str:
              f"| manuals past their review date | {len(data['reviews_due'])} of {len(data['reviews'])} |",
              f"| procedures: in order / lists | {data['structure']['procedures_ordered']} / "
              f"{data['structure']['procedures_unordered']} |",
-             f"| fragments (the source breaks off; in no checklist or quiz) | {len(data['structure']['fragments'])} |", "",
+             f"| fragments (the source breaks off; in no checklist or quiz) | {len(data['structure']['fragments'])} |",
+             f"| retired ids (withdrawn, never shown or cited) | {len(data['structure'].get('retired', []))} |", "",
              "## English", "", "| | |", "|---|---|",
              f"| sections translated (every text, none stale) | {en['sections_translated']} of {en['sections_with_text']} |",
              f"| stale translations | {en['stale_translations']} ({en['stale_accepted']} published with a notice) |",
@@ -201,6 +203,7 @@ def markdown(data: dict) -> str:
                       *[f"- {item}" for item in items], "", "</details>"]
     for title, items in (("Stale translations", data["stale"]), ("Repairs awaiting review", data["repairs_pending"]),
                          ("Fragments", data["structure"]["fragments"]),
+                         ("Retired ids", data["structure"].get("retired", [])),
                          ("Requirements in no checklist and no question", data["requirements_uncovered"])):
         if items:
             lines += ["", f"<details><summary>{title} ({len(items)})</summary>", "", *[f"- {item}" for item in items],

@@ -12,6 +12,7 @@ total at that grade. And no indicator is scored twice.
 from __future__ import annotations
 
 from .model import Criterion, Handbook, Rubric
+from .derive import Index
 from .problems import Problems
 
 TOTAL_WEIGHT = 100
@@ -19,7 +20,7 @@ TOTAL_WEIGHT = 100
 
 def check_rubrics(handbook: Handbook, problems: Problems) -> None:
     complete = "manuals" not in handbook.unread
-    known = _Known(handbook)
+    known = handbook.index   # the model's lookups: grades, sections, indicators, standards, quotable texts
     for rubric in handbook.rubrics:
         _check_scale(rubric, known, problems, complete)
         _check_weights(rubric, problems)
@@ -35,7 +36,7 @@ def check_rubrics(handbook: Handbook, problems: Problems) -> None:
         _check_scored_once(rubric, problems)
 
 
-def _check_grade_features(rubric: Rubric, criterion: Criterion, known: "_Known", problems: Problems) -> None:
+def _check_grade_features(rubric: Rubric, criterion: Criterion, known: Index, problems: Problems) -> None:
     """A cell that quotes grade G's descriptor, in the column named after G, lists a feature of G:
     rated there, the total can be no better than G (001 五（二）: 不合格 is 服务态度差、语言不文明 …)."""
     bands = [band.grade_id for band in rubric.bands]
@@ -69,7 +70,7 @@ def _check_scored_once(rubric: Rubric, problems: Problems) -> None:
                              "score it in one criterion only; list it under the other's assesses: only if that one is removed")
 
 
-def _check_scale(rubric: Rubric, known: "_Known", problems: Problems, complete: bool) -> None:
+def _check_scale(rubric: Rubric, known: Index, problems: Problems, complete: bool) -> None:
     file = rubric.origin.file
     grades, sections = known.grades, known.sections
     if complete:
@@ -126,23 +127,7 @@ def _check_weights(rubric: Rubric, problems: Problems) -> None:
                      f"change them so that they add up to {TOTAL_WEIGHT}: {listed}")
 
 
-class _Known:
-    """What a criterion may name, looked up once for all rubrics."""
-
-    def __init__(self, handbook: Handbook):
-        self.grades = handbook.grades()
-        self.sections = {section.id for section in handbook.sections()}
-        self.indicators = handbook.indicators()
-        self.assessables = handbook.assessables()
-        rules = handbook.rules()
-        self.standards = {**rules, **self.indicators}
-        # The Chinese a descriptor may quote, by the id of the text it is in.
-        self.quotable = {rule_id: rule.text.zh for rule_id, rule in rules.items() if rule.text}
-        self.quotable.update((i.id, i.description.zh) for i in self.indicators.values())
-        self.quotable.update((g.id, g.descriptor.zh) for g in self.grades.values())
-
-
-def _check_criterion(rubric: Rubric, criterion: Criterion, known: _Known, problems: Problems,
+def _check_criterion(rubric: Rubric, criterion: Criterion, known: Index, problems: Problems,
                      complete: bool) -> None:
     file, line = criterion.origin.file, criterion.origin.line
     if (criterion.indicator_id is None) == (criterion.title is None):

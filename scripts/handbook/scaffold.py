@@ -41,7 +41,7 @@ def _insert_into_list(path: Path, key: str, block: str) -> int:
 
 
 def new_section(handbook: Handbook, chapter_id: str) -> tuple[Path, int, str]:
-    chapter = next((c for c in handbook.chapters() if c.id == chapter_id), None)
+    chapter = handbook.index.chapters.get(chapter_id)
     if chapter is None:
         raise LookupError(f"no chapter '{chapter_id}'; chapter ids look like 000-2 (see a section page's id)")
     last = max((int(s.number.rsplit(".", 1)[1]) for s in chapter.sections if s.number.count(".") == 1), default=0)
@@ -78,11 +78,11 @@ def new_checklist(handbook: Handbook, checklist_id: str) -> tuple[Path, int, str
 
 
 def new_question(handbook: Handbook, section_id: str, kind: str = "single") -> tuple[Path, int, str]:
-    section = next((s for s in handbook.sections() if s.id == section_id), None)
+    section = handbook.index.sections.get(section_id)
     if section is None:
         raise LookupError(f"no section '{section_id}'; section ids look like 000-2.4")
     chapter = section.chapter
-    used = [int(q.id.rsplit("-q", 1)[1]) for q in handbook.questions() if q.section_id == section_id and q.id.rsplit("-q", 1)[1].isdigit()]
+    used = [int(q.id.rsplit("-q", 1)[1]) for q in handbook.questions_by_section().get(section_id, ()) if q.id.rsplit("-q", 1)[1].isdigit()]
     question_id = f"{section_id}-q{max(used, default=0) + 1}"
     block = f'  - id: "{question_id}"\n    type: {kind}\n    section: "{section_id}"\n' + _text("    ", "question")
     if kind in ("single", "multiple"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -13,7 +14,9 @@ from referencing import Registry, Resource
 from .problems import Problems
 from .yamlsource import YamlDoc
 
-SCHEMA_DIR = Path(__file__).resolve().parents[2] / "checklists" / "schema"
+from .repository import ROOT
+
+SCHEMA_DIR = ROOT / "checklists" / "schema"
 
 
 @lru_cache(maxsize=None)
@@ -54,30 +57,40 @@ def _inlined(node, resolver, depth: int = 0):
     return {key: value if key == "$defs" else _inlined(value, resolver, depth) for key, value in node.items()}
 
 
-def check(doc: YamlDoc, kind: str, problems: Problems) -> set[str]:
+@dataclass(frozen=True)
+class Misspelt:
+    """A key the schema does not know, close to one it requires: 'stauts' for 'status'."""
+    mapping: dict
+    meant: str
+    typo: str
+
+
+def check(doc: YamlDoc, kind: str, problems: Problems) -> tuple[set[str], list[Misspelt]]:
     """Report every schema problem in `doc`; return the kinds of problem that
-    leave it unusable. A misspelt key ('stauts') is reported once, as the
-    typo, and read as the key it was meant to be, so that the rest of the
-    file can still be checked in the same run."""
+    leave it unusable, and the misspelt keys. A misspelt key ('stauts') is
+    reported once, as the typo; the reader (reading.py) may then read it as the
+    key it was meant to be, so that the rest of the file can still be checked
+    in the same run. This only reports: the data is left as it is."""
     errors = [leaf for error in validator(kind).iter_errors(doc.data) for leaf in _leaves(error)]
     typos = {(tuple(e.absolute_path), _suggestion(e)): e for e in errors
              if e.validator == "additionalProperties" and _suggestion(e)}
-    kinds, aliases = set(), []
+    kinds, misspelt = set(), []
     for error in errors:
         where = tuple(error.absolute_path)
         if error.validator == "required" and (where, _missing(error)) in typos:
-            aliases.append((error.instance, _missing(error), _unknown(typos[(where, _missing(error))])))
+            misspelt.append(Misspelt(error.instance, _missing(error), _unknown(typos[(where, _missing(error))])))
             continue
         kinds.add(error.validator)
         if error.validator == "additionalProperties":
             where += (_unknown(error),)
         message, hint = _explain(error)
         problems.add(doc.path, doc.line(where), message, hint)
-    for mapping, meant, typo in aliases:
-        mapping[meant] = mapping.pop(typo)
-    if aliases and any(e.validator != "additionalProperties" for e in validator(kind).iter_errors(doc.data)):
-        kinds.add("invalid")   # the misspelt value itself is wrong: the file cannot be used
-    return kinds
+    return kinds, misspelt
+
+
+def valid(data: object, kind: str) -> bool:
+    """Whether `data` passes the schema, unknown keys aside."""
+    return all(e.validator == "additionalProperties" for e in validator(kind).iter_errors(data))
 
 
 def _missing(error: jsonschema.ValidationError) -> str:

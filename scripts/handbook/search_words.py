@@ -1,23 +1,21 @@
 """The search words (checklists/search.yml): the question words and particles
 search drops from a query, and the groups of words it treats as the same, per
 language. Read and checked with the rest of the content; published to each
-language's site as assets/search-words.json, which the search dialog fetches
+language's site as assets/search-words.json (handbook_site.search_words), which the search dialog fetches
 when it is first opened (docs/assets/js/search-query.js uses it).
 """
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import schema
+from .reading import read_checked
 from .problems import Problems
 from .yamlsource import YamlDoc, load_yaml
 
 LANGS = ("zh", "en")
-PUBLISHED = "assets/search-words.json"
 
 
 @dataclass
@@ -35,7 +33,7 @@ def read_search_words(path: Path, problems: Problems) -> SearchWords | None:
     if not path.exists():
         return None
     doc = load_yaml(path, problems)
-    if doc is None or schema.check(doc, "search", problems):
+    if doc is None or read_checked(doc, "search", problems):
         return None
     data = doc.data
     return SearchWords(doc=doc, question={lang: list(data["question_words"][lang]) for lang in LANGS},
@@ -93,11 +91,3 @@ def _occurs(word: str, text: str, lang: str) -> bool:
     pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, word.lower().split())) + r"(?!\w)"
     return re.search(pattern, text.lower()) is not None
 
-
-def published(words: SearchWords | None, lang: str) -> str:
-    """One language's search words as the dialog reads them."""
-    if words is None:
-        return json.dumps({"question": [], "synonyms": []})
-    return json.dumps({"question": words.question[lang],
-                       "synonyms": [group[lang] for group in words.synonyms if lang in group]},
-                      ensure_ascii=False, separators=(",", ":"))

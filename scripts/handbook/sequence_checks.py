@@ -46,6 +46,32 @@ def check_sequences(handbook: Handbook, problems: Problems) -> None:
     for quiz in handbook.quizzes:
         for question in quiz.questions:
             _check_question_fragments(question, fragments, problems)
+    _check_moments(handbook, problems)
+
+
+# A company's duty (企业应…/公司应…) or setting up a mechanism is nothing staff can tick at the
+# counter: it belongs on a checklist used at the periodic review (when: supervision).
+COMPANY_DUTY = re.compile(r"^(?:为[^，]*，)?(?:企业|公司)(?:应|需|要|必须|须)|"
+                          r"^(?:建立|设立|制定|健全)[^，。]*(?:机制|体系|制度|预案)")
+STAFF_MOMENTS = ("before-shift", "during-service", "after-service")
+
+
+def _check_moments(handbook: Handbook, problems: Problems) -> None:
+    rules = handbook.rules()
+    for checklist in handbook.checklists:
+        if checklist.when not in STAFF_MOMENTS:
+            continue
+        for item in checklist.items:
+            rule = rules.get(item.rule_id)
+            if rule is None or rule.text is None:
+                continue
+            text = rule.text.zh
+            unlabelled = re.sub(r"^[^：，。]{1,12}：", "", text)   # "快速响应，及时处理：建立…"
+            if COMPANY_DUTY.search(text) or COMPANY_DUTY.search(unlabelled):
+                problems.add(item.origin.file, item.origin.line,
+                             f"checklist '{checklist.id}' (used {checklist.when}) lists '{item.rule_id}', a duty of the "
+                             f"company, not something staff can do or see at that moment: 「{text[:40]}」",
+                             "move the item to the manager's policy checklist (13-manager-policy.yml, when: supervision)")
 
 
 def _check_list_steps(procedure: Requirement, problems: Problems) -> None:

@@ -1,8 +1,8 @@
 """Every Text in the loaded content, found by walking the model itself.
 
-Checks that must see every text the site shows (the glossary) use this rather
-than hand-kept `texts()` lists, so a field added to the model later is seen
-without anyone remembering to list it.
+Checks read the loader's text registry (registry.py). This walk is the
+independent witness the tests use to prove the registry complete: every Text
+reachable in the model was registered as it was read.
 """
 from __future__ import annotations
 

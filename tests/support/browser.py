@@ -1,53 +1,9 @@
-"""Serve a built site on loopback and drive Debian's Chromium with Playwright.
-
-The site is served as the benchmark serves it, and as a production server
-would: text compressed with gzip (benchmark/server.py)."""
+"""Browser helpers only the tests use. Launching Chromium, the screen sizes and
+the loopback server the tests and the benchmark share live in scripts/harness/."""
 
 from __future__ import annotations
 
 import contextlib
-import os
-import shutil
-import socket
-from pathlib import Path
-
-from benchmark.server import serve_compressed as serve  # noqa: F401 - the tests' server
-
-DESKTOP = {"width": 1280, "height": 800}
-PHONE = {"width": 390, "height": 844}
-CHROMIUM = os.environ.get("HANDBOOK_CHROMIUM", "/usr/bin/chromium")
-# Without these, Chromium keeps trying to reach Google's services, which a
-# closed network refuses; they also keep the profile free of first-run UI.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--disable-dev-shm-usage"]
-
-
-def chromium_path() -> str:
-    if not Path(CHROMIUM).exists() and not shutil.which(CHROMIUM):
-        raise RuntimeError(
-            f"Chromium not found at {CHROMIUM}. Install it (Debian: apt-get install chromium "
-            "fonts-noto-cjk) or set HANDBOOK_CHROMIUM to its path.")
-    return CHROMIUM
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@contextlib.contextmanager
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        try:
-            yield instance
-        finally:
-            instance.close()
-
 
 # As a browser that refuses site data does: any use of localStorage throws.
 _BLOCK_STORAGE = """Object.defineProperty(window, "localStorage", {

@@ -16,7 +16,7 @@ import os
 import sys
 from pathlib import Path
 
-import build_languages
+from handbook_site import build as build_languages
 import handbook.content_text
 import handbook.loader
 

@@ -19,7 +19,7 @@
     });
 
     function each(selector, parent, fn) {
-      Array.prototype.forEach.call((parent || root).querySelectorAll(selector), fn);
+      (parent || root).querySelectorAll(selector).forEach(fn);
     }
 
     function apply() {
@@ -48,7 +48,6 @@
     }
 
     form.addEventListener("input", apply);
-    form.addEventListener("change", apply);
     form.hidden = false;
     apply();
   });

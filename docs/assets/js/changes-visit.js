@@ -26,22 +26,11 @@
     } catch (error) { /* full: the notice comes back next time, nothing worse */ }
   }
 
-  /* The rules changed in the versions after `seen` (none when `seen` is not in the history). */
-  function changedSince(versions, seen) {
-    var rules = {}, after = false;
-    versions.forEach(function (version) {
-      if (after) version.rules.forEach(function (id) { rules[id] = 1; });
-      after = after || version.id === seen;
-    });
-    return Object.keys(rules).length;
-  }
-
   function show(data, seen, count, storage) {
     var words = data.words;
-    var box = kit.element("div", "hb-visit-notice md-typeset");
+    var box = kit.element("section", "hb-visit-notice md-typeset");   // named, so a region
     var text = kit.element("p", "hb-visit-text");
     var link = kit.element("a", "md-button md-button--primary", words.view);
-    box.setAttribute("role", "region");
     box.setAttribute("aria-label", words.label);
     text.setAttribute("role", "status");
     link.href = new URL(data.page + "?since=" + seen, root).href;
@@ -68,13 +57,17 @@
   kit.onEachPage("body", function () {
     var storage = kit.openStorage("hb-changes-");
     if (!storage || document.querySelector(".hb-visit-notice")) return;
+    // Missing (a build without history) or unreadable: no notice.
     loading = loading || fetch(new URL("changes/versions.json", root)).then(function (response) {
-      return response.ok ? response.json() : null;
-    }).catch(function () { return null; });
+      return response.json();
+    }).catch(function () {});
     loading.then(function (data) {
       if (!data || data.format !== 1 || !data.current) return;
       var seen = seenVersion(storage);
-      var count = seen && seen !== data.current && changedSince(data.versions, seen);
+      // Each version says how many rules changed after it (none: not in this history).
+      var count = data.versions.filter(function (version) { return version.id === seen; }).map(function (version) {
+        return version.after;
+      })[0];
       if (count) show(data, seen, count, storage);
       else markSeen(storage, data.current);   // a first visit, nothing changed, or nothing to compare with
     });

@@ -192,6 +192,13 @@
         box.appendChild(html("p", say(q.type === "ordering" ? "correct_order" : "correct_answer", { answer: correct })));
       }
       box.appendChild(html("p", q.e));
+      // what the rules tested are (a suggestion, a disputed or superseded source), as the section page says
+      (Array.isArray(q.n) ? q.n : []).forEach(function (note) {
+        if (!note || typeof note.t !== "string") return;   // outdated or corrupt data: show nothing
+        var p = html("p", note.t);
+        p.className = "hb-quiz-note" + (/^[a-z_]+$/.test(note.k) ? " hb-note--" + note.k : "");
+        box.appendChild(p);
+      });
       var read = el("p"), link = el("a", "", say("read", { section: "" }));
       link.href = q.src.href;
       link.appendChild(document.createTextNode(q.src.label));

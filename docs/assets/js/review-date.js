@@ -8,9 +8,7 @@
   kit.onEachPage("[data-hb-review-by]", function (notice) {
     if (notice.getAttribute("data-hb-review-by") < today) notice.hidden = false;
   });
-  kit.onEachPage("[data-hb-changed-on]", function (mark) {
-    var until = new Date(mark.getAttribute("data-hb-changed-on"));
-    until.setDate(until.getDate() + +mark.getAttribute("data-recent-days"));
-    if (until.toISOString().slice(0, 10) < today) mark.hidden = true;
+  kit.onEachPage("[data-hb-marked-until]", function (mark) {
+    if (mark.getAttribute("data-hb-marked-until") < today) mark.hidden = true;
   });
 })();

@@ -17,19 +17,18 @@ from datetime import date, timedelta
 
 from markupsafe import Markup
 
-from ..checks import REF_MARKER
+from ..derive import REF_MARKER
 from ..history import History, history_for
 from ..history.chardiff import new_side, old_side, segments, word_segments
 from ..history.compare import Change
 from ..model import Handbook
-from . import pages as _pages   # pages.py calls this module for its marks: a module, not names, avoids the cycle
+from .numbering import section_short
+from .page import GeneratedPage, front_matter
+from .paths import (CHANGES, CHANGES_DATA as VERSIONS, CHANGES_FEED as FEED, CHANGES_NOTICE as NOTICE,
+                    checklist_path, html_href, page_url, section_path)
 from .templating import fragment, t
 from .ui import script_strings
 
-CHANGES = "changes/index.md"
-NOTICE = "changes/notice.md"
-FEED = "changes/feed.xml"
-VERSIONS = "changes/versions.json"
 FEED_VERSIONS = 50      # the feed carries the newest 50 versions
 SIGNOFF_ROWS = 15
 
@@ -60,7 +59,7 @@ def last_change(handbook: Handbook, lang: str, page: str, section_ids=(), rule_i
     dates += [version.date for owner in owners for version, _ in found.owner_changes(owner)]
     if not dates:
         return []
-    return [fragment("changes", "last_change", lang=lang, date=max(dates), href=_pages.html_href(page, CHANGES)), ""]
+    return [fragment("changes", "last_change", lang=lang, date=max(dates), href=html_href(page, CHANGES)), ""]
 
 
 def rule_mark(handbook: Handbook, rule_id: str, lang: str) -> Markup:
@@ -73,20 +72,22 @@ def rule_mark(handbook: Handbook, rule_id: str, lang: str) -> Markup:
     days = found.settings.recent_days
     if version.date < (date.fromisoformat(today()) - timedelta(days=days)).isoformat():
         return Markup("")
+    # The last day it is shown: assets/js/review-date.js hides it after, on a page read later.
+    until = (date.fromisoformat(version.date) + timedelta(days=days)).isoformat()
     if change.kind == "added":
         return fragment("changes", "mark", lang=lang, kind="added", date=version.date, subject=version.subject,
-                        previous=[], previous_lang=lang, recent_days=days)
+                        previous=[], previous_lang=lang, until=until)
     # The previous text in the page's language; on an English page whose English did not
     # change with the Chinese, the previous Chinese.
     shown = lang if _plain(change.old[lang]) != _plain(change.new[lang]) else "zh"
     parts = old_side(_diff(_plain(change.old[shown]), _plain(change.new[shown]), shown))
     return fragment("changes", "mark", lang=lang, kind=change.kind, date=version.date, subject=version.subject,
-                    previous=parts, previous_lang=shown, recent_days=days)
+                    previous=parts, previous_lang=shown, until=until)
 
 
 # --- The what-changed page, the notice and the feed --------------------------------------------
 
-def change_pages(handbook: Handbook, lang: str, site_url: str = "") -> list["_pages.GeneratedPage"]:
+def change_pages(handbook: Handbook, lang: str, site_url: str = "") -> list[GeneratedPage]:
     found = history(handbook)
     source = found.settings.file or handbook.content
     return [_changes_page(handbook, found, lang, source), _notice_page(handbook, found, lang, site_url, source)]
@@ -118,14 +119,12 @@ _places_of: dict = {}
 def _places(handbook: Handbook) -> dict:
     """Where each section, rule and checklist of the handbook as it now stands is published."""
     if _places_of.get("handbook") is not handbook:
-        from .checklists import checklist_path
-        _places_of.update(handbook=handbook, sections={s.id: (s, _pages.section_path(s)) for s in handbook.sections()},
+        _places_of.update(handbook=handbook, sections={s.id: (s, section_path(s)) for s in handbook.sections()},
                           rules=handbook.rules(), checklists={c.id: (c, checklist_path(c)) for c in handbook.checklists})
     return _places_of
 
 
 def _entry(handbook: Handbook, change: Change, lang: str, page: str) -> dict:
-    section_short = _pages.section_short
     places = _places(handbook)
     rule = change.rule
     section = places["sections"].get(rule.section_id)
@@ -135,14 +134,14 @@ def _entry(handbook: Handbook, change: Change, lang: str, page: str) -> dict:
              "new_text": "", "old_text": ""}
     if section:
         entry["section"] = f"{section_short(section[0], lang)} {section[0].title[lang]}"
-        entry["section_href"] = _pages.html_href(page, section[1])
+        entry["section_href"] = html_href(page, section[1])
     if rule.kind in ("requirement", "step") and change.new and rule.id in places["rules"] and section:
-        entry["rule_href"] = _pages.html_href(page, section[1]) + "#" + rule.id
+        entry["rule_href"] = html_href(page, section[1]) + "#" + rule.id
     if rule.kind == "item":
         checklist = places["checklists"].get(rule.owner)
         entry["checklist"] = checklist[0].title[lang] if checklist else rule.owner
         if checklist and change.new:
-            entry["rule_href"] = _pages.html_href(page, checklist[1])
+            entry["rule_href"] = html_href(page, checklist[1])
         target = places["rules"].get(rule.target)
         text = target.text if target is not None and target.text else None
         if text is not None:
@@ -189,21 +188,21 @@ def _manuals(handbook: Handbook, lang: str) -> list[dict]:
     return [{"id": m.id, "title": m.title[lang]} for m in handbook.manuals]
 
 
-def _changes_page(handbook: Handbook, found: History, lang: str, source) -> "_pages.GeneratedPage":
+def _changes_page(handbook: Handbook, found: History, lang: str, source) -> GeneratedPage:
     title = str(t("changes", lang))
     lines = [f"# {title}", ""]
     if not found.available:
         lines += [fragment("changes", "empty", text=t("changes_unavailable", lang)), ""]
-        return _pages.GeneratedPage(CHANGES, title, _pages.front_matter(title, searchable=False) + "\n".join(lines) + "\n", source)
+        return GeneratedPage(CHANGES, title, front_matter(title, searchable=False) + "\n".join(lines) + "\n", source)
     lines += [fragment("render", "meta", content=t("changes_intro", lang, start=found.start)), ""]
     if lang == "en":
         lines += [fragment("render", "meta", content=t("changes_en_note", lang)), ""]
     if found.note:
         lines += [fragment("render", "meta", content=t("changes_partial", lang, note=found.note)), ""]
-    lines += [fragment("changes", "page_links", lang=lang, feed_href="feed.xml", notice_href=_pages.html_href(CHANGES, NOTICE)),
-              "", _body(handbook, found, lang, CHANGES, notice=_pages.html_href(CHANGES, NOTICE))]
-    matter = _pages.front_matter(title, wide=True, searchable=False, hb_feed=FEED)
-    return _pages.GeneratedPage(CHANGES, title, matter + "\n".join(lines) + "\n", source)
+    lines += [fragment("changes", "page_links", lang=lang, feed_href="feed.xml", notice_href=html_href(CHANGES, NOTICE)),
+              "", _body(handbook, found, lang, CHANGES, notice=html_href(CHANGES, NOTICE))]
+    matter = front_matter(title, wide=True, searchable=False, hb_feed=FEED)
+    return GeneratedPage(CHANGES, title, matter + "\n".join(lines) + "\n", source)
 
 
 def _body(handbook: Handbook, found: History, lang: str, page: str, notice: str = "", translations: bool = True,
@@ -220,7 +219,7 @@ def _body(handbook: Handbook, found: History, lang: str, page: str, notice: str 
     return "\n".join(re.sub(r"\n\s*\n", "\n", str(part)) for part in parts)
 
 
-def _notice_page(handbook: Handbook, found: History, lang: str, site_url: str, source) -> "_pages.GeneratedPage":
+def _notice_page(handbook: Handbook, found: History, lang: str, site_url: str, source) -> GeneratedPage:
     title = str(t("notice", lang))
     lines = [f"# {title}", ""]
     if not found.available:
@@ -229,30 +228,33 @@ def _notice_page(handbook: Handbook, found: History, lang: str, site_url: str, s
         end = today()
         start = (date.fromisoformat(end) - timedelta(days=found.settings.recent_days)).isoformat()
         period = t("notice_default_period", lang, days=found.settings.recent_days, **{"from": start, "to": end})
-        address = (site_url.rstrip("/") + "/" + _pages.page_url(CHANGES)) if site_url else _pages.page_url(CHANGES)
+        address = (site_url.rstrip("/") + "/" + page_url(CHANGES)) if site_url else page_url(CHANGES)
         lines += [fragment("render", "meta", content=t("notice_intro", lang)), "",
                   fragment("changes", "notice_head", lang=lang, period=period, address=address), "",
                   # The notice is for staff to sign: the rules' changes, not the translators'.
                   _body(handbook, found, lang, NOTICE, translations=False, period=(start, end))
                   .replace("data-hb-changes ", "data-hb-changes data-hb-notice ", 1),
                   "", fragment("changes", "signoff", lang=lang, rows=SIGNOFF_ROWS), ""]
-    return _pages.GeneratedPage(NOTICE, title, _pages.front_matter(title, wide=True, searchable=False) + "\n".join(lines) + "\n",
+    return GeneratedPage(NOTICE, title, front_matter(title, wide=True, searchable=False) + "\n".join(lines) + "\n",
                          source, in_nav=False)
 
 
 def _versions_json(found: History, lang: str) -> str:
-    """What changes-visit.js needs: the versions in order, each with the rules it changed."""
+    """What changes-visit.js needs: the versions, newest first, each with the number of rules changed after it."""
     words = script_strings(lang, "visit_")
+    after, later = [], set()
+    for version in reversed(found.versions):     # the rules changed after each version, newest first
+        after.append(len(later))
+        later |= {c.rule.target for c in version.changes}
     data = {"format": 1, "current": found.current.id if found.current else "",
-            "page": _pages.page_url(CHANGES), "words": words,
-            "versions": [{"id": v.id, "date": v.date, "rules": sorted({c.rule.target for c in v.changes})}
-                         for v in found.versions]}
+            "page": page_url(CHANGES), "words": words,
+            "versions": [{"id": v.id, "date": v.date, "after": n} for v, n in zip(reversed(found.versions), after)]}
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def _feed(handbook: Handbook, found: History, lang: str, site_url: str) -> str:
     base = site_url.rstrip("/") + "/"
-    page = base + _pages.page_url(CHANGES)
+    page = base + page_url(CHANGES)
     entries = []
     for version in found.newest_first()[:FEED_VERSIONS]:
         listed = [_entry(handbook, c, lang, CHANGES) for c in version.changes]

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 
 from ..model import Handbook, Question, Text
-from .pages import chapter_heading
-from .quizzes import Bank, in_order
+from . import rule_notes
+from .numbering import chapter_heading
+from .quizzes import in_order
 from .render import plain
 from .ui import t
 
@@ -31,25 +32,25 @@ def _plain(text: Text, lang: str) -> str:
 
 
 def gift(handbook: Handbook, lang: str) -> str:
-    bank = Bank(handbook)
     out = [f"// {len(handbook.questions())} questions from the handbook's question banks, language: {lang}.", ""]
     for quiz in in_order(handbook):
-        chapter = bank.chapters[quiz.id]
+        chapter = handbook.index.chapters[quiz.id]
         category = f"{chapter.manual.id} {chapter.manual.title[lang]}/{chapter_heading(chapter, lang)}"
         out += [f"$CATEGORY: $course$/top/{category}", ""]
         for question in quiz.questions:
-            out += [_question(bank, question, lang), ""]
+            out += [_question(handbook, question, lang), ""]
     return "\n".join(out)
 
 
-def _question(bank: Bank, question: Question, lang: str) -> str:
+def _question(handbook: Handbook, question: Question, lang: str) -> str:
     stem = escape(_plain(question.question, lang))
-    general = "####" + escape(_plain(question.explanation, lang))
+    explained = [_plain(question.explanation, lang), *rule_notes.notes(handbook, question, lang)]
+    general = "####" + escape((" " if lang == "en" else "").join(explained))
     head = f"// {question.id} ({question.section_id})\n::{escape(question.id)}::"
     if question.type == "true-false":
         return f"{head}{stem}{{{'TRUE' if question.answer else 'FALSE'}{general}}}"
     if question.type == "ordering":
-        steps = bank.steps(question)
+        steps = handbook.question_steps(question)
         prompt = escape(t("gift_order_prompt", lang))
         pairs = "\n".join(f"={escape(_plain(step.text, lang))} -> {n}" for n, step in enumerate(steps, start=1))
         return f"{head}{stem}{'' if lang == 'zh' else ' '}{prompt}{{\n{pairs}\n{general}\n}}"

@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 from ..model import Handbook
-from .checklists import CHECKLISTS, checklist_path
-from .pages import (FINAL, ONBOARDING, chapter_heading, chapter_path, manual_path, quiz_path, rubric_path,
-                    section_heading, section_path)
-from .quizzes import QUIZZES
-from .registers import GLOSSARY, REFERENCES, REPAIRS
-from .rubrics import RUBRICS
-from .topics import TOPICS, topic_path
+from .paths import (CHANGES, CHECKLISTS, FINAL, GLOSSARY, HOME, MANUALS, ONBOARDING, QUIZZES, REFERENCES, REPAIRS, RUBRICS, TOPICS,
+                    chapter_path, checklist_path, manual_path, quiz_path, rubric_path, section_path, topic_path)
+from .numbering import chapter_heading, section_heading
 from .templating import html_text
-from .changes import CHANGES
 from .ui import t as _words
 
 
@@ -22,7 +17,7 @@ def t(key: str, lang: str) -> str:
 def build_nav(handbook: Handbook, lang: str) -> list:
     """A MkDocs-style nav: a list of {title: path or list} entries. The theme prints titles as
     HTML, so each is escaped here (html_text): a title from content is shown as text."""
-    manuals: list = ["manuals/index.md"]
+    manuals: list = [MANUALS]
     for manual in handbook.manuals:
         chapters: list = [manual_path(manual)]
         for chapter in manual.chapters:
@@ -31,7 +26,7 @@ def build_nav(handbook: Handbook, lang: str) -> list:
             chapters.append({html_text(chapter_heading(chapter, lang)): sections})
         manuals.append({html_text(f"{manual.id} {manual.title[lang]}"): chapters})
     return [
-        {t("home", lang): "index.md"},
+        {t("home", lang): HOME},
         {t("manuals", lang): manuals},
         *([{t("topics", lang): [TOPICS] + [{html_text(topic.title[lang]): topic_path(topic)} for topic in handbook.topics]}]
           if handbook.topics else []),

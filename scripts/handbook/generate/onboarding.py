@@ -11,11 +11,12 @@ import math
 import re
 
 from ..model import Chapter, Handbook
-from .pages import (FINAL, ONBOARDING, GeneratedPage, chapter_heading, chapter_path, front_matter, html_href, link,
-                    quiz_path, section_path, section_short)
+from .page import GeneratedPage, front_matter
+from .paths import FINAL, ONBOARDING, QUIZZES, chapter_path, html_href, link, quiz_path, section_path
+from .numbering import chapter_heading, section_short
 from .paper import sign_lines
-from .quizzes import QUIZZES, Bank, question_data, quiz_widget
-from .render import REF_MARKER, inline, plain
+from .quizzes import question_data, quiz_widget
+from .render import REF_MARKER, inline, plain, rule_source_note
 from .templating import concat, fragment, md_text, t
 from .ui import script_strings
 
@@ -47,8 +48,7 @@ def duration(minutes: float, lang: str) -> str:
 
 def _path_page(handbook: Handbook, lang: str) -> GeneratedPage:
     path_settings = handbook.onboarding
-    chapters = {chapter.id: chapter for chapter in handbook.chapters()}
-    quizzes = {quiz.id: quiz for quiz in handbook.quizzes}
+    chapters, quizzes = handbook.index.chapters, handbook.index.quizzes
     speed = path_settings.reading_speed
     minimum = handbook.rules()[path_settings.minimum_requirement]
     title = t("onboarding", lang)
@@ -68,7 +68,8 @@ def _path_page(handbook: Handbook, lang: str) -> GeneratedPage:
              fragment("quizzes", "para", **{"class": "hb-print-only hb-record-title"}, content=t("record_title", lang)), "",
              fragment("quizzes", "para", **{"class": "hb-screen-only"}, content=t("onboarding_intro", lang)), "",
              fragment("quizzes", "para", **{"class": "hb-screen-only hb-minimum"},
-                      content=t("onboarding_minimum", lang, rule=inline(minimum.text, lang), source=source)), "",
+                      content=concat(t("onboarding_minimum", lang, rule=inline(minimum.text, lang), source=source),
+                                     rule_source_note(minimum.cites, handbook, lang, None))), "",
              fragment("quizzes", "para", **{"class": "hb-screen-only hb-estimate"}, content=estimate), "",
              fragment("quizzes", "progress"), "",
              _record_fields(lang), "",
@@ -108,8 +109,7 @@ def _record_fields(lang: str) -> str:
 def _final_page(handbook: Handbook, lang: str) -> GeneratedPage:
     settings = handbook.onboarding
     title = t("final_assessment", lang)
-    bank = Bank(handbook)
-    questions = [question_data(bank, q, lang, FINAL) for q in handbook.questions()]
+    questions = [question_data(handbook, q, lang, FINAL) for q in handbook.questions()]
     lines = [f"# {title}", "",
              t("final_intro", lang, n=str(settings.final_questions), pass_mark=str(settings.pass_mark)), "",
              fragment("quizzes", "final_links", lang=lang, onboarding=html_href(FINAL, ONBOARDING),

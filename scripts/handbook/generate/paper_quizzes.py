@@ -12,20 +12,23 @@ from __future__ import annotations
 import hashlib
 
 from ..model import Handbook, Question, Quiz
-from .pages import GeneratedPage, answer_key_path, chapter_heading, front_matter, html_href, paper_quiz_path, quiz_path, section_path, section_short
+from .page import GeneratedPage, front_matter
+from .paths import answer_key_path, html_href, paper_quiz_path, quiz_path, section_path
+from .numbering import chapter_heading, section_short
 from .paper import sign_lines
-from .quizzes import Bank, pass_mark
+from .quizzes import pass_mark
 from .render import inline
 from .templating import fragment, md_text, t
 from .ui import t as words
+from . import rule_notes
 
 LETTERS = "ABCDEFGHIJ"
 
 
 def paper_pages(handbook: Handbook, lang: str) -> list[GeneratedPage]:
-    bank, pages = Bank(handbook), []
+    pages = []
     for quiz in handbook.quizzes:
-        pages += [_paper_page(bank, quiz, lang), _key_page(bank, quiz, lang)]
+        pages += [_paper_page(handbook, quiz, lang), _key_page(handbook, quiz, lang)]
     return pages
 
 
@@ -42,19 +45,18 @@ def paper_options(question: Question) -> list[int]:
     return list(range(len(question.options)))
 
 
-def paper_steps(bank: Bank, question: Question) -> list[int]:
+def paper_steps(handbook: Handbook, question: Question) -> list[int]:
     """The procedure's step indices in the scrambled order the paper lists them."""
-    return _mixed(question.id, [step.id for step in bank.steps(question)])
+    return _mixed(question.id, [step.id for step in handbook.question_steps(question)])
 
 
-def _paper_page(bank: Bank, quiz: Quiz, lang: str) -> GeneratedPage:
-    handbook = bank.handbook
+def _paper_page(handbook: Handbook, quiz: Quiz, lang: str) -> GeneratedPage:
     path = paper_quiz_path(quiz)
-    chapter = bank.chapters[quiz.id]
+    chapter = handbook.index.chapters[quiz.id]
     title = t("paper_title", lang, chapter=chapter_heading(chapter, lang))
     mark = pass_mark(handbook)
     meta = f"{chapter.manual.id} {chapter.manual.title[lang]} · "
-    questions = [{"id": q.id, "text": inline(q.question, lang), **_answer_space(bank, q, lang)} for q in quiz.questions]
+    questions = [{"id": q.id, "text": inline(q.question, lang), **_answer_space(handbook, q, lang)} for q in quiz.questions]
     lines = [f"# {md_text(title)}", "",
              fragment("render", "meta", content=meta + words("paper_pass", lang, n=str(mark),
                                                              total=str(len(quiz.questions)))), "",
@@ -66,39 +68,40 @@ def _paper_page(bank: Bank, quiz: Quiz, lang: str) -> GeneratedPage:
     return GeneratedPage(path, title, front_matter(title, wide=True, searchable=False) + "\n".join(lines), quiz.origin.file, in_nav=False)
 
 
-def _answer_space(bank: Bank, question: Question, lang: str) -> dict:
+def _answer_space(handbook: Handbook, question: Question, lang: str) -> dict:
     """The choices a paper question lists, each with a box to tick: its class and its choices."""
     if question.type == "true-false":
         return {"class": " hb-inline", "choices": [{"letter": "", "text": t(key, lang)} for key in ("true", "false")]}
     if question.type == "ordering":
-        steps = bank.steps(question)
+        steps = handbook.question_steps(question)
         return {"class": " hb-order",
-                "choices": [{"letter": "", "text": inline(steps[i].text, lang)} for i in paper_steps(bank, question)]}
+                "choices": [{"letter": "", "text": inline(steps[i].text, lang)} for i in paper_steps(handbook, question)]}
     options = [question.options[i] for i in paper_options(question)]
     return {"class": "", "choices": [{"letter": LETTERS[n], "text": inline(o.text, lang)} for n, o in enumerate(options)]}
 
 
-def answer_of(bank: Bank, question: Question, lang: str) -> str:
+def answer_of(handbook: Handbook, question: Question, lang: str) -> str:
     """The key's answer, in the paper quiz's letters and positions."""
     if question.type == "true-false":
         return t("true" if question.answer else "false", lang)
     if question.type == "ordering":
-        order = paper_steps(bank, question)
+        order = paper_steps(handbook, question)
         # Each box, top to bottom, holds the step's position in the handbook's order.
         return " ".join(str(i + 1) for i in order)
     shown = [question.options[i] for i in paper_options(question)]
     return t("list_separator", lang).join(LETTERS[n] for n, o in enumerate(shown) if o.correct)
 
 
-def _key_page(bank: Bank, quiz: Quiz, lang: str) -> GeneratedPage:
+def _key_page(handbook: Handbook, quiz: Quiz, lang: str) -> GeneratedPage:
     path = answer_key_path(quiz)
-    chapter = bank.chapters[quiz.id]
+    chapter = handbook.index.chapters[quiz.id]
     title = t("key_title", lang, chapter=chapter_heading(chapter, lang))
     rows = []
     for question in quiz.questions:
-        section = bank.section(question)
-        rows.append({"id": question.id, "answer": answer_of(bank, question, lang),
-                     "why": inline(question.explanation, lang), "href": html_href(path, section_path(section)),
+        section = handbook.question_section(question)
+        rows.append({"id": question.id, "answer": answer_of(handbook, question, lang),
+                     "why": inline(question.explanation, lang),
+                     "notes": rule_notes.keyed(handbook, question, lang), "href": html_href(path, section_path(section)),
                      "source": section_short(section, lang)})
     lines = [f"# {md_text(title)}", "",
              fragment("render", "meta", content=f"{chapter.manual.id} {chapter.manual.title[lang]}"), "",

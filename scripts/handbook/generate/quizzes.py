@@ -10,28 +10,25 @@ use the paper quiz for those).
 from __future__ import annotations
 
 
-from ..model import Handbook, Question, Quiz, Section, Step
+from ..model import Handbook, Question, Quiz
 from ..translation import zh_hash
-from .pages import (FINAL, ONBOARDING, GeneratedPage, answer_key_path, chapter_heading, chapter_path, front_matter,
-                    html_href, link,
-                    paper_quiz_path, quiz_path, section_label, section_path, section_short)
+from .page import GeneratedPage, front_matter
+from .paths import (FINAL, LAYOUT, ONBOARDING, QUIZZES, answer_key_path, chapter_path, gift_path, html_href, link,
+                    paper_quiz_path, quiz_path, section_path)
+from .numbering import chapter_heading, section_label, section_short
+from . import rule_notes
 from .render import plain
 from .templating import concat, fragment, md_text, t
 from .ui import script_strings
 
-QUIZZES = "quizzes/index.md"
 TYPES = ("single", "multiple", "true-false", "ordering")
 
-
-def gift_path(lang: str) -> str:
-    return f"quizzes/handbook-questions-{lang}.gift"
 
 
 def quiz_pages(handbook: Handbook, lang: str) -> list[GeneratedPage]:
     if not handbook.quizzes:
         return []
-    bank = Bank(handbook)
-    return [_index_page(handbook, lang)] + [_quiz_page(bank, quiz, lang) for quiz in in_order(handbook)]
+    return [_index_page(handbook, lang)] + [_quiz_page(handbook, quiz, lang) for quiz in in_order(handbook)]
 
 
 def in_order(handbook: Handbook) -> list[Quiz]:
@@ -44,23 +41,6 @@ def pass_mark(handbook: Handbook) -> int:
     return handbook.onboarding.pass_mark if handbook.onboarding else 80
 
 
-class Bank:
-    """The question banks with the sections, procedures and chapters they point at, looked up once."""
-
-    def __init__(self, handbook: Handbook):
-        self.handbook = handbook
-        self.sections = {section.id: section for section in handbook.sections()}
-        self.rules = handbook.rules()
-        self.chapters = {chapter.id: chapter for chapter in handbook.chapters()}
-        self.by_section = handbook.questions_by_section()
-
-    def section(self, question: Question) -> Section:
-        return self.sections[question.section_id]
-
-    def steps(self, question: Question) -> list[Step]:
-        return self.rules[question.procedure_id].steps if question.procedure_id else []
-
-
 def fingerprint(question: Question, steps: list) -> str:
     """Changes when what the question asks or accepts changes: a saved answer to it is then dropped."""
     parts = [question.type, question.question.zh, str(question.answer)]
@@ -68,16 +48,19 @@ def fingerprint(question: Question, steps: list) -> str:
     return zh_hash("\n".join(parts))
 
 
-def question_data(bank: Bank, question: Question, lang: str, from_path: str) -> dict:
+def question_data(handbook: Handbook, question: Question, lang: str, from_path: str) -> dict:
     """A question as the widget reads it: plain texts in `lang` (the widget shows them as text),
     the answer, and the section to read."""
-    section = bank.section(question)
-    steps = bank.steps(question)
+    section = handbook.question_section(question)
+    steps = handbook.question_steps(question)
     anchor = f"#{question.requirement_ids[0]}" if question.requirement_ids else ""
     data = {"id": question.id, "type": question.type, "h": fingerprint(question, steps),
             "ch": section.chapter.id, "q": plain(question.question, lang), "e": plain(question.explanation, lang),
             "src": {"href": html_href(from_path, section_path(section)) + anchor,
                     "label": f"{section_short(section, lang)} {section.title[lang]}"}}
+    explained = rule_notes.keyed(handbook, question, lang)   # 19: suggestion, unsound source
+    if explained:
+        data["n"] = explained
     if question.options:
         data["o"] = [{"t": plain(o.text, lang), **({"c": 1} if o.correct else {}),
                       **({"f": plain(o.feedback, lang)} if o.feedback else {})} for o in question.options]
@@ -109,7 +92,7 @@ def _index_page(handbook: Handbook, lang: str) -> GeneratedPage:
         lines += [f"- **[{t('onboarding', lang)}]({link(QUIZZES, ONBOARDING)})**",
                   f"- **[{t('final_assessment', lang)}]({link(QUIZZES, FINAL)})**", ""]
     quizzes = in_order(handbook)
-    chapters = {chapter.id: chapter for chapter in handbook.chapters()}
+    chapters = handbook.index.chapters
     for manual in handbook.manuals:
         listed = [quiz for quiz in quizzes if chapters[quiz.id].manual is manual]
         if not listed:
@@ -127,23 +110,21 @@ def _index_page(handbook: Handbook, lang: str) -> GeneratedPage:
         lines.append("")
     total = len(handbook.questions())
     lines += [f"## {t('gift_title', lang)} {{#gift}}", "", t("gift_intro", lang, n=str(total)), ""]
-    # Each language's site holds its own file; the other one is on the other site (zh at the root, en in /en/).
-    where = {"zh": {"zh": "./", "en": "../en/quizzes/"}, "en": {"zh": "../../quizzes/", "en": "./"}}[lang]
-    lines += ["- " + fragment("quizzes", "download", href=where[code] + gift_path(code).split("/")[-1],
+    # Each language's site holds its own file; the other one is on the other language's site.
+    lines += ["- " + fragment("quizzes", "download", href=LAYOUT.file(QUIZZES, gift_path(code), lang, code),
                               text=t("gift_download", lang, language=t("language_" + code, lang)))
-              for code in ("zh", "en")]
+              for code in LAYOUT.langs]
     lines.append("")
     return GeneratedPage(QUIZZES, title, front_matter(title) + "\n".join(lines), quizzes[0].origin.file)
 
 
-def _quiz_page(bank: Bank, quiz: Quiz, lang: str) -> GeneratedPage:
-    handbook = bank.handbook
+def _quiz_page(handbook: Handbook, quiz: Quiz, lang: str) -> GeneratedPage:
     path = quiz_path(quiz)
-    chapter = bank.chapters[quiz.id]
+    chapter = handbook.index.chapters[quiz.id]
     heading = chapter_heading(chapter, lang)
     title = t("quiz_title", lang, chapter=heading)
     mark = pass_mark(handbook)
-    questions = [question_data(bank, q, lang, path) for q in quiz.questions]
+    questions = [question_data(handbook, q, lang, path) for q in quiz.questions]
     lines = [f"# {md_text(title)}", "",
              fragment("render", "meta", content=concat(
                  f"{chapter.manual.id} {chapter.manual.title[lang]} · ", t("question_count", lang, n=str(len(questions))),
@@ -151,7 +132,7 @@ def _quiz_page(bank: Bank, quiz: Quiz, lang: str) -> GeneratedPage:
     lines += quiz_widget(quiz.id, lang, questions, mark)
     lines += [fragment("quizzes", "trainer_links", lang=lang, paper=html_href(path, paper_quiz_path(quiz)),
                        key=html_href(path, answer_key_path(quiz))), ""]
-    counts = bank.by_section
+    counts = handbook.questions_by_section()
     lines += [f"## {t('quiz_sections', lang)} {{#sections}}", "",
               f"- [{md_text(heading)}]({link(path, chapter_path(chapter))})"]
     for section in chapter.sections:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from ..model import Handbook
 from . import render
-from .pages import (GeneratedPage, chapter_path, chapter_short, front_matter, html_href, repair_cells,
-                    repair_headers, section_path, section_short)
-from .templating import fragment, md_text, t
+from .page import GeneratedPage, front_matter
+from .paths import GLOSSARY, REFERENCES, REPAIRS, chapter_path, html_href, section_path
+from .numbering import chapter_short, section_short
+from .manual_pages import repair_cells, repair_headers
+from .templating import fragment, t
 
-GLOSSARY = "glossary.md"
-REFERENCES = "editors/references.md"
-REPAIRS = "editors/repairs.md"
 
 
 def glossary_page(handbook: Handbook, lang: str) -> GeneratedPage:

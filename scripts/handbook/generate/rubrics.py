@@ -13,35 +13,33 @@ import json
 
 from ..model import Criterion, Handbook, Rubric, RubricLevel, Section, Text
 from ..translation import zh_hash
-from .pages import GeneratedPage, front_matter, html_href, link, rubric_path, section_path, section_short
+from .page import GeneratedPage, front_matter
+from .paths import RUBRICS, html_href, link, rubric_path, section_path
+from .numbering import section_short
 from . import render
 from .render import inline, plain
 from .paper import sign_lines
 from .templating import concat, fragment, join, md_text, t
 from .ui import script_strings
 
-RUBRICS = "rubrics/index.md"
 
 
 def rubric_pages(handbook: Handbook, lang: str) -> list[GeneratedPage]:
     if not handbook.rubrics:
         return []
-    # Looked up once: per rubric, they would cost the whole handbook each time.
-    lookups = (handbook.grades(), handbook.indicators(), handbook.assessables())
-    return [_index_page(handbook, lang, lookups[2])] + [_RubricPage(handbook, rubric, lang, lookups).page()
-                                                        for rubric in handbook.rubrics]
+    return [_index_page(handbook, lang)] + [_RubricPage(handbook, rubric, lang).page() for rubric in handbook.rubrics]
 
 
 def _section_of(target) -> Section:
     return target if isinstance(target, Section) else target.section
 
 
-def _index_page(handbook: Handbook, lang: str, assessables: dict) -> GeneratedPage:
+def _index_page(handbook: Handbook, lang: str) -> GeneratedPage:
     title = t("rubrics", lang)
     lines = [f"# {title}", "", t("rubrics_intro", lang), ""]
     for rubric in handbook.rubrics:
         sections = t("list_separator", lang).join(section_short(s, lang)
-                                                  for s in handbook.rubric_sections(rubric, assessables))
+                                                  for s in handbook.rubric_sections(rubric))
         meta = concat(t("criterion_count", lang, n=str(len(rubric.criteria))), " · ", t("rubric_basis", lang, sections=sections))
         lines += [f"- **[{md_text(rubric.title[lang])}]({link(RUBRICS, rubric_path(rubric))})**  ",
                   f"    {md_text(plain(rubric.purpose, lang))}  ",
@@ -50,16 +48,17 @@ def _index_page(handbook: Handbook, lang: str, assessables: dict) -> GeneratedPa
 
 
 class _RubricPage:
-    def __init__(self, handbook: Handbook, rubric: Rubric, lang: str, lookups: tuple[dict, dict, dict]):
+    def __init__(self, handbook: Handbook, rubric: Rubric, lang: str):
         self.handbook, self.rubric, self.lang = handbook, rubric, lang
         self.path = rubric_path(rubric)
-        self.grades, self.indicators, self.assessables = lookups
+        index = handbook.index   # the model's lookups, derived once
+        self.grades, self.indicators, self.assessables = index.grades, index.indicators, index.assessables
 
     def page(self) -> GeneratedPage:
         rubric, lang = self.rubric, self.lang
         title = rubric.title[lang]
         sections = t("list_separator", lang).join(section_short(s, lang)
-                                                  for s in self.handbook.rubric_sections(rubric, self.assessables))
+                                                  for s in self.handbook.rubric_sections(rubric))
         meta = concat(t("criterion_count", lang, n=str(len(rubric.criteria))), " · ", t("rubric_basis", lang, sections=sections))
         lines = [f"# {md_text(title)}", "",
                  fragment("render", "meta", content=meta), "",
@@ -197,14 +196,16 @@ class _RubricPage:
                 continue
             summary = t("requirements_of", self.lang, section=section_short(section, self.lang), n=str(len(section.requirements)))
             # 19a: a rule resting only on disputed or superseded sources carries its note here too.
-            rules = [{"text": concat(inline(rule.text, self.lang) if rule.text else "",
-                                     render.rule_source_note(rule.cites, self.handbook, self.lang, None)),
+            # 19c: and a suggestion or description is marked as on its section page.
+            rules = [{"id": rule.id, "force": rule.force, "text": inline(rule.text, self.lang) if rule.text else "",
+                      "note": render.rule_source_note(rule.cites, self.handbook, self.lang, None),
                       "ordered": rule.ordered, "fragment": rule.fragment,
                       "steps": [concat(inline(step.text, self.lang),
                                        render.rule_source_note(step.cites, self.handbook, self.lang, None))
                                 for step in rule.steps]}
                      for rule in section.requirements]
-            found.append({"summary": summary, "rules": rules})
+            found.append({"summary": summary, "rules": rules,
+                          "marked": any(rule["force"] != "obligation" for rule in rules)})
         return found
 
     def _method(self) -> list[str]:

@@ -7,11 +7,13 @@ from pathlib import Path
 from ..model import Handbook
 from .checklists import checklist_pages
 from .changes import change_files, change_pages
-from .pages import GeneratedPage, content_pages
+from .page import GeneratedPage
+from .manual_pages import content_pages
 from .gift import gift
 from .onboarding import onboarding_pages
 from .paper_quizzes import paper_pages
-from .quizzes import gift_path, quiz_pages
+from .paths import gift_path
+from .quizzes import quiz_pages
 from .rubrics import rubric_pages
 from .registers import glossary_page, references_page, repairs_page
 from .topics import topic_pages

@@ -4,22 +4,20 @@ from __future__ import annotations
 
 from ..model import Handbook, Section, Topic
 from . import render
-from .pages import (GeneratedPage, front_matter, html_href, link, requirement_list, section_label,
-                    section_path, status_tag)
+from .page import GeneratedPage, front_matter
+from .paths import TOPICS, html_href, link, section_path, topic_path
+from .numbering import section_label
+from .manual_pages import requirement_list, status_tag
 from .render import Citations
 from .templating import fragment, md_text, t
 
-TOPICS = "topics/index.md"
 
-
-def topic_path(topic: Topic) -> str:
-    return f"topics/{topic.id}.md"
 
 
 def topic_pages(handbook: Handbook, lang: str) -> list[GeneratedPage]:
     if not handbook.topics:
         return []
-    sections = {s.id: s for s in handbook.sections()}
+    sections = handbook.index.sections
     pages = [_index_page(handbook, sections, lang)]
     pages += [_topic_page(handbook, topic, sections, lang) for topic in handbook.topics]
     return pages

@@ -37,7 +37,7 @@ def read_settings(content: Path, problems: Problems | None = None) -> Settings:
     before = len(own.errors)
     doc = load_yaml(path, own)
     settings = Settings(file=path)
-    if doc is not None and not schema.check(doc, "changes", own):
+    if doc is not None and not schema.check(doc, "changes", own)[0]:   # (kinds of problem, misspelt keys)
         settings = _settings(doc, path, own)
     if problems is None and len(own.errors) > before:
         raise ContentError(own.errors[before:])

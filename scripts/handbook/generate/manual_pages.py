@@ -1,181 +1,24 @@
-"""Generate the handbook's pages for one language: YAML model in, Markdown out.
+"""The manuals' pages for one language: the list of manuals, each manual's
+contents, each chapter and each section. YAML model in, Markdown out.
 
-This module knows nothing of MkDocs. The hooks hand its pages to MkDocs; the
-`generate` command writes them to a folder for any other site generator.
+This module knows nothing of MkDocs. Page paths and links come from paths.py,
+headings as each manual numbers them from numbering.py.
 """
 
 from __future__ import annotations
 
-import posixpath
-from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from ..model import Chapter, Checklist, Handbook, Manual, Quiz, Rubric, Section
 from . import render
+from .numbering import chapter_heading, section_context, section_heading
+from .page import GeneratedPage, front_matter
+from .paths import (LAYOUT, MANUALS, chapter_path, checklist_path, html_href, link, manual_path, quiz_path,
+                    rubric_path, section_path)
 from .render import Citations, inline
 from .notices import review_line, review_notice, stale_notice
 from . import changes
-from .templating import fragment, html_text, md_text, t
-from .ui import t as words   # plain text: a label that templates, Markdown and the navigation each escape
-
-
-@dataclass
-class GeneratedPage:
-    path: str          # relative to the docs folder, e.g. manuals/000/2/2.1.md
-    title: str
-    markdown: str
-    source: Path       # the YAML file an editor changes to change this page
-    in_nav: bool = True   # False: reached by links only (paper quizzes and answer keys)
-
-
-def manual_path(manual: Manual) -> str:
-    return f"manuals/{manual.id}/index.md"
-
-
-def chapter_path(chapter: Chapter) -> str:
-    return f"manuals/{chapter.manual.id}/{chapter.number}/index.md"
-
-
-def section_path(section: Section) -> str:
-    chapter = section.chapter
-    return f"manuals/{chapter.manual.id}/{chapter.number}/{section.number}.md"
-
-
-def checklist_path(checklist: Checklist) -> str:
-    return f"checklists/{checklist.id}.md"
-
-
-def rubric_path(rubric: Rubric) -> str:
-    return f"rubrics/{rubric.id}.md"
-
-
-ONBOARDING = "onboarding/index.md"
-FINAL = "onboarding/final.md"
-
-
-def quiz_path(quiz: Quiz) -> str:
-    return f"quizzes/{quiz.id}.md"
-
-
-def paper_quiz_path(quiz: Quiz) -> str:
-    return f"quizzes/{quiz.id}-paper.md"
-
-
-def answer_key_path(quiz: Quiz) -> str:
-    return f"quizzes/{quiz.id}-key.md"
-
-
-def page_url(path: str) -> str:
-    """The directory-style URL MkDocs gives a page path."""
-    stem = path[:-3]
-    if stem == "index" or stem.endswith("/index"):
-        return stem[:-5]
-    return stem + "/"
-
-
-@lru_cache(maxsize=65536)
-def link(from_path: str, to_path: str) -> str:
-    """A relative Markdown link target, which MkDocs checks and rewrites."""
-    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
-
-
-@lru_cache(maxsize=65536)
-def html_href(from_path: str, to_path: str) -> str:
-    """A relative link inside raw HTML, which MkDocs leaves alone: the built directory URL."""
-    return posixpath.relpath(page_url(to_path) or ".", page_url(from_path) or ".") + "/"
-
-
-CHINESE_NUMERALS = "一二三四五六七八九十"
-
-
-def chinese_numeral(n: int) -> str:
-    if n <= 10:
-        return CHINESE_NUMERALS[n - 1]
-    return ("" if n < 20 else CHINESE_NUMERALS[n // 10 - 1]) + "十" + (CHINESE_NUMERALS[n % 10 - 1] if n % 10 else "")
-
-
-def chapter_heading(chapter: Chapter, lang: str) -> str:
-    """The chapter as its source numbers it: 第2章, 一、 (parts) or nothing (a list of questions)."""
-    style = chapter.manual.style if chapter.manual else "chapters"
-    if style == "questions":
-        return chapter.title[lang]
-    if style == "parts":
-        label = f"{chinese_numeral(int(chapter.number))}、" if lang == "zh" else f"Part {chapter.number}"
-        return f"{label}{'' if lang == 'zh' else ' '}{chapter.title[lang]}"
-    return f"{words('chapter', lang, n=chapter.number)} {chapter.title[lang]}"
-
-
-def section_heading(section: Section, lang: str) -> str:
-    """2.4 …, （一）… within a part, or 问3 / Q3 for a question."""
-    style = section.chapter.manual.style if section.chapter and section.chapter.manual else "chapters"
-    last = int(section.number.rsplit(".", 1)[1])
-    if style == "parts":
-        label = f"（{chinese_numeral(last)}）" if lang == "zh" else f"({last})"
-        return f"{label}{'' if lang == 'zh' else ' '}{section.title[lang]}"
-    if style == "questions":
-        return f"{words('question_label', lang, n=last)} {section.title[lang]}"
-    return f"{section.number} {section.title[lang]}"
-
-
-def section_context(section: Section, lang: str) -> str:
-    """Where a section sits, in the words its manual uses: 第2章 · 第2.4节, 二、服务态度规范, or just the manual."""
-    chapter = section.chapter
-    manual = chapter.manual
-    if manual.style == "parts":
-        return f"{manual.title[lang]} · {chapter_heading(chapter, lang)}"
-    if manual.style == "questions":
-        return manual.title[lang]
-    return words("section_of", lang, manual=manual.title[lang], chapter=chapter.number, section=section.number)
-
-
-def section_short(section: Section, lang: str) -> str:
-    """A section's number as its manual writes it, with the manual: 000 §2.4, 001 二（三）, 002 Q3."""
-    chapter = section.chapter
-    manual = chapter.manual
-    last = int(section.number.rsplit(".", 1)[1])
-    if manual.style == "parts":
-        label = (f"{chinese_numeral(int(chapter.number))}（{chinese_numeral(last)}）" if lang == "zh"
-                 else f"Part {chapter.number} ({last})")
-    elif manual.style == "questions":
-        label = words("question_label", lang, n=last)
-    else:
-        label = f"§{section.number}"
-    return f"{manual.id} {label}"
-
-
-def chapter_short(chapter: Chapter, lang: str) -> str:
-    manual = chapter.manual
-    if manual.style == "parts":
-        label = f"{chinese_numeral(int(chapter.number))}、" if lang == "zh" else f"Part {chapter.number}"
-    elif manual.style == "questions":
-        label = chapter.title[lang]
-    else:
-        label = words("chapter", lang, n=chapter.number)
-    return f"{manual.id} {label}"
-
-
-def section_label(section: Section, lang: str) -> str:
-    """A section's heading that stands on its own outside its manual: 001's （三） needs its part."""
-    chapter = section.chapter
-    if chapter.manual.style == "parts":
-        part = f"{chinese_numeral(int(chapter.number))}" if lang == "zh" else f"Part {chapter.number} "
-        return part + section_heading(section, lang)
-    return section_heading(section, lang)
-
-
-def front_matter(title: str, wide: bool = False, searchable: bool = True, **extra: str) -> str:
-    """`wide`: no table of contents beside the page (grids and quizzes need the width);
-    not `searchable`: the page repeats others (a paper quiz) and stays out of search."""
-    lines = [f"title: {_yaml_string(html_text(title))}"]
-    lines += [f"{key}: {_yaml_string(html_text(value))}" for key, value in extra.items()]
-    lines += [] if searchable else ["search:", "  exclude: true"]
-    lines += ["hide:", "  - toc"] if wide else []
-    return "---\n" + "\n".join(lines) + "\n---\n\n"
-
-
-def _yaml_string(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+from .templating import fragment, md_text, t
 
 
 def content_pages(handbook: Handbook, lang: str) -> list[GeneratedPage]:
@@ -197,7 +40,7 @@ def content_pages(handbook: Handbook, lang: str) -> list[GeneratedPage]:
 
 
 def _manuals_index(handbook: Handbook, lang: str, content: Path) -> GeneratedPage:
-    path = "manuals/index.md"
+    path = MANUALS
     lines = [f"# {t('manuals', lang)}", "", t("manuals_intro", lang), ""]
     for manual in handbook.manuals:
         lines.append(f"- [{md_text(f'{manual.id} {manual.title[lang]}')}]({link(path, manual_path(manual))})")
@@ -268,8 +111,8 @@ def _quiz_link(from_path: str, quiz: Quiz, chapter: Chapter, lang: str) -> str:
 
 
 def _chinese_page(path: str) -> str:
-    """From an English page, the same page on the Chinese site (one level up, at the root)."""
-    return "../" * (page_url(path).count("/") + 1) + page_url(path)
+    """From an English page, the same page on the Chinese site."""
+    return LAYOUT.same_page(path, "en", "zh")
 
 
 def _section_page(handbook: Handbook, section: Section, lang: str,

@@ -30,7 +30,7 @@ def script_bundle(js_folder: Path) -> str:
     present = {path.name for path in js_folder.glob("*.js")}
     unlisted, missing = sorted(present - set(SCRIPTS)), sorted(set(SCRIPTS) - present)
     if unlisted or missing:
-        raise AssetError(f"{js_folder}: scripts not in handbook.generate.assets.SCRIPTS: {unlisted or 'none'}; "
+        raise AssetError(f"{js_folder}: scripts not in handbook_site.assets.SCRIPTS: {unlisted or 'none'}; "
                          f"listed but missing: {missing or 'none'}. List every script once, in load order.")
     parts = []
     for name in SCRIPTS:

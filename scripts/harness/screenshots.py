@@ -1,11 +1,12 @@
-"""Take screenshots of built pages: python -m tests.support.screenshots SITE OUT [PATH ...]."""
+"""Take screenshots of built pages: python -m harness.screenshots SITE OUT [PATH ...]."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from tests.support.browser import DESKTOP, PHONE, browser, serve
+from .browser import DESKTOP, PHONE, browser
+from .server import serve_compressed as serve
 
 SCREENS = {"desktop": DESKTOP, "phone": PHONE}
 

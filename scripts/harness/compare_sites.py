@@ -1,6 +1,6 @@
 """Compare two built sites page by page, as a browser would read them.
 
-Usage: python -m tests.support.compare_sites BEFORE AFTER [--show N] [--list] [--intended]
+Usage: python -m harness.compare_sites BEFORE AFTER [--show N] [--list] [--intended]
 
 Each HTML page is parsed (html.parser) into a canonical stream: tags with their
 attributes sorted and their values unescaped, text unescaped with whitespace
@@ -44,7 +44,9 @@ def _intended(tag: str, attrs: list) -> list | None:
             name, value = "data-hb-levels", value.split(":", 1)[1].strip()
             INTENDED["rubric level count as an attribute"] = INTENDED.get("rubric level count as an attribute", 0) + 1
         elif name == "style" and value == "text-align: right;" and tag in ("td", "th"):
-            INTENDED["table alignment moved to handbook.css"] = INTENDED.get("table alignment moved to handbook.css", 0) + 1
+            INTENDED["table alignment moved to handbook.css"] = (
+                INTENDED.get("table alignment moved to handbook.css", 0) + 1
+            )
             continue
         elif name.startswith("data-hb-") and (value or "").startswith(("{", "[")):
             try:
@@ -121,8 +123,10 @@ def compare(before: Path, after: Path, show: int = 3, listing: bool = False, int
             print("   ", line[:300])
     for what, n in sorted(INTENDED.items()):
         print(f"set aside as intended: {what} ({n} elements, both sites)")
-    print(f"{len(pages_before & pages_after)} pages compared, {len(differing)} differ"
-          f"{' beyond the intended changes' if intended else ''}; {len(pages_before ^ pages_after)} only on one side.")
+    print(
+        f"{len(pages_before & pages_after)} pages compared, {len(differing)} differ"
+        f"{' beyond the intended changes' if intended else ''}; {len(pages_before ^ pages_after)} only on one side."
+    )
     return len(differing)
 
 

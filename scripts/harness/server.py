@@ -17,8 +17,12 @@ GZIP_LEVEL = 6
 
 
 class _CompressingHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
-                      ".js": "application/javascript", ".json": "application/json", ".svg": "image/svg+xml"}
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".js": "application/javascript",
+        ".json": "application/json",
+        ".svg": "image/svg+xml",
+    }
 
     def __init__(self, *args, cache: dict, **kwargs):
         self._cache = cache
@@ -36,13 +40,16 @@ class _CompressingHandler(http.server.SimpleHTTPRequestHandler):
         if not (path.is_file() and accepts_gzip and content_type.startswith(COMPRESSED_TYPES)):
             return super().send_head()
         stat = path.stat()
-        key = (path, stat.st_mtime_ns, stat.st_size)     # a rebuilt file is compressed again
+        key = (path, stat.st_mtime_ns, stat.st_size)  # a rebuilt file is compressed again
         body = self._cache.get(key)
         if body is None:
             body = self._cache[key] = gzip.compress(path.read_bytes(), GZIP_LEVEL, mtime=0)
         self.send_response(200)
-        self.send_header("Content-Type", content_type + ("; charset=utf-8" if "charset" not in content_type
-                                                         and not content_type.startswith("image/") else ""))
+        self.send_header(
+            "Content-Type",
+            content_type
+            + ("; charset=utf-8" if "charset" not in content_type and not content_type.startswith("image/") else ""),
+        )
         self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Vary", "Accept-Encoding")

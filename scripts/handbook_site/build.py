@@ -4,9 +4,8 @@ MkDocs, the theme, jieba's dictionary and the handbook's content are loaded
 once rather than once per language. Each site is built exactly as
 `mkdocs build -f CONFIG -d OUT` builds it (the same command-line code runs).
 
-Usage: python -m build_languages [--strict] [--quiet] CONFIG OUT [CONFIG OUT ...]
-HANDBOOK_MKDOCS names the generator's module (mkdocs, or properdocs); unless
-HANDBOOK_EDIT_URI is set, edit links are derived from the git remote.
+Usage: python -m handbook_site.build [--strict] [--quiet] CONFIG OUT [CONFIG OUT ...]
+HANDBOOK_MKDOCS names the generator's module (mkdocs, or properdocs).
 """
 
 from __future__ import annotations
@@ -24,10 +23,6 @@ def main(argv: list[str]) -> int:
     if not pairs or len(pairs) % 2 or set(flags) - {"--strict", "--quiet"}:
         print(next(line for line in __doc__.splitlines() if line.startswith("Usage:")), file=sys.stderr)
         return 2
-    if "HANDBOOK_EDIT_URI" not in os.environ:
-        # Edit links point at the repository's host (mkdocs.yml reads this variable).
-        from handbook.repository import edit_uri
-        os.environ["HANDBOOK_EDIT_URI"] = edit_uri()
     generator = os.environ.get("HANDBOOK_MKDOCS", "mkdocs")
     cli = importlib.import_module(f"{generator}.__main__").cli
     for config, out in zip(pairs[::2], pairs[1::2]):

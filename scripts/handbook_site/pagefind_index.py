@@ -21,7 +21,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from handbook.repository import ROOT
 PACKAGE = ROOT / "scripts" / "pagefind"
 BUNDLE = "pagefind"
 # What the article holds that is not its text: permalink signs, the edit button,
@@ -56,8 +56,9 @@ def binary() -> Path:
     return path
 
 
-def index_language(site_dir: Path, lang: str) -> Path:
-    """Index the pages of one language's site; returns the bundle folder."""
+def index_language(site_dir: Path, lang: str, background: bool = False) -> Path:
+    """Index the pages of one language's site; returns the bundle folder. In the
+    background (the preview), at low CPU priority: it yields to the next render."""
     bundle = site_dir / BUNDLE
     shutil.rmtree(bundle, ignore_errors=True)
     command = [str(binary()), "--site", str(site_dir), "--output-subdir", BUNDLE,
@@ -66,7 +67,8 @@ def index_language(site_dir: Path, lang: str) -> Path:
         command += ["--exclude-selectors", selector]
     if lang != "en":
         command += ["--glob", PAGES_OUTSIDE_EN]
-    result = subprocess.run(command, text=True, capture_output=True)
+    result = subprocess.run(command, text=True, capture_output=True,
+                            preexec_fn=(lambda: os.nice(15)) if background and hasattr(os, "nice") else None)
     if result.returncode or not (bundle / "pagefind.js").is_file():
         raise PagefindError(f"Pagefind failed to index {site_dir} ({lang}):\n{result.stdout}{result.stderr}")
     for name in UNUSED:
