@@ -193,7 +193,7 @@ def test_every_state_and_kind_the_schema_allows_has_words_in_both_languages():
 
 def test_nav_follows_manual_chapter_section(content):
     handbook, _ = load_handbook(content)
-    home, manuals, topics, checklists, rubrics, quizzes, glossary, editors = build_nav(handbook, "en")
+    home, manuals, topics, checklists, rubrics, quizzes, changes, glossary, editors = build_nav(handbook, "en")
     assert home == {"Home": "index.md"}
     [index, manual] = manuals["Manuals"]
     assert index == "manuals/index.md"
@@ -205,6 +205,7 @@ def test_nav_follows_manual_chapter_section(content):
         {"1.2 A missing section": "manuals/900/1/1.2.md"},
     ]}
     assert glossary == {"Glossary": "glossary.md"}
+    assert changes == {"What changed": "changes/index.md"}
     assert checklists == {"Checklists": ["checklists/index.md",
                                          {"Complaint handling checklist": "checklists/complaint-check.md"}]}
     assert rubrics == {"Rubrics": ["rubrics/index.md", {"Complaint handling assessment": "rubrics/complaint-assessment.md"}]}

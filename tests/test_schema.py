@@ -14,7 +14,7 @@ from handbook.schema import validator
 
 SCHEMAS = ROOT / "checklists" / "schema"
 KIND_OF = {"glossary.yml": "glossary", "references.yml": "references", "manual.yml": "manual", "topics.yml": "topics",
-           "onboarding.yml": "onboarding", "search.yml": "search"}
+           "onboarding.yml": "onboarding", "search.yml": "search", "changes.yml": "changes"}
 
 
 def kind_of(path: Path) -> str:

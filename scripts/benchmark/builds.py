@@ -39,10 +39,11 @@ def timed(command: list[str], env: dict[str, str] | None = None) -> Run:
     return Run(seconds, usage.ru_maxrss / 1024)
 
 
-def build_site(out: Path, content: Path | None = None, site_url: str | None = None) -> Run:
+def build_site(out: Path, content: Path | None = None, site_url: str | None = None,
+               env: dict[str, str] | None = None) -> Run:
     """The README's build, scripts/build, of `content` (default: the real handbook),
     for publishing at `site_url`."""
-    env = dict(os.environ)
+    env = dict(env or os.environ)
     env.pop("HANDBOOK_CONTENT", None)
     if content:
         env["HANDBOOK_CONTENT"] = str(content)

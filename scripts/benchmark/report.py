@@ -24,7 +24,9 @@ def markdown(results: Results, verdicts: list[Verdict], title: str) -> str:
     lines += ["", f"**{len(missed)} budget(s) missed.**" if missed else "Every budget held.", ""]
     if results.builds:
         lines += _builds(results) + _scale(results) + _weight(results) + _lighthouse(results) + _axe(results)
-    lines += _preview(results) + _navigation(results) + _search_quality(results) + _search_weight(results)
+    from .history import report as history_report
+    lines += (_preview(results) + _navigation(results) + _search_quality(results) + _search_weight(results)
+              + history_report(results))
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -43,6 +43,7 @@ class Results:
     search_page: str = ""                                                   # where the first search starts
     search_visits: dict[tuple[int, str], SearchVisit] = field(default_factory=dict)  # (content ×, lang) →
     preview: list[PreviewMeasure] = field(default_factory=list)   # scripts/serve first, then its alternatives
+    history: object | None = None                                 # benchmark.history.HistoryMeasure (issue 22)
 
     @property
     def build_median(self) -> float:

@@ -2,7 +2,7 @@
 
 Usage: scripts/bench [--runs 5] [--scales 10,100] [--pages home,section,...]
                      [--lighthouse-runs 3] [--content DIR] [--out FILE] [--work DIR]
-                     [--queries FILE ...] [--only nav|search|preview] [--preview-baseline REV]
+                     [--queries FILE ...] [--only nav|search|preview|history] [--preview-baseline REV]
 """
 
 from __future__ import annotations
@@ -68,11 +68,12 @@ def _options(argv: list[str]) -> argparse.Namespace:
                         "out; each is reported apart)")
     parser.add_argument("--preview-baseline", metavar="REV", help="with --only preview, also measure the "
                         "scripts/serve of this git revision (e.g. the commit before issue 21)")
-    parser.add_argument("--only", choices=["nav", "search", "preview"], help="measure only this part. "
+    parser.add_argument("--only", choices=["nav", "search", "preview", "history"], help="measure only this part. "
                         "preview: save → visible in the browser with scripts/serve, --runs edits; nav: the navigation's "
                         "weight (page size, DOM nodes, site size, build time) of the site and its alternatives, and at "
                         "--scales; search: search quality against Material's search, and what a first visit and a "
-                        "first search download (also at --scales)")
+                        "first search download (also at --scales); history: the change history's cost, in-process and in "
+                        "whole builds with and without it (--runs builds each)")
     options = parser.parse_args(argv)
     options.scales = [int(s) for s in options.scales.split(",") if s.strip()]
     options.pages = [p for p in options.pages.split(",") if p]
@@ -100,6 +101,9 @@ def _run(options) -> int:
     work.mkdir(parents=True)
     handbook, _ = load_handbook(options.content)
     results = Results(machine=_machine(options, handbook, chromium))
+    if options.only == "history":
+        _measure_history(options, handbook, results)
+        return _finish(options, results)
     if options.only == "nav":
         _measure_navigation(options, handbook, results, browser, PHONE)
         return _finish(options, results)
@@ -188,7 +192,7 @@ def _finish(options, results: Results) -> int:
     verdicts = budgets.judge(results)
     options.out.parent.mkdir(parents=True, exist_ok=True)
     titles = {"nav": "Handbook benchmark: navigation only", "search": "Handbook benchmark: search only",
-              "preview": "Handbook benchmark: preview only"}
+              "preview": "Handbook benchmark: preview only", "history": "Handbook benchmark: change history only"}
     options.out.write_text(report.markdown(results, verdicts, titles.get(options.only, "Handbook benchmark")),
                            encoding="utf-8")
     missed = [v for v in verdicts if not v.held]
@@ -216,6 +220,23 @@ def _measure_preview(options, results: Results, browser) -> None:
                 description=f"`scripts/serve` of {options.preview_baseline} (`mkdocs serve`, English by a "
                 "subprocess); timed to the page served, since its open pages do not reload: the "
                 "Content-Security-Policy blocks the inline livereload script"))
+
+
+def _measure_history(options, handbook, results: Results) -> None:
+    """--only history: the history in-process, then whole builds with it, without it, and plain."""
+    from . import history
+    results.history = history.measure(options.content, handbook, options.runs, _say)
+    site, custom = options.work / "site", None if options.content == CONTENT else options.content
+    configs = write_plain_project(options.content, options.work / "plain")
+    _say("warm-up builds (not timed)")
+    build_site(site, custom)
+    build_plain(configs, options.work / "plain-site")
+    off = dict(os.environ, HANDBOOK_HISTORY="off")
+    for run in range(1, options.runs + 1):
+        _say(f"build {run}/{options.runs}: scripts/build, the same without history, then plain mkdocs-material")
+        results.builds.append(build_site(site, custom))
+        results.history.without.append(build_site(site, custom, env=off))
+        results.plain.append(build_plain(configs, options.work / "plain-site"))
 
 
 def _measure_navigation(options, handbook, results: Results, browser, viewport) -> None:

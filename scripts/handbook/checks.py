@@ -9,6 +9,7 @@ from functools import lru_cache
 import opencc
 
 from .derive import REF_MARKER
+from .history.settings import read_settings as read_change_settings
 from .model import Handbook, Manual, Origin, Section
 from .problems import Problems
 from .quiz_checks import check_quizzes
@@ -48,6 +49,7 @@ def check_handbook(handbook: Handbook, problems: Problems) -> None:
     check_revisions(handbook, problems)     # issue 24
     check_dependents(handbook, problems)    # issue 24
     check_retired(handbook, problems)   # withdrawn ids stay known, never cited
+    read_change_settings(handbook.content, problems)   # issue 22: checklists/changes.yml
 
 
 def _check_ids(handbook: Handbook, problems: Problems) -> None:

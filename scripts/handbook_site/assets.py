@@ -16,7 +16,8 @@ import rjsmin
 # before search.js).
 SCRIPTS = ("language-switch.js", "drawer.js", "search-query.js", "search.js", "widget-kit.js", "checklist-state.js",
            "checklist.js", "rubric-score.js",
-           "rubric.js", "quiz-engine.js", "quiz.js", "onboarding.js", "review-date.js")
+           "rubric.js", "quiz-engine.js", "quiz.js", "onboarding.js", "review-date.js",
+           "changes-filter.js", "changes-visit.js")
 BUNDLE = "assets/js/handbook.js"
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Mapping
 
+from . import changes
 from ..model import Checklist, ChecklistItem, Handbook, Requirement, Step, Text
 from ..translation import zh_hash
 from .page import GeneratedPage, front_matter
@@ -73,6 +74,8 @@ def _checklist_page(checklist: Checklist, rules: Mapping, lang: str,
                   t("list_separator", lang).join(sources(checklist, handbook, lang)))
     lines = [f"# {md_text(title)} {{ {_other(checklist.title, lang)} }}", "",
              fragment("render", "meta", content=meta), "",
+             *(changes.last_change(handbook, lang, path, rule_ids=[i.rule_id for i in items], owners=[checklist.id])
+               if handbook else []),
              fragment("checklists", "widget_open", checklist_id=checklist.id, version=version_of(checklist, rules),
                       lang=lang, strings=script_strings(lang, "js_")), "",
              fragment("checklists", "purpose", both=_both(checklist.purpose, lang)), "",

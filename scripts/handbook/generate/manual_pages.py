@@ -18,6 +18,7 @@ from .paths import (LAYOUT, MANUALS, chapter_path, checklist_path, html_href, li
 from .render import Citations, inline
 from .revised import revision_note
 from .notices import review_line, review_notice, stale_notice
+from . import changes
 from .templating import fragment, md_text, t
 
 
@@ -139,6 +140,7 @@ def _section_page(handbook: Handbook, section: Section, lang: str,
                       "    " + t("source_truncated", lang), ""]
         intro = t("requirements_intro" if section.requirements else "no_requirements", lang)
         lines += [f"## {t('requirements', lang)} {{#requirements}}", "", fragment("render", "meta", content=intro), ""]
+        lines += changes.last_change(citations.handbook, lang, section_path(section), section_ids=[section.id])
         page = section_path(section)
         for key, used, path_of in (("used_in_checklists", checklists, checklist_path),
                                    ("used_in_rubrics", rubrics, rubric_path)):
@@ -186,8 +188,11 @@ def requirement_list(section: Section, lang: str, citations: Citations, page: st
     requirements = [{"id": r.id, "text": inline(r.text, lang, citations) if r.text else "",
                      "revision": revision_note(r.text, lang) if r.text else "",
                      "force": r.force, "ordered": r.ordered, "fragment": r.fragment,
+                     "mark": changes.rule_mark(handbook_of, r.id, lang),
                      "source_note": render.rule_source_note(r.cites, handbook_of, lang, citations),
-                     "steps": [{"id": step.id, "text": inline(step.text, lang, citations), "revision": revision_note(step.text, lang),
+                     "steps": [{"id": step.id, "text": inline(step.text, lang, citations),
+                                "revision": revision_note(step.text, lang),
+                                "mark": changes.rule_mark(handbook_of, step.id, lang),
                                 "source_note": render.rule_source_note(step.cites, handbook_of, lang, citations)}
                                for step in r.steps]}
                     for r in section.requirements]

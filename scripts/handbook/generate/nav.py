@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Handbook
-from .paths import (CHECKLISTS, FINAL, GLOSSARY, HOME, MANUALS, ONBOARDING, QUIZZES, REFERENCES, REPAIRS, RUBRICS, TOPICS,
+from .paths import (CHANGES, CHECKLISTS, FINAL, GLOSSARY, HOME, MANUALS, ONBOARDING, QUIZZES, REFERENCES, REPAIRS, RUBRICS, TOPICS,
                     chapter_path, checklist_path, manual_path, quiz_path, rubric_path, section_path, topic_path)
 from .numbering import chapter_heading, section_heading
 from .templating import html_text
@@ -35,6 +35,7 @@ def build_nav(handbook: Handbook, lang: str) -> list:
         *([{t("rubrics", lang): [RUBRICS] + [{html_text(r.title[lang]): rubric_path(r)} for r in handbook.rubrics]}]
           if handbook.rubrics else []),
         *([{t("quizzes", lang): _quiz_nav(handbook, lang)}] if handbook.quizzes else []),
+        {t("changes", lang): CHANGES},
         {t("glossary", lang): GLOSSARY},
         {t("for_editors", lang): ["editors/index.md",
                                   {t("register", lang): REFERENCES},

@@ -66,6 +66,10 @@ QUIZZES = "quizzes/index.md"
 ONBOARDING = "onboarding/index.md"
 FINAL = "onboarding/final.md"
 GLOSSARY = "glossary.md"
+CHANGES = "changes/index.md"             # issue 22: what changed
+CHANGES_NOTICE = "changes/notice.md"     # … the printable change notice
+CHANGES_FEED = "changes/feed.xml"        # … its Atom feed
+CHANGES_DATA = "changes/versions.json"   # … what the "since your last visit" notice reads
 REFERENCES = "editors/references.md"
 REPAIRS = "editors/repairs.md"
 

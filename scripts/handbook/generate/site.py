@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..model import Handbook
 from .checklists import checklist_pages
+from .changes import change_files, change_pages
 from .page import GeneratedPage
 from .manual_pages import content_pages
 from .gift import gift
@@ -25,14 +26,17 @@ def build_pages(handbook: Handbook, lang: str, site_url: str = "") -> list[Gener
         references_page(handbook, lang),
         repairs_page(handbook, lang),
     ] + topic_pages(handbook, lang) + checklist_pages(handbook, lang, site_url) + rubric_pages(handbook, lang) + (
-        quiz_pages(handbook, lang) + paper_pages(handbook, lang) + onboarding_pages(handbook, lang))
+        quiz_pages(handbook, lang) + paper_pages(handbook, lang) + onboarding_pages(handbook, lang)) + (
+        change_pages(handbook, lang, site_url))
 
 
-def build_files(handbook: Handbook, lang: str) -> dict[str, str]:
-    """Downloads that are not pages: the question bank in GIFT format, in this language."""
-    if not handbook.quizzes:
-        return {}
-    return {gift_path(lang): gift(handbook, lang)}
+def build_files(handbook: Handbook, lang: str, site_url: str = "") -> dict[str, str]:
+    """Downloads that are not pages: the question bank in GIFT format, in this language; the
+    changes' feed and the data of the "since your last visit" notice."""
+    files = change_files(handbook, lang, site_url)
+    if handbook.quizzes:
+        files[gift_path(lang)] = gift(handbook, lang)
+    return files
 
 
 def write_pages(handbook: Handbook, lang: str, out_dir: Path) -> list[Path]:

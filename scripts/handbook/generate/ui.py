@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .ui_quizzes import QUIZ_STRINGS
 from .ui_rubrics import RUBRIC_STRINGS
+from .ui_changes import CHANGE_STRINGS
 
 STRINGS: dict[str, dict[str, str]] = {
     "home": {"zh": "首页", "en": "Home"},
@@ -241,6 +242,7 @@ STRINGS: dict[str, dict[str, str]] = {
 
 STRINGS.update(RUBRIC_STRINGS)
 STRINGS.update(QUIZ_STRINGS)
+STRINGS.update(CHANGE_STRINGS)
 
 
 def t(key: str, lang: str, **values: str) -> str:

@@ -225,7 +225,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def _generate(self, handbook, config) -> None:
         self.pages = build_pages(handbook, self.lang, config.site_url or "")
-        self.downloads = build_files(handbook, self.lang)
+        self.downloads = build_files(handbook, self.lang, config.site_url or "")
         self.nav_spec = build_nav(handbook, self.lang)
 
 
