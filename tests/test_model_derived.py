@@ -151,6 +151,7 @@ NOT_SHOWN = {
     "source",        # a manual's source file name; a requirement's quote that its force is checked against
     "owner", "by", "how", "force_why", "en_forms", "not_in",                  # for editors and checks
     "url",           # a link, checked by content_text.url_problem
+    "history_from",  # changes.yml: the date the change history starts (a setting)
     "replaced_by",   # a retired id's successor (retired records are never shown: handbook/retired.py)
 }
 
@@ -178,8 +179,8 @@ def test_every_string_a_page_shows_is_in_the_registry(which, content):
     missing = []
     for path, line, key, is_text, where in _content_strings(folder):
         repair = "repairs" in where and key != "review"     # a repair's raw, restored and why are shown
-        if "retired" in where:                              # a withdrawn id's record is for editors only
-            continue
+        if "retired" in where or "rests_on" in where:       # a withdrawn id's record, a dependent's
+            continue                                        # fingerprints: for editors and checks only
         if key in ("zh", "en") and is_text or repair or key not in NOT_SHOWN | {"en_from_zh", "stale_ok"}:
             if (path.resolve(), line) not in registered:
                 missing.append(f"{path.relative_to(folder)}:{line} {'.'.join(map(str, where))}")
