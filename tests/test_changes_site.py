@@ -22,6 +22,7 @@ from tests.support.browser import storage_blocked
 from tests.support.history_repo import day, make_repo
 from tests.support.pdf import pdf_pages
 
+pytestmark = pytest.mark.browser      # builds a site and drives Chromium
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 

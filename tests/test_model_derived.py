@@ -147,7 +147,7 @@ NOT_SHOWN = {
     "id", "requirement", "chapters", "cites", "assesses", "basis", "indicator", "standard", "grade", "cap", "at",
     "chapter", "section", "procedure", "requirements", "sections", "quote",  # ids and references to ids
     "when", "status", "force", "type", "kind", "style", "review",             # the schema's fixed values
-    "number", "last", "next", "date", "superseded_on",                        # numbers and dates
+    "number", "last", "next", "date", "superseded_on", "history_from",        # numbers and dates
     "source",        # a manual's source file name; a requirement's quote that its force is checked against
     "owner", "by", "how", "force_why", "en_forms", "not_in",                  # for editors and checks
     "url",           # a link, checked by content_text.url_problem

@@ -48,7 +48,8 @@ def test_the_truncated_sentence_is_shown_once_and_the_retired_id_nowhere(handboo
     section = next(p for p in pages if p.path == "manuals/001/6/6.3.md").markdown
     end = "……（原文至此中断）" if lang == "zh" else "… (the source breaks off here)"
     assert section.count(end) == 1
-    assert not [p.path for p in pages if "001-6.3-r3" in p.markdown]
+    # Only the change history names it: there it is a removed rule (issue 22).
+    assert not [p.path for p in pages if "001-6.3-r3" in p.markdown and not p.path.startswith("changes/")]
 
 
 def test_citing_a_retired_id_is_an_error_naming_its_replacement(real_content):

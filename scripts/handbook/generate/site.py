@@ -33,10 +33,8 @@ def build_pages(handbook: Handbook, lang: str, site_url: str = "") -> list[Gener
 def build_files(handbook: Handbook, lang: str, site_url: str = "") -> dict[str, str]:
     """Downloads that are not pages: the question bank in GIFT format, in this language; the
     changes' feed and the data of the "since your last visit" notice."""
-    files = change_files(handbook, lang, site_url)
-    if handbook.quizzes:
-        files[gift_path(lang)] = gift(handbook, lang)
-    return files
+    files = {gift_path(lang): gift(handbook, lang)} if handbook.quizzes else {}
+    return {**files, **change_files(handbook, lang, site_url)}
 
 
 def write_pages(handbook: Handbook, lang: str, out_dir: Path) -> list[Path]:
