@@ -8,9 +8,9 @@ import shutil
 import subprocess
 
 import pytest
+from handbook_site.assets import SCRIPTS, AssetError, script_bundle
 
 from conftest import ROOT
-from handbook_site.assets import SCRIPTS, AssetError, script_bundle
 
 JS = ROOT / "docs" / "assets" / "js"
 
@@ -30,7 +30,7 @@ def test_the_bundle_holds_every_script_in_load_order_and_is_smaller(built_site):
     # What phones download: one compressed bundle against ten compressed sources.
     sources = sum(len(gzip.compress(p.read_bytes(), 6)) for p in JS.glob("*.js"))
     assert len(gzip.compress(bundle.encode(), 6)) < 0.7 * sources
-    assert "/* The quiz widget" not in bundle      # comments are gone from what phones download
+    assert "/* The quiz widget" not in bundle  # comments are gone from what phones download
 
 
 def test_the_minified_quiz_engine_still_marks_answers():
@@ -39,11 +39,13 @@ def test_the_minified_quiz_engine_still_marks_answers():
     node = shutil.which("node")
     assert node, "Node.js is needed (Debian: apt-get install nodejs)"
     bundle = script_bundle(JS)
-    engine = bundle[bundle.index("/* quiz-engine.js */"):bundle.index("/* quiz.js */")]
-    program = ("const vm = require('vm'); const box = {self: {}};"
-               "vm.runInNewContext(require('fs').readFileSync(0, 'utf8'), box);"
-               "const Q = box.self.HbQuiz, q = {type: 'single', o: [{t: 'a', c: 1}, {t: 'b'}]};"
-               "process.stdout.write([Q.isRight(q, 0), Q.isRight(q, 1), Q.isAnswer(q, 5)].join(' '));")
+    engine = bundle[bundle.index("/* quiz-engine.js */") : bundle.index("/* quiz.js */")]
+    program = (
+        "const vm = require('vm'); const box = {self: {}};"
+        "vm.runInNewContext(require('fs').readFileSync(0, 'utf8'), box);"
+        "const Q = box.self.HbQuiz, q = {type: 'single', o: [{t: 'a', c: 1}, {t: 'b'}]};"
+        "process.stdout.write([Q.isRight(q, 0), Q.isRight(q, 1), Q.isAnswer(q, 5)].join(' '));"
+    )
     result = subprocess.run([node, "-e", program], input=engine, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout == "true false false"
@@ -59,6 +61,7 @@ def test_a_script_missing_from_the_load_order_stops_the_build(tmp_path):
 
 def test_own_javascript_stays_within_its_budget(built_site):
     from benchmark.budgets import MAX_OWN_JS
+
     total = sum(len(gzip.compress(p.read_bytes(), 6)) for p in (built_site / "assets" / "js").glob("*.js"))
     assert total <= MAX_OWN_JS
 
@@ -67,8 +70,10 @@ def test_the_stylesheet_closes_every_rule_it_opens():
     """A merge once dropped one `}`: every rule after it silently stopped applying
     (the suggestion badges lost their colour and border)."""
     import re
-    css = re.sub(r"/\*.*?\*/", "", (ROOT / "docs" / "assets" / "css" / "handbook.css").read_text(encoding="utf-8"),
-                 flags=re.S)
+
+    css = re.sub(
+        r"/\*.*?\*/", "", (ROOT / "docs" / "assets" / "css" / "handbook.css").read_text(encoding="utf-8"), flags=re.S
+    )
     depth = 0
     for number, line in enumerate(css.splitlines(), start=1):
         depth += line.count("{") - line.count("}")

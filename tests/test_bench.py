@@ -26,18 +26,40 @@ def bench(tmp_path_factory):
     queries = yaml.safe_load((ROOT / "tests" / "search" / "queries.yml").read_text(encoding="utf-8"))
     few = {lang: {kind: items[:2] for kind, items in kinds.items()} for lang, kinds in queries.items()}
     (work / "queries.yml").write_text(yaml.safe_dump(few, allow_unicode=True), encoding="utf-8")
-    result = subprocess.run([str(ROOT / "scripts" / "bench"), "--runs", "1", "--scales", "2", "--pages", "home",
-                             "--lighthouse-runs", "1", "--out", str(report), "--work", str(work / "work"),
-                             "--queries", str(work / "queries.yml")],
-                            cwd=ROOT, capture_output=True, text=True, timeout=900)
+    result = subprocess.run(
+        [
+            str(ROOT / "scripts" / "bench"),
+            "--runs",
+            "1",
+            "--scales",
+            "2",
+            "--pages",
+            "home",
+            "--lighthouse-runs",
+            "1",
+            "--out",
+            str(report),
+            "--work",
+            str(work / "work"),
+            "--queries",
+            str(work / "queries.yml"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert result.returncode in (0, 1), f"scripts/bench failed:\n{result.stdout}\n{result.stderr}"
     return result, report.read_text(encoding="utf-8")
 
 
 def table_rows(report: str, heading: str) -> list[list[str]]:
     section = report.split(heading, 1)[1].split("\n## ", 1)[0]
-    return [[cell.strip() for cell in line.strip("|").split("|")]
-            for line in section.splitlines() if line.startswith("|") and not line.startswith("|---")][1:]
+    return [
+        [cell.strip() for cell in line.strip("|").split("|")]
+        for line in section.splitlines()
+        if line.startswith("|") and not line.startswith("|---")
+    ][1:]
 
 
 def test_the_exit_status_says_whether_every_budget_held(bench):
@@ -93,10 +115,16 @@ def test_lighthouse_and_axe_ran_on_the_home_page_in_both_languages(bench):
 def test_budgets_that_do_not_depend_on_timing_hold(bench):
     _, report = bench
     verdicts = {row[0]: row[-1] for row in table_rows(report, "## Budgets")}
-    for budget in ("Own JavaScript, compressed, total", "Lighthouse accessibility, lowest page",
-                   "axe-core serious or critical violations, all pages", "Search queries with no result",
-                   "Search files downloaded before searching, zh", "Search files downloaded before searching, en",
-                   "First search download, zh, 1× content", "First search download, en, 1× content"):
+    for budget in (
+        "Own JavaScript, compressed, total",
+        "Lighthouse accessibility, lowest page",
+        "axe-core serious or critical violations, all pages",
+        "Search queries with no result",
+        "Search files downloaded before searching, zh",
+        "Search files downloaded before searching, en",
+        "First search download, zh, 1× content",
+        "First search download, en, 1× content",
+    ):
         assert verdicts[budget] == "held", budget
 
 
@@ -111,8 +139,12 @@ def test_the_navigation_weight_of_the_site_and_its_alternatives_is_reported(benc
     scaled = {row[0]: row for row in table_rows(report, "## 7. Navigation weight")[3:] if row[0] != "content"}
     assert list(scaled) == ["1×", "2×"]
     verdicts = {row[0]: row for row in table_rows(report, "## Budgets")}
-    for budget in ("Section page HTML, uncompressed", "Section page DOM nodes", "Whole site, both languages",
-                   "Section page HTML at 2× content"):
+    for budget in (
+        "Section page HTML, uncompressed",
+        "Section page DOM nodes",
+        "Whole site, both languages",
+        "Section page HTML at 2× content",
+    ):
         assert budget in verdicts, budget
 
 
@@ -120,8 +152,12 @@ def test_the_navigation_budgets_hold(bench):
     """Sizes, not timings: they do not depend on the machine."""
     _, report = bench
     verdicts = {row[0]: row[-1] for row in table_rows(report, "## Budgets")}
-    for budget in ("Section page HTML, uncompressed", "Section page DOM nodes", "Whole site, both languages",
-                   "Section page HTML at 2× content"):
+    for budget in (
+        "Section page HTML, uncompressed",
+        "Section page DOM nodes",
+        "Whole site, both languages",
+        "Section page HTML at 2× content",
+    ):
         assert verdicts[budget] == "held", budget
 
 
@@ -129,8 +165,12 @@ def test_search_quality_is_reported_for_both_engines_languages_and_kinds(bench):
     _, report = bench
     rows = table_rows(report, "## 8. Search quality")
     cells = {(row[0], row[1], row[2]) for row in rows}
-    assert cells == {(engine, lang, kind) for engine in ("Pagefind + question handling", "Material (lunr)")
-                     for lang in ("zh", "en") for kind in ("keyword", "question")}
+    assert cells == {
+        (engine, lang, kind)
+        for engine in ("Pagefind + question handling", "Material (lunr)")
+        for lang in ("zh", "en")
+        for kind in ("keyword", "question")
+    }
     for row in rows:
         assert row[3] == "2" and re.fullmatch(r"\d+% \(\d\)", row[4]) and re.fullmatch(r"\d\.\d\d", row[5])
     assert "Not answered in the top 3 by Pagefind + question handling" in report
@@ -143,15 +183,18 @@ def test_a_first_visit_and_a_first_search_are_weighed_at_each_content_size(bench
     assert [(row[0], row[1]) for row in rows] == [("1×", "en"), ("1×", "zh"), ("2×", "en"), ("2×", "zh")]
     for row in rows:
         assert re.fullmatch(r"[\d.]+ KB", row[2]) and row[3] == "0" and re.fullmatch(r"[\d.]+ KB", row[4])
-        assert int(row[6]) > 0          # the question found results
+        assert int(row[6]) > 0  # the question found results
 
 
 def test_the_preview_is_timed_from_edit_to_visible_for_the_preview_and_the_whole_rebuild(bench):
     _, report = bench
     rows = table_rows(report, "## Preview: edit → visible")
-    assert [row[0].split(":")[0] for row in rows] == ["`scripts/serve`", "the same server, both sites rebuilt whole "
-                                                      "on every change (as `mkdocs serve` does)"]
+    assert [row[0].split(":")[0] for row in rows] == [
+        "`scripts/serve`",
+        "the same server, both sites rebuilt whole on every change (as `mkdocs serve` does)",
+    ]
     for row in rows:
         assert all(re.fullmatch(r"\d+\.\d\d", cell) for cell in (row[2], row[4])), row
-    assert re.search(r"\| Preview: edit → visible, language rendered first \(zh\), median \| [\d.]+ s \| ≤ 2 s \|",
-                     report)
+    assert re.search(
+        r"\| Preview: edit → visible, language rendered first \(zh\), median \| [\d.]+ s \| ≤ 2 s \|", report
+    )

@@ -32,7 +32,7 @@ def broken_copy(case: dict, tmp_path: Path) -> tuple[Path, Path]:
         size = case["pad_to_kib"] * 1024
         padding = b"# padding to make the file too large\n"
         data += padding * ((size - len(data)) // len(padding) + 1)
-        data = data[:size - 1] + b"\n"
+        data = data[: size - 1] + b"\n"
     target = content / case["target"]
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(data)
@@ -64,10 +64,8 @@ def test_broken_content_is_rejected_at_file_line_and_message(case, tmp_path):
         load_handbook(content, strict=True)
     problems = caught.value.problems
     file = target.resolve().as_posix()
-    matches = [p for p in problems
-               if (p.file, p.line, p.message) == (file, case["line"], case["message"])]
-    assert matches, (f"expected {file}:{case['line']}: {case['message']}; got:\n"
-                     + "\n".join(map(str, problems)))
+    matches = [p for p in problems if (p.file, p.line, p.message) == (file, case["line"], case["message"])]
+    assert matches, f"expected {file}:{case['line']}: {case['message']}; got:\n" + "\n".join(map(str, problems))
     [problem] = matches
     assert case.get("hint", "") in problem.hint
     assert problem.severity == case.get("severity", "error")
@@ -78,9 +76,13 @@ def test_the_site_build_stops_on_broken_content(tmp_path):
     [case] = [case for case in CASES if case["name"] == BUILD_CASE]
     content, target = broken_copy(case, tmp_path)
     out = tmp_path / "out"
-    result = subprocess.run([str(ROOT / "scripts" / "build"), str(out)], cwd=ROOT,
-                            env=dict(os.environ, HANDBOOK_EDIT_URI="", HANDBOOK_CONTENT=str(content)),
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [str(ROOT / "scripts" / "build"), str(out)],
+        cwd=ROOT,
+        env=dict(os.environ, HANDBOOK_EDIT_URI="", HANDBOOK_CONTENT=str(content)),
+        capture_output=True,
+        text=True,
+    )
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
     assert "Traceback" not in output

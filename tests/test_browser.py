@@ -59,49 +59,59 @@ def answering(base: str, section: str) -> set[str]:
     return pages
 
 
-@functools.cache          # on first use, not at import: collecting the fast tier loads no content
+@functools.cache  # on first use, not at import: collecting the fast tier loads no content
 def _answers() -> dict:
     from benchmark.search import answering_pages
     from conftest import ROOT
+
     by_section = answering_pages(ROOT / "checklists")
-    return {section: {"pages": {p for p in pages if p.startswith("manuals/")},
-                      "topics": {p for p in pages if p.startswith("topics/")}} for section, pages in by_section.items()}
+    return {
+        section: {
+            "pages": {p for p in pages if p.startswith("manuals/")},
+            "topics": {p for p in pages if p.startswith("topics/")},
+        }
+        for section, pages in by_section.items()
+    }
 
 
 def search(page, query: str) -> list[str]:
     """Type a query into the site's search and return the result pages, best first
     (each result's first link: its page, or the section of it that answers)."""
-    button = page.locator("label.md-header__button[for=__search]")   # a phone's header shows a button
+    button = page.locator("label.md-header__button[for=__search]")  # a phone's header shows a button
     (button if button.is_visible() else page.locator("input.md-search__input")).click()
     box = page.locator("input.md-search__input")
     box.fill(query)
     page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
-    links = page.eval_on_selector_all(".md-search-result__item > a.md-search-result__link:first-child",
-                                      "links => links.map(a => a.href)")
-    return [link.split("?")[0].split("#")[0] for link in links]   # drop the highlight query
+    links = page.eval_on_selector_all(
+        ".md-search-result__item > a.md-search-result__link:first-child", "links => links.map(a => a.href)"
+    )
+    return [link.split("?")[0].split("#")[0] for link in links]  # drop the highlight query
 
 
-@pytest.mark.parametrize("query, section", [
-    ("投诉", "manuals/000/2/2.4/"),
-    ("倾听", "manuals/000/2/2.2/"),
-    ("礼貌用语", "manuals/000/2/2.1/"),
-    ("保护法", ("manuals/000/2/2.4/", "manuals/002/1/1.3/")),   # only inside 消费者权益保护法
-    ("工单系统", "manuals/000/2/2.5/"),
-    ("着装", "manuals/000/6/6.1/"),         # the source's 著装, repaired
-    ("满意度调查", "manuals/000/4/4.3/"),
-    ("隐私", "manuals/000/5/5.4/"),
-    ("归档", "manuals/000/4/4.4/"),
-    ("应急演练", "manuals/000/8/8.4/"),     # a section whose text is lost is still found by its title,
-                                             # and the query's last word counts
-    ("投诉处理流程", "manuals/000/2/2.4/"),
-    ("客户隐私", "manuals/000/5/5.4/"),
-    ("胡须", "manuals/001/2/2.3/"),          # only inside 刮净胡须
-    ("首次解决率", "manuals/003/5/5.2/"),
-    # Questions as staff type them: question words dropped, everyday words mapped to the handbook's.
-    ("上班能戴首饰吗", "manuals/001/2/2.3/"),      # 首饰: the handbook says 饰品
-    ("客户要求退款怎么办", "manuals/000/2/2.4/"),  # 退款: the handbook says 补偿
-    ("工牌要戴在哪里", "manuals/000/6/6.1/"),
-])
+@pytest.mark.parametrize(
+    "query, section",
+    [
+        ("投诉", "manuals/000/2/2.4/"),
+        ("倾听", "manuals/000/2/2.2/"),
+        ("礼貌用语", "manuals/000/2/2.1/"),
+        ("保护法", ("manuals/000/2/2.4/", "manuals/002/1/1.3/")),  # only inside 消费者权益保护法
+        ("工单系统", "manuals/000/2/2.5/"),
+        ("着装", "manuals/000/6/6.1/"),  # the source's 著装, repaired
+        ("满意度调查", "manuals/000/4/4.3/"),
+        ("隐私", "manuals/000/5/5.4/"),
+        ("归档", "manuals/000/4/4.4/"),
+        ("应急演练", "manuals/000/8/8.4/"),  # a section whose text is lost is still found by its title,
+        # and the query's last word counts
+        ("投诉处理流程", "manuals/000/2/2.4/"),
+        ("客户隐私", "manuals/000/5/5.4/"),
+        ("胡须", "manuals/001/2/2.3/"),  # only inside 刮净胡须
+        ("首次解决率", "manuals/003/5/5.2/"),
+        # Questions as staff type them: question words dropped, everyday words mapped to the handbook's.
+        ("上班能戴首饰吗", "manuals/001/2/2.3/"),  # 首饰: the handbook says 饰品
+        ("客户要求退款怎么办", "manuals/000/2/2.4/"),  # 退款: the handbook says 补偿
+        ("工牌要戴在哪里", "manuals/000/6/6.1/"),
+    ],
+)
 def test_chinese_query_finds_its_section_in_the_top_three(page, base, query, section):
     page.goto(base)
     results = search(page, query)
@@ -120,18 +130,21 @@ def test_assessment_standards_query_finds_the_section_and_the_rubric_that_applie
     assert base + "rubrics/service-attitude-assessment/" in results[:10], results[:10]
 
 
-@pytest.mark.parametrize("query, section", [
-    # One word, several sections answer: the complaint-handling ones.
-    ("complaint", ("en/manuals/000/2/2.4/", "en/manuals/001/6/6.1/", "en/manuals/001/6/6.3/")),
-    ("listening", "en/manuals/000/2/2.2/"),
-    ("ticketing system", "en/manuals/000/2/2.5/"),
-    ("dress", "en/manuals/000/6/6.1/"),
-    ("satisfaction survey", "en/manuals/000/4/4.3/"),
-    ("privacy", "en/manuals/000/5/5.4/"),
-    ("first-contact resolution", "en/manuals/003/5/5.2/"),
-    ("can I wear jewellery at work", "en/manuals/001/2/2.3/"),
-    ("how many rings before I answer the phone", "en/manuals/001/3/3.1/"),
-])
+@pytest.mark.parametrize(
+    "query, section",
+    [
+        # One word, several sections answer: the complaint-handling ones.
+        ("complaint", ("en/manuals/000/2/2.4/", "en/manuals/001/6/6.1/", "en/manuals/001/6/6.3/")),
+        ("listening", "en/manuals/000/2/2.2/"),
+        ("ticketing system", "en/manuals/000/2/2.5/"),
+        ("dress", "en/manuals/000/6/6.1/"),
+        ("satisfaction survey", "en/manuals/000/4/4.3/"),
+        ("privacy", "en/manuals/000/5/5.4/"),
+        ("first-contact resolution", "en/manuals/003/5/5.2/"),
+        ("can I wear jewellery at work", "en/manuals/001/2/2.3/"),
+        ("how many rings before I answer the phone", "en/manuals/001/3/3.1/"),
+    ],
+)
 def test_english_query_finds_its_section_in_the_top_three(page, base, query, section):
     page.goto(base + "en/")
     results = search(page, query)
@@ -152,7 +165,7 @@ def test_reading_downloads_no_search_files_until_search_is_opened(chromium, base
     tab = context.new_page()
     tab.goto(root + "manuals/000/2/")
     tab.wait_for_load_state("networkidle")
-    tab.locator("article a[href*='2.4']").first.click()          # instant navigation
+    tab.locator("article a[href*='2.4']").first.click()  # instant navigation
     tab.wait_for_url(root + "manuals/000/2/2.4/")
     tab.wait_for_load_state("networkidle")
     assert not [url for url in requested if any(part in url for part in SEARCH_FILES)]
@@ -167,38 +180,42 @@ def test_reading_downloads_no_search_files_until_search_is_opened(chromium, base
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280x800", "390x844"])
-@pytest.mark.parametrize("lang, query, section, word", [
-    ("zh", "上班能戴首饰吗", "manuals/001/2/2.3/", "饰品"),
-    ("en", "can I wear jewellery at work", "en/manuals/001/2/2.3/", "jewellery"),
-])
-def test_search_with_the_keyboard_alone_opens_the_section_and_marks_the_words(chromium, base, viewport, lang,
-                                                                              query, section, word):
+@pytest.mark.parametrize(
+    "lang, query, section, word",
+    [
+        ("zh", "上班能戴首饰吗", "manuals/001/2/2.3/", "饰品"),
+        ("en", "can I wear jewellery at work", "en/manuals/001/2/2.3/", "jewellery"),
+    ],
+)
+def test_search_with_the_keyboard_alone_opens_the_section_and_marks_the_words(
+    chromium, base, viewport, lang, query, section, word
+):
     context = chromium.new_context(viewport=viewport)
     tab = context.new_page()
     tab.goto(base + ("en/" if lang == "en" else "") + "manuals/000/2/2.4/")
     tab.wait_for_load_state("networkidle")
     tab.evaluate("() => { window.notReloaded = true }")
-    tab.keyboard.press("s")                                   # Material's shortcut opens search
+    tab.keyboard.press("s")  # Material's shortcut opens search
     assert tab.evaluate("() => document.getElementById('__search').checked")
     assert tab.evaluate("() => document.activeElement.classList.contains('md-search__input')")
     tab.keyboard.type(query)
     tab.locator(".md-search-result__item").first.wait_for(timeout=10_000)
     assert tab.locator(".md-search__inner").is_visible()
-    tab.keyboard.press("ArrowDown")                           # to the first result
+    tab.keyboard.press("ArrowDown")  # to the first result
     # The section, or a topic page that gathers it whole (what the search benchmark counts as an answer).
     answers = answering(base, section)
     focused = tab.evaluate("() => document.activeElement.getAttribute('href')")
     assert base.rstrip("/") + focused.split("?")[0].split("#")[0] in answers, focused
-    tab.keyboard.press("ArrowUp")                             # back to the query
+    tab.keyboard.press("ArrowUp")  # back to the query
     assert tab.evaluate("() => document.activeElement.classList.contains('md-search__input')")
-    tab.keyboard.press("ArrowUp")                             # round to the last result
+    tab.keyboard.press("ArrowUp")  # round to the last result
     assert tab.evaluate("() => document.activeElement.closest('.md-search-result__list') !== null")
-    for _ in range(60):                                       # down past the last (more load on the way)
-        tab.keyboard.press("ArrowDown")                       # and round again to the query
+    for _ in range(60):  # down past the last (more load on the way)
+        tab.keyboard.press("ArrowDown")  # and round again to the query
         if tab.evaluate("() => document.activeElement.classList.contains('md-search__input')"):
             break
     assert tab.evaluate("() => document.activeElement.classList.contains('md-search__input')")
-    tab.keyboard.press("Enter")                               # opens the first result
+    tab.keyboard.press("Enter")  # opens the first result
     tab.wait_for_url(lambda url: url.split("?")[0].split("#")[0] in answers)
     assert tab.evaluate("() => window.notReloaded === true"), "instant navigation did not happen"
     assert not tab.evaluate("() => document.getElementById('__search').checked")
@@ -221,8 +238,8 @@ def test_results_are_materials_result_items_with_sections_and_excerpts(page, bas
     sections = first.locator("> a.md-search-result__link article h2")
     assert sections.count() >= 1
     section_link = first.locator("> a.md-search-result__link").nth(1)
-    assert "#" in section_link.get_attribute("href")           # the section that answers
-    assert section_link.locator("p mark").count() >= 1        # the excerpt, the words marked
+    assert "#" in section_link.get_attribute("href")  # the section that answers
+    assert section_link.locator("p mark").count() >= 1  # the excerpt, the words marked
     meta = page.locator(".md-search-result__meta").inner_text()
     assert "符合条件的结果" in meta
     # Excerpts are text: markup in the page cannot get into the dialog as markup.
@@ -231,7 +248,7 @@ def test_results_are_materials_result_items_with_sections_and_excerpts(page, bas
 
 def test_a_result_missing_some_words_says_which(page, base):
     page.goto(base + "en/")
-    search(page, "jewellery zebra")                            # no page has both
+    search(page, "jewellery zebra")  # no page has both
     terms = page.locator(".md-search-result__terms").first
     assert terms.is_visible() and "zebra" in terms.locator("del").inner_text()
 
@@ -258,8 +275,18 @@ def test_no_request_leaves_the_site(chromium, base):
     assert outside == []
 
 
-PAGES = ["", "manuals/", "manuals/000/", "manuals/000/2/", "manuals/000/2/2.4/", "manuals/000/2/2.5/",
-         "glossary/", "editors/", "editors/references/", "editors/repairs/"]
+PAGES = [
+    "",
+    "manuals/",
+    "manuals/000/",
+    "manuals/000/2/",
+    "manuals/000/2/2.4/",
+    "manuals/000/2/2.5/",
+    "glossary/",
+    "editors/",
+    "editors/references/",
+    "editors/repairs/",
+]
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280x800", "390x844"])
@@ -311,8 +338,8 @@ def test_phone_cards_leave_out_empty_cells(chromium, base):
     tab = context.new_page()
     tab.goto(base + "glossary/")
     row = tab.locator("tr", has_text="服务人员").first
-    assert row.locator("td").nth(1).is_visible()          # the English rendering
-    assert not row.locator("td").nth(2).is_visible()      # no note: no bare "说明" label
+    assert row.locator("td").nth(1).is_visible()  # the English rendering
+    assert not row.locator("td").nth(2).is_visible()  # no note: no bare "说明" label
     assert tab.locator("tr", has_text="考核").first.locator("td").nth(2).is_visible()
     context.close()
 
@@ -333,8 +360,10 @@ def test_an_overdue_review_shows_its_notice_when_the_page_is_read_after_the_date
 
 # What Pagefind needs of a Content-Security-Policy (README, Search), with what the
 # theme's pages need besides ('unsafe-inline': the head's one-line script and styles).
-PAGEFIND_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; worker-src 'self'; "
-                "connect-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:")
+PAGEFIND_CSP = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; worker-src 'self'; "
+    "connect-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:"
+)
 
 
 @pytest.mark.parametrize("lang, query", [("zh", "上班能戴首饰吗"), ("en", "can I wear jewellery at work")])
@@ -351,13 +380,20 @@ def test_search_works_under_the_content_security_policy_the_readme_gives(chromiu
     context.route(base + "**", with_policy)
     refused: list[str] = []
     tab = context.new_page()
-    tab.on("console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text
-           or "Refused" in message.text else None)
+    tab.on(
+        "console",
+        lambda message: (
+            refused.append(message.text)
+            if "Content Security Policy" in message.text or "Refused" in message.text
+            else None
+        ),
+    )
     tab.goto(base + ("en/" if lang == "en" else ""))
     results = search(tab, query)
     marks = tab.locator(".md-search-result__list mark").count()
-    worker = tab.evaluate("() => performance.getEntriesByType('resource').some(e => e.name.endsWith('pagefind-worker.js'))")
+    worker = tab.evaluate(
+        "() => performance.getEntriesByType('resource').some(e => e.name.endsWith('pagefind-worker.js'))"
+    )
     context.close()
     assert results and marks and refused == [], refused
     assert worker, "Pagefind searched without its worker"
-

@@ -25,8 +25,13 @@ def html_pages(folder: Path, skip: str | None = None) -> set[str]:
 
 
 def build(out: Path, **env: str) -> subprocess.CompletedProcess:
-    return subprocess.run([str(ROOT / "scripts" / "build"), str(out)], cwd=ROOT,
-                          env=dict(os.environ, HANDBOOK_EDIT_URI="", **env), capture_output=True, text=True)
+    return subprocess.run(
+        [str(ROOT / "scripts" / "build"), str(out)],
+        cwd=ROOT,
+        env=dict(os.environ, HANDBOOK_EDIT_URI="", **env),
+        capture_output=True,
+        text=True,
+    )
 
 
 def test_strict_build_has_no_warnings(built_site):
@@ -65,8 +70,11 @@ def test_edit_links_open_the_yaml_source(built_site):
     assert f'href="{TEST_EDIT_URI}checklists/glossary.yml"' in glossary
 
 
-LOADS = re.compile(r"""<(?:script|img|iframe|source|audio|video)\b[^>]*\bsrc=["']([^"']+)|"""
-                   r"""<link\b[^>]*\bhref=["']([^"']+)|url\(\s*["']?([^"')]+)""", re.IGNORECASE)
+LOADS = re.compile(
+    r"""<(?:script|img|iframe|source|audio|video)\b[^>]*\bsrc=["']([^"']+)|"""
+    r"""<link\b[^>]*\bhref=["']([^"']+)|url\(\s*["']?([^"')]+)""",
+    re.IGNORECASE,
+)
 
 
 def test_nothing_is_loaded_from_outside_the_site(built_site, site_url):
@@ -79,7 +87,7 @@ def test_nothing_is_loaded_from_outside_the_site(built_site, site_url):
         if path.suffix == ".html":
             for match in LOADS.finditer(text):
                 target = next(g for g in match.groups() if g)
-                is_self = target.startswith(site_url)   # canonical and alternate links
+                is_self = target.startswith(site_url)  # canonical and alternate links
                 if re.match(r"(?:https?:)?//", target) and not is_self:
                     outside.append(f"{path.relative_to(built_site)}: {target}")
     assert outside == []
@@ -92,9 +100,12 @@ def test_search_indexes_are_separate_per_language(built_site):
     assert list(zh["languages"]) == ["zh"] and list(en["languages"]) == ["en"]
 
     def searchable(root: Path, skip_en: bool) -> int:
-        return sum(1 for page in root.rglob("index.html")
-                   if not (skip_en and page.relative_to(root).parts[0] == "en")
-                   and "data-pagefind-body" in page.read_text(encoding="utf-8"))
+        return sum(
+            1
+            for page in root.rglob("index.html")
+            if not (skip_en and page.relative_to(root).parts[0] == "en")
+            and "data-pagefind-body" in page.read_text(encoding="utf-8")
+        )
 
     assert zh["languages"]["zh"]["page_count"] == searchable(built_site, skip_en=True) > 100
     assert en["languages"]["en"]["page_count"] == searchable(built_site / "en", skip_en=False) > 100
@@ -105,10 +116,18 @@ def test_only_pages_that_answer_are_indexed_and_only_their_article(built_site):
     section = (built_site / "manuals/000/2/2.4/index.html").read_text(encoding="utf-8")
     assert section.count("data-pagefind-body") == 1
     assert '<article class="md-content__inner md-typeset" data-pagefind-body>' in section
-    for page in ("quizzes/000-2/", "quizzes/000-2-paper/", "quizzes/000-2-key/", "onboarding/final/",
-                 "editors/repairs/", "en/quizzes/000-2-key/",
-                 # tables of contents: their titles would outrank the sections they list
-                 "manuals/", "manuals/000/", "en/manuals/003/"):
+    for page in (
+        "quizzes/000-2/",
+        "quizzes/000-2-paper/",
+        "quizzes/000-2-key/",
+        "onboarding/final/",
+        "editors/repairs/",
+        "en/quizzes/000-2-key/",
+        # tables of contents: their titles would outrank the sections they list
+        "manuals/",
+        "manuals/000/",
+        "en/manuals/003/",
+    ):
         assert "data-pagefind-body" not in (built_site / page / "index.html").read_text(encoding="utf-8"), page
     # A chapter page is searched for its own text, not for its list of sections.
     chapter = (built_site / "manuals/000/2/index.html").read_text(encoding="utf-8")
@@ -139,10 +158,21 @@ def test_pages_load_no_search_script_or_index(built_site):
 def test_generated_pages_are_not_in_the_repository():
     tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True).stdout.split()
     assert tracked, "git ls-files listed nothing"
-    assert not [p for p in tracked if p.startswith(("site/", "docs/zh/manuals/", "docs/en/manuals/"))
-                or (p.endswith(".html") and not p.startswith(("docs/overrides/",
-                                                               # the Jinja2 templates pages are rendered from
-                                                               "scripts/handbook/generate/templates/")))]
+    assert not [
+        p
+        for p in tracked
+        if p.startswith(("site/", "docs/zh/manuals/", "docs/en/manuals/"))
+        or (
+            p.endswith(".html")
+            and not p.startswith(
+                (
+                    "docs/overrides/",
+                    # the Jinja2 templates pages are rendered from
+                    "scripts/handbook/generate/templates/",
+                )
+            )
+        )
+    ]
 
 
 def build_with_edited_chapter(tmp_path: Path, content: Path, old: str, new: str) -> tuple[Path, str, str]:
@@ -169,14 +199,21 @@ def test_bad_content_stops_the_build_and_names_file_and_line(tmp_path, real_cont
 def test_stale_translation_fails_the_strict_build(tmp_path, real_content):
     # issue 24: the prose the rule restates is marked as superseded by the revised rule, so the page agrees
     chapter = real_content / "manuals/000/02.yml"
-    chapter.write_text(chapter.read_text(encoding="utf-8").replace(
-        "          en_from_zh: b582899b\n", "          en_from_zh: b582899b\n          superseded_by: \"000-2.4-r5\"\n"),
-        encoding="utf-8")
+    chapter.write_text(
+        chapter.read_text(encoding="utf-8").replace(
+            "          en_from_zh: b582899b\n",
+            '          en_from_zh: b582899b\n          superseded_by: "000-2.4-r5"\n',
+        ),
+        encoding="utf-8",
+    )
     chapter, text, output = build_with_edited_chapter(
-        tmp_path, real_content, "zh: 服务人员应尊重客户的意见。",
+        tmp_path,
+        real_content,
+        "zh: 服务人员应尊重客户的意见。",
         # a revision of the imported rule, recorded as CONTRIBUTING.md 7.1 says (issue 24)
         "revised: {original: 服务人员应尊重客户的意见。, why: 明确要求, authority: 客户服务部}\n"
-        "          zh: 服务人员应始终尊重客户的意见。")
+        "          zh: 服务人员应始终尊重客户的意见。",
+    )
     assert "Traceback" not in output
     line = [n for n, t in enumerate(text.splitlines(), 1) if "始终尊重" in t][0] + 1
     assert f"WARNING -  {chapter.as_posix()}:{line}: warning: stale translation" in output
@@ -187,7 +224,7 @@ def test_stale_translation_fails_the_strict_build(tmp_path, real_content):
 def test_sub_headings_of_a_section_are_in_its_page_contents(built_site):
     page = (built_site / "manuals/000/5/5.1/index.html").read_text(encoding="utf-8")
     assert re.search(r'<h2 id="part-1">突发事件的应急响应机制', page)
-    toc = page[page.index('data-md-component="toc"'):]
+    toc = page[page.index('data-md-component="toc"') :]
     assert 'href="#part-1"' in toc and 'href="#part-2"' in toc
 
 
@@ -238,6 +275,7 @@ def test_grades_and_indicators_are_on_their_section_pages_in_both_languages(buil
 
 def test_every_section_of_every_manual_is_a_page(built_site):
     import yaml
+
     for manual in sorted((ROOT / "checklists/manuals").glob("*/manual.yml")):
         for name in yaml.safe_load(manual.read_text(encoding="utf-8"))["chapters"]:
             chapter = yaml.safe_load((manual.parent / name).read_text(encoding="utf-8"))
@@ -258,7 +296,9 @@ def test_quiz_pages_link_every_question_to_a_section_and_rule_that_exist(built_s
     """The links in a quiz's feedback travel in its data, which MkDocs does not check."""
     questions = len(load_handbook()[0].questions())
     for prefix in ("", "en/"):
-        pages = sorted((built_site / prefix / "quizzes").glob("*/index.html")) + [built_site / prefix / "onboarding/final/index.html"]
+        pages = sorted((built_site / prefix / "quizzes").glob("*/index.html")) + [
+            built_site / prefix / "onboarding/final/index.html"
+        ]
         checked = 0
         for page in pages:
             found = re.search(r'<div class="hb-quiz-data" hidden>(.*?)</div>', page.read_text(encoding="utf-8"))
@@ -272,23 +312,29 @@ def test_quiz_pages_link_every_question_to_a_section_and_rule_that_exist(built_s
                 assert built.exists(), (page, target)
                 assert not anchor or f'id="{anchor}"' in built.read_text(encoding="utf-8"), (page, anchor)
                 checked += 1
-        assert checked == 2 * questions, checked     # each question on its chapter's quiz and on the final assessment
+        assert checked == 2 * questions, checked  # each question on its chapter's quiz and on the final assessment
 
 
 def test_every_internal_link_and_anchor_in_the_built_site_resolves_and_every_image_has_alt_text(built_site):
     from handbook_site.site_check import check_site
+
     assert check_site(built_site) == []
 
 
 def test_the_site_check_finds_a_broken_link_a_broken_anchor_and_an_image_without_alt_text(tmp_path):
     from handbook_site.site_check import check_site
+
     (tmp_path / "a").mkdir()
-    (tmp_path / "index.html").write_text('<h2 id="here">x</h2><a href="a/">ok</a> <a href="#here">ok</a>'
-                                         '<img src="a/p.png" alt="A chart">', encoding="utf-8")
+    (tmp_path / "index.html").write_text(
+        '<h2 id="here">x</h2><a href="a/">ok</a> <a href="#here">ok</a><img src="a/p.png" alt="A chart">',
+        encoding="utf-8",
+    )
     (tmp_path / "a" / "p.png").write_bytes(b"")
     (tmp_path / "a" / "index.html").write_text(
         '<a href="../missing/">x</a> <a href="../#gone">y</a> <a href="../../outside/">z</a> '
-        '<a href="https://example.org/">external</a> <img src="p.png"> <img src="p.png" alt="">', encoding="utf-8")
+        '<a href="https://example.org/">external</a> <img src="p.png"> <img src="p.png" alt="">',
+        encoding="utf-8",
+    )
     assert check_site(tmp_path) == [
         'a/index.html: image without alt text: <img src="p.png">',
         'a/index.html: image without alt text: <img src="p.png" alt="">',

@@ -22,7 +22,7 @@ from tests.support.browser import storage_blocked
 from tests.support.history_repo import day, make_repo
 from tests.support.pdf import pdf_pages
 
-pytestmark = pytest.mark.browser      # builds a site and drives Chromium
+pytestmark = pytest.mark.browser  # builds a site and drives Chromium
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
@@ -41,11 +41,21 @@ def site(repo, site_address, tmp_path_factory) -> Path:
     """Both languages, built from the repository's content. Not strict: the hand-written home
     page links to the real handbook's pages, which the fixture content does not have."""
     out = tmp_path_factory.mktemp("changes-site")
-    env = dict(os.environ, HANDBOOK_CONTENT=str(repo), HANDBOOK_SITE_URL=site_address, HANDBOOK_EDIT_URI="",
-               PYTHONPATH=str(ROOT / "scripts"))
+    env = dict(
+        os.environ,
+        HANDBOOK_CONTENT=str(repo),
+        HANDBOOK_SITE_URL=site_address,
+        HANDBOOK_EDIT_URI="",
+        PYTHONPATH=str(ROOT / "scripts"),
+    )
     for config, target in (("mkdocs.yml", out), ("mkdocs.en.yml", out / "en")):
-        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--no-strict", "-f", config, "-d", str(target)],
-                                cwd=ROOT, env=env, capture_output=True, text=True)
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--no-strict", "-f", config, "-d", str(target)],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
         assert result.returncode == 0, result.stdout + result.stderr
     assert "change history" not in result.stderr, "a repository with history builds without a warning"
     return out
@@ -76,10 +86,11 @@ def changed(page: str, rule_id: str) -> str:
 
 # --- The what-changed page --------------------------------------------------------------------
 
+
 def test_changes_are_grouped_by_date_newest_first(site):
     page = read(site, "changes/index.html")
     days = re.findall(r'<h2 id="d-([\d-]+)"', page)
-    assert days == [day(2), day(3), day(5), day(10), day(50)]   # the English-only day: a translation update
+    assert days == [day(2), day(3), day(5), day(10), day(50)]  # the English-only day: a translation update
     assert "Tidy the YAML" not in page, "a formatting-only commit is no change"
     assert "Reword 900-1.1-r1 (#13)" in page
 
@@ -110,15 +121,15 @@ def test_english_only_changes_are_listed_apart_as_translation_updates(site):
     page = read(site, "en/changes/index.html")
     translations = re.findall(r'<details class="hb-change-translations".*?</details>', page, re.S)
     assert len(translations) == 1 and "900-1.1-r2" in translations[0]
-    assert "<del class=\"hb-del\">no less than</del>" in translations[0]
-    assert "<ins class=\"hb-ins\">at least</ins>" in translations[0]
+    assert '<del class="hb-del">no less than</del>' in translations[0]
+    assert '<ins class="hb-ins">at least</ins>' in translations[0]
     assert not any("900-1.1-r2" in e for e in entries(page.replace(translations[0], "")))
 
 
 def test_the_english_page_shows_the_new_english_and_the_old_where_it_differs(site):
     page = read(site, "en/changes/index.html")
     step = changed(page, "900-1.1-p1-s2")
-    assert "<dt>Before</dt>" in step and "<ins class=\"hb-ins\"> to the customer</ins>" in step
+    assert "<dt>Before</dt>" in step and '<ins class="hb-ins"> to the customer</ins>' in step
     reword = changed(page, "900-1.1-r1")
     assert "<dt>Before</dt>" not in reword and "Service staff handle each complaint promptly." in reword
     assert "The English was not changed with the Chinese." in reword
@@ -128,7 +139,7 @@ def test_the_filter_is_there_for_scripts_and_the_list_whole_without_them(site):
     page = read(site, "changes/index.html")
     assert '<form class="hb-change-filter" data-hb-change-filter method="get" hidden>' in page
     assert '<option value="900">900 ' in page
-    assert len(entries(page)) == 8   # seven rule changes, one translation update
+    assert len(entries(page)) == 8  # seven rule changes, one translation update
 
 
 def test_the_page_names_its_atom_feed_in_the_head_and_in_a_link(site):
@@ -139,6 +150,7 @@ def test_the_page_names_its_atom_feed_in_the_head_and_in_a_link(site):
 
 
 # --- The feed ------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("lang, prefix", [("zh", ""), ("en", "en/")])
 def test_the_feed_is_valid_atom_with_absolute_links(site, site_address, lang, prefix):
@@ -162,6 +174,7 @@ def test_the_feed_is_valid_atom_with_absolute_links(site, site_address, lang, pr
 
 
 # --- The marks on a page that shows rules -------------------------------------------------------
+
 
 def requirement(page: str, rule_id: str) -> str:
     return re.search(rf'<li id="{rule_id}".*?(?=<li id=|</ul>)', page, re.S).group(0)
@@ -195,8 +208,10 @@ def test_on_the_english_page_the_mark_opens_the_previous_english_or_else_the_chi
 
 def test_a_mark_lasts_the_organisations_number_of_days(repo, monkeypatch):
     from datetime import date, timedelta
+
     from handbook.generate import changes
     from handbook.loader import load_handbook
+
     handbook, _ = load_handbook(repo)
     later = (date.today() + timedelta(days=25)).isoformat()
     monkeypatch.setenv("HANDBOOK_TODAY", later)
@@ -204,7 +219,7 @@ def test_a_mark_lasts_the_organisations_number_of_days(repo, monkeypatch):
     assert not changes.rule_mark(handbook, "900-1.1-p1-s2", "zh"), "changed 35 days before: no longer"
     (repo / "changes.yml").write_text("recent_days: 40\n", encoding="utf-8")
     try:
-        handbook, _ = load_handbook(repo)    # a changed setting is a changed content file: loaded again
+        handbook, _ = load_handbook(repo)  # a changed setting is a changed content file: loaded again
         assert changes.rule_mark(handbook, "900-1.1-p1-s2", "zh")
     finally:
         (repo / "changes.yml").unlink()
@@ -216,21 +231,26 @@ def test_a_checklist_page_shows_when_its_items_last_changed(site):
 
 # --- The printable notice ---------------------------------------------------------------------
 
+
 def test_the_notice_has_the_changes_and_a_signoff_table(site):
     page = read(site, "changes/notice/index.html")
     assert "data-hb-notice" in page
     # Without a script, the notice is of the last 30 days: the form's default period.
     start = re.search(r'name="from" value="([\d-]+)"', page).group(1)
     from datetime import date
+
     assert (date.today() - date.fromisoformat(start)).days == 30
-    shown = re.findall(r'<section class="hb-change-version" id="v-\w+" data-hb-change-group data-date="([\d-]+)"'
-                       r'[^>]*?(hidden)?>', page)
+    shown = re.findall(
+        r'<section class="hb-change-version" id="v-\w+" data-hb-change-group data-date="([\d-]+)"'
+        r"[^>]*?(hidden)?>",
+        page,
+    )
     assert shown and all(bool(hidden) == (when < start) for when, hidden in shown)
     table = re.search(r'<table class="hb-signoff-table">.*?</table>', page, re.S).group(0)
     assert re.findall(r"<th scope=\"col\">(.*?)</th>", table) == ["姓名", "工号", "日期", "签名"]
     assert table.count("<tr>") >= 10
     assert "hb-change-translations" not in page, "the notice is of the rules' changes"
-    assert "<th scope=\"col\">Staff number</th>" in read(site, "en/changes/notice/index.html")
+    assert '<th scope="col">Staff number</th>' in read(site, "en/changes/notice/index.html")
 
 
 @pytest.mark.parametrize("lang, prefix", [("zh", ""), ("en", "en/")])
@@ -242,14 +262,22 @@ def test_the_notice_prints_on_a4_without_the_site_and_nothing_cut_off(chromium, 
     assert page.evaluate("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth")
     pdf = page.pdf(format="A4")
     page.close()
-    from pypdf import PdfReader
     import io
+
+    from pypdf import PdfReader
+
     box = PdfReader(io.BytesIO(pdf)).pages[0].mediabox
     assert abs(float(box.width) - 595.3) < 1.5 and abs(float(box.height) - 841.9) < 1.5, "A4"
     text = "".join(pdf_pages(pdf))
-    words = {"zh": ("规则变更通知", f"{day(10)}至{day(3)}", "姓名工号日期签名", "向客户反馈处理结果。"),
-             "en": ("Changenotice", f"{day(10)}to{day(3)}", "NameStaffnumberDateSignature",
-                    "Reporttheoutcometothecustomer.")}[lang]
+    words = {
+        "zh": ("规则变更通知", f"{day(10)}至{day(3)}", "姓名工号日期签名", "向客户反馈处理结果。"),
+        "en": (
+            "Changenotice",
+            f"{day(10)}to{day(3)}",
+            "NameStaffnumberDateSignature",
+            "Reporttheoutcometothecustomer.",
+        ),
+    }[lang]
     for expected in words:
         assert expected in text, expected
     for rule_id in ("900-1.1-r1", "900-1.1-p1-s2", "900-1.1-q1", "900-1.1-r3"):
@@ -260,8 +288,10 @@ def test_the_notice_prints_on_a4_without_the_site_and_nothing_cut_off(chromium, 
 
 # --- The widgets in a browser -------------------------------------------------------------------
 
+
 def versions(base: str, prefix: str = "") -> dict:
     import urllib.request
+
     with urllib.request.urlopen(f"{base}{prefix}changes/versions.json") as response:
         return json.load(response)
 
@@ -331,8 +361,10 @@ def test_the_notice_is_dismissed_with_the_keyboard_and_stays_dismissed(chromium,
     data = versions(base, "en/")
     page = chromium.new_page(viewport=DESKTOP)
     page.goto(base + "en/")
-    page.evaluate("v => localStorage.setItem('hb-changes-seen', JSON.stringify({format: 1, version: v}))",
-                  data["versions"][-1]["id"])   # the oldest: versions are newest first
+    page.evaluate(
+        "v => localStorage.setItem('hb-changes-seen', JSON.stringify({format: 1, version: v}))",
+        data["versions"][-1]["id"],
+    )  # the oldest: versions are newest first
     page.reload()
     notice = page.get_by_role("region", name="Rule changes")
     notice.wait_for()
@@ -378,8 +410,8 @@ def test_blocked_storage_shows_no_notice_and_no_error(chromium, base):
 def test_the_mark_opens_with_the_keyboard_and_says_what_it_is(chromium, base):
     page = chromium.new_page(viewport=DESKTOP)
     page.goto(base + "manuals/900/1/1.1/")
-    summary = page.locator("[id=\"900-1.1-r1\"] summary")
-    previous = page.locator("[id=\"900-1.1-r1\"] .hb-change-previous")
+    summary = page.locator('[id="900-1.1-r1"] summary')
+    previous = page.locator('[id="900-1.1-r1"] .hb-change-previous')
     assert not previous.is_visible()
     assert summary.evaluate("s => s.textContent") == f"已修改（{day(5)}，查看修改前的文本）"
     summary.focus()

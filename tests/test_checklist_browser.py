@@ -38,16 +38,20 @@ def tick(page, index: int) -> None:
 
 def click_drawn_box(page, index: int) -> None:
     """Click where the box is drawn: Material draws it with ::before over the native checkbox."""
-    x, y = items(page).nth(index).evaluate("""li => {
+    x, y = (
+        items(page)
+        .nth(index)
+        .evaluate("""li => {
         const box = li.getBoundingClientRect();
         const em = parseFloat(getComputedStyle(li.querySelector(".task-list-indicator")).fontSize);
         return [box.left - 0.9 * em, box.top + 0.8 * em]; }""")
+    )
     page.mouse.click(x, y)
 
 
 def open_checklist(page, url: str) -> None:
     page.goto(url)
-    page.locator(".hb-checklist-bar").wait_for(state="attached")   # the script has run
+    page.locator(".hb-checklist-bar").wait_for(state="attached")  # the script has run
 
 
 def saved(page) -> dict | None:
@@ -117,14 +121,14 @@ def test_completing_every_required_item_records_the_time(page, base):
 def test_a_checklist_can_be_used_with_the_keyboard_alone(page, base):
     open_checklist(page, base + PRE_SHIFT)
     first = box(page, 0)
-    for _ in range(80):                      # Tab from the top of the page to the first item
+    for _ in range(80):  # Tab from the top of the page to the first item
         page.keyboard.press("Tab")
         if first.evaluate("box => box === document.activeElement"):
             break
     else:
         pytest.fail("Tab never reached the first checklist item")
     page.keyboard.press("Space")
-    page.keyboard.press("Tab")               # the item's link to its rule
+    page.keyboard.press("Tab")  # the item's link to its rule
     page.keyboard.press("Tab")
     page.keyboard.press("Space")
     assert first.is_checked() and box(page, 1).is_checked()
@@ -150,11 +154,17 @@ def test_state_from_an_older_version_is_matched_by_item_id(page, base):
     open_checklist(page, base + PRE_SHIFT)
     rows = items(page)
     kept, reworded = rows.nth(0), rows.nth(1)
-    old = {"format": 1, "version": "00000000", "fields": {"name": "王小明"}, "completedAt": None, "items": {
-        kept.get_attribute("data-hb-item"): {"on": True, "text": kept.get_attribute("data-hb-text")},
-        reworded.get_attribute("data-hb-item"): {"on": True, "text": "0ld0ld00"},
-        "000-9.9-r9": {"on": True, "text": "12345678"},
-    }}
+    old = {
+        "format": 1,
+        "version": "00000000",
+        "fields": {"name": "王小明"},
+        "completedAt": None,
+        "items": {
+            kept.get_attribute("data-hb-item"): {"on": True, "text": kept.get_attribute("data-hb-text")},
+            reworded.get_attribute("data-hb-item"): {"on": True, "text": "0ld0ld00"},
+            "000-9.9-r9": {"on": True, "text": "12345678"},
+        },
+    }
     page.evaluate("([key, value]) => localStorage.setItem(key, value)", [KEY, json.dumps(old)])
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
@@ -164,7 +174,7 @@ def test_state_from_an_older_version_is_matched_by_item_id(page, base):
     assert box(page, 0).is_checked() and not box(page, 1).is_checked()
     assert "hb-changed" in items(page).nth(1).get_attribute("class")
     assert "有改动，请重新确认" in items(page).nth(1).inner_text()
-    assert "新增项目" in items(page).nth(2).inner_text()       # not in the saved state
+    assert "新增项目" in items(page).nth(2).inner_text()  # not in the saved state
     notice = page.locator(".hb-notice").inner_text()
     assert "删除1项" in notice and "1项措辞有改动" in notice and f"新增{items(page).count() - 2}项" in notice
     assert page.get_by_label("姓名", exact=True).input_value() == "王小明"
@@ -203,8 +213,14 @@ def test_print_shows_the_form_without_the_site(page, base):
     tick(page, 0)
     page.get_by_label("姓名", exact=True).fill("王小明")
     page.emulate_media(media="print")
-    for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".hb-checklist-bar", ".hb-progress",
-                   ".hb-signoff-fields"):
+    for chrome in (
+        ".md-header",
+        ".md-sidebar--primary",
+        ".md-footer",
+        ".hb-checklist-bar",
+        ".hb-progress",
+        ".hb-signoff-fields",
+    ):
         assert not page.locator(chrome).first.is_visible(), chrome
     lines = page.locator(".hb-sign-lines")
     assert lines.first.is_visible() and lines.last.is_visible()
@@ -217,8 +233,10 @@ def test_print_shows_the_form_without_the_site(page, base):
 
 def test_print_blank_prints_no_ticks_and_no_names(page, base):
     open_checklist(page, base + PRE_SHIFT)
-    page.evaluate("() => { window.print = () => { window.printedBlank = "
-                  "document.querySelector('.hb-checklist').classList.contains('hb-print-blank') } }")
+    page.evaluate(
+        "() => { window.print = () => { window.printedBlank = "
+        "document.querySelector('.hb-checklist').classList.contains('hb-print-blank') } }"
+    )
     tick(page, 0)
     page.get_by_label("姓名", exact=True).fill("王小明")
     page.get_by_role("button", name="打印空白表").click()
@@ -226,7 +244,9 @@ def test_print_blank_prints_no_ticks_and_no_names(page, base):
     page.emulate_media(media="print")
     drawn = "el => getComputedStyle(el, '::before').content"
     assert items(page).nth(0).locator(".task-list-indicator").evaluate(drawn) in ('""', "none")
-    assert page.locator(".hb-sign-lines .hb-line").first.evaluate("el => getComputedStyle(el).color") == "rgba(0, 0, 0, 0)"
+    assert (
+        page.locator(".hb-sign-lines .hb-line").first.evaluate("el => getComputedStyle(el).color") == "rgba(0, 0, 0, 0)"
+    )
     page.emulate_media(media="screen")
     page.get_by_role("button", name="打印（含勾选）").click()
     assert page.evaluate("() => window.printedBlank") is False

@@ -20,8 +20,7 @@ SECTIONS = {
     "privacy-protection": {"003-4.2.3", "003-6.2"},
     "supervision-inspection": {"001-5.1", "000-7.2"},
     "satisfaction-survey": {"000-4.3", "003-8.3"},
-    "training-programme": {"001-4.1", "001-4.2", "001-4.3", "000-1.5", "003-4.3", "003-4.3.1",
-                           "003-4.3.2", "003-6.3"},
+    "training-programme": {"001-4.1", "001-4.2", "001-4.3", "000-1.5", "003-4.3", "003-4.3.1", "003-4.3.2", "003-6.3"},
     "manager-policy": {"000-5.4", "000-8.1", "003-9.2"},
 }
 
@@ -55,8 +54,11 @@ def test_each_checklist_draws_on_exactly_the_sections_asked_for(handbook):
 
 
 def test_the_problem_checklist_takes_the_five_steps_of_the_procedure_in_order(handbook):
-    [procedure] = [r for r in handbook.rules().values() if getattr(r, "steps", None)
-                   and r.section.id == "000-2.3" and len(r.steps) == 5]
+    [procedure] = [
+        r
+        for r in handbook.rules().values()
+        if getattr(r, "steps", None) and r.section.id == "000-2.3" and len(r.steps) == 5
+    ]
     [checklist] = [c for c in handbook.checklists if c.id == "customer-problem"]
     assert [i.rule_id for i in checklist.groups[0].items] == [s.id for s in procedure.steps]
 

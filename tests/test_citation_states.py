@@ -16,13 +16,19 @@ from handbook import load_handbook
 from handbook.generate import build_pages
 from handbook.model import unsound_sources
 
-RECORD = ('    verification:\n      by: handbook editors\n      date: "2026-12-06"\n'
-          '      how: "The Example Law, article 99, as known to the editors."\n')
-NOTE = ('    note:\n      zh: 《示例法》已于2021年1月1日废止，由《新示例法》取代。\n'
-        '      en: The Example Law was repealed on 1 January 2021 and replaced by the New Example Law.\n'
-        '      en_from_zh: "00000000"\n')
-SUCCESSOR = ('    superseded_by:\n      zh: 《新示例法》\n      en: New Example Law\n      en_from_zh: "00000000"\n'
-             '    superseded_on: "2021-01-01"\n')
+RECORD = (
+    '    verification:\n      by: handbook editors\n      date: "2026-12-06"\n'
+    '      how: "The Example Law, article 99, as known to the editors."\n'
+)
+NOTE = (
+    "    note:\n      zh: 《示例法》已于2021年1月1日废止，由《新示例法》取代。\n"
+    "      en: The Example Law was repealed on 1 January 2021 and replaced by the New Example Law.\n"
+    '      en_from_zh: "00000000"\n'
+)
+SUCCESSOR = (
+    '    superseded_by:\n      zh: 《新示例法》\n      en: New Example Law\n      en_from_zh: "00000000"\n'
+    '    superseded_on: "2021-01-01"\n'
+)
 
 
 def _superseded(content, *, note=True, record=True, successor=True, date=True):
@@ -38,6 +44,7 @@ def _superseded(content, *, note=True, record=True, successor=True, date=True):
 def _stamp(path):
     """Record, as `scripts/hb stamp` would, which Chinese each new English text translates."""
     from handbook.translation import zh_hash
+
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     for i, line in enumerate(lines):
         if line.strip() == 'en_from_zh: "00000000"':
@@ -60,8 +67,7 @@ def test_a_superseded_source_with_note_successor_date_and_record_loads(content):
 
 def test_disputed_without_a_note_is_an_error_at_its_status_line(content):
     path = edit(content, "references.yml", "    status: unchecked\n", "    status: disputed\n" + RECORD)
-    only(problems_of(content), path, line_of(path, "status: disputed"), "disputed without a note",
-         "correct title")
+    only(problems_of(content), path, line_of(path, "status: disputed"), "disputed without a note", "correct title")
 
 
 def test_superseded_without_a_verification_record_is_an_error(content):
@@ -71,8 +77,9 @@ def test_superseded_without_a_verification_record_is_an_error(content):
 
 def test_superseded_without_a_note_is_an_error(content):
     path = _superseded(content, note=False)
-    only(problems_of(content), path, line_of(path, "status: superseded"), "superseded without a note",
-         "what replaced it")
+    only(
+        problems_of(content), path, line_of(path, "status: superseded"), "superseded without a note", "what replaced it"
+    )
 
 
 def test_superseded_needs_its_successor_and_a_date(content):
@@ -90,8 +97,13 @@ def test_superseded_without_a_date_is_an_error(content):
 def test_a_successor_on_a_source_that_is_not_superseded_is_an_error(content):
     path = edit(content, "references.yml", "    status: unchecked\n", "    status: unchecked\n" + SUCCESSOR)
     _stamp(path)
-    only(problems_of(content), path, line_of(path, "superseded_by:"), "has superseded_by but is unchecked",
-         "set status: superseded")
+    only(
+        problems_of(content),
+        path,
+        line_of(path, "superseded_by:"),
+        "has superseded_by but is unchecked",
+        "set status: superseded",
+    )
 
 
 def _pages(content, lang):
@@ -102,15 +114,31 @@ def _pages(content, lang):
 def test_pages_show_the_superseded_badge_successor_and_the_rule_note_in_both_languages(content):
     _superseded(content)
     for lang, badge, successor, note, title in (
-            ("zh", "已被取代", "自2021-01-01起由《新示例法》取代。", "注意：本条所引来源已被取代，不再有效。", "来源已被取代"),
-            ("en", "superseded", "Replaced by the New Example Law from 2021-01-01.",
-             "Note: the source this rule cites has been superseded and is no longer in force.", "source superseded")):
+        (
+            "zh",
+            "已被取代",
+            "自2021-01-01起由《新示例法》取代。",
+            "注意：本条所引来源已被取代，不再有效。",
+            "来源已被取代",
+        ),
+        (
+            "en",
+            "superseded",
+            "Replaced by the New Example Law from 2021-01-01.",
+            "Note: the source this rule cites has been superseded and is no longer in force.",
+            "source superseded",
+        ),
+    ):
         pages = _pages(content, lang)
         section = pages["manuals/900/1/1.1.md"]
         # The marker in the text and the entry in the page's list of sources carry the state.
         assert f'<sup class="hb-cite hb-cite--superseded"><a href="#ref-law-example" title="{title}"' in section
-        assert re.search(r'<li id="ref-law-example">[^<]*<span class="hb-badge hb-badge--superseded">'
-                         + re.escape(badge) + "</span>", section)
+        assert re.search(
+            r'<li id="ref-law-example">[^<]*<span class="hb-badge hb-badge--superseded">'
+            + re.escape(badge)
+            + "</span>",
+            section,
+        )
         assert successor in section
         # The rule that cites only this law says so, beside the rule.
         rule = re.search(r'<li id="900-1.1-r1">.*?</li>', section).group(0)
@@ -170,9 +198,10 @@ def test_000_7_1_r4_no_longer_attributes_its_method_to_iso_9001(real_handbook):
 
 
 def test_built_pages_show_the_states_and_the_rule_notes_in_both_languages(built_site):
-    for prefix, superseded, disputed, note in (("", "已被取代", "有误", "注意：本条所引来源已被取代"),
-                                               ("en/", "superseded", "disputed",
-                                                "Note: the source this rule cites has been superseded")):
+    for prefix, superseded, disputed, note in (
+        ("", "已被取代", "有误", "注意：本条所引来源已被取代"),
+        ("en/", "superseded", "disputed", "Note: the source this rule cites has been superseded"),
+    ):
         section = (built_site / prefix / "manuals/002/1/1.3/index.html").read_text(encoding="utf-8")
         assert f'<span class="hb-badge hb-badge--superseded">{superseded}</span>' in section
         assert 'class="hb-cite hb-cite--superseded"' in section
@@ -183,8 +212,8 @@ def test_built_pages_show_the_states_and_the_rule_notes_in_both_languages(built_
         assert 'class="hb-cite hb-cite--disputed"' in disputed_page
         assert "hb-rule-source--disputed" in disputed_page
         register = (built_site / prefix / "editors/references/index.html").read_text(encoding="utf-8")
-        assert register.count('<td data-label="' ) and register.count("hb-badge--disputed") >= 6 + 1
-        assert register.count("hb-badge--superseded") >= 1 + 1     # the row, and the summary
+        assert register.count('<td data-label="') and register.count("hb-badge--disputed") >= 6 + 1
+        assert register.count("hb-badge--superseded") >= 1 + 1  # the row, and the summary
         checklist = (built_site / prefix / "checklists/follow-up/index.html").read_text(encoding="utf-8")
         assert "hb-rule-source--disputed" in checklist
     assert (ROOT / "checklists/references.yml").exists()

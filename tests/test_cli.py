@@ -18,8 +18,13 @@ CHAPTER = "manuals/900/01.yml"
 
 def test_check_passes_on_the_real_content():
     # Through scripts/hb itself, as editors and CI run it; the other tests call the CLI in-process.
-    result = subprocess.run([str(ROOT / "scripts" / "hb"), "check"], cwd=ROOT, capture_output=True, text=True,
-                            env={k: v for k, v in os.environ.items() if k != "HANDBOOK_CONTENT"})
+    result = subprocess.run(
+        [str(ROOT / "scripts" / "hb"), "check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={k: v for k, v in os.environ.items() if k != "HANDBOOK_CONTENT"},
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.startswith("ok: ")
 
@@ -27,8 +32,10 @@ def test_check_passes_on_the_real_content():
 def test_check_lists_every_problem_with_file_line_and_hint(content):
     chapter = content / CHAPTER
     text = chapter.read_text(encoding="utf-8")
-    chapter.write_text(text.replace("    status: published", "    statsu: published")
-                           .replace("- law-example", "- law-unknown"), encoding="utf-8")
+    chapter.write_text(
+        text.replace("    status: published", "    statsu: published").replace("- law-example", "- law-unknown"),
+        encoding="utf-8",
+    )
     result = hb("check", content=content)
     assert result.returncode == 1
     lines = result.stdout.splitlines()
@@ -43,7 +50,8 @@ def test_stamp_adds_missing_stamps_and_keeps_layout(tmp_path):
     [stamp] = stamp_file(path)
     assert stamp.action == "added" and stamp.line == 4
     assert path.read_text(encoding="utf-8") == (
-        f"# a comment\ntitle:\n  zh: 投诉\n  en: complaint\n  en_from_zh: {zh_hash('投诉')}\nother: 1\n")
+        f"# a comment\ntitle:\n  zh: 投诉\n  en: complaint\n  en_from_zh: {zh_hash('投诉')}\nother: 1\n"
+    )
 
 
 def chinese_whose_hash(pattern: str) -> str:

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from handbook.checks import REF_MARKER
-from handbook.generate.numbering import CHINESE_NUMERALS as NUMERALS, chinese_numeral
+from handbook.generate.numbering import CHINESE_NUMERALS as NUMERALS
+from handbook.generate.numbering import chinese_numeral
 from handbook.revisions import imported, imported_texts, read_edition
-
 
 SOURCES = Path(__file__).parent / "sources"
 HALF_TO_FULL = str.maketrans({",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"})
@@ -32,16 +32,16 @@ def chapter_source(manual, chapter) -> str:
     text = source_text(manual)
     n = int(chapter.number)
     title = unrepair(imported(chapter.title), chapter.repairs)
-    if manual.style == "questions":         # 002: one list of questions and answers
+    if manual.style == "questions":  # 002: one list of questions and answers
         return text
-    if manual.style == "parts":             # 001: 一、总则(一)目的… up to the next part
+    if manual.style == "parts":  # 001: 一、总则(一)目的… up to the next part
         start = text.index(f"{chinese_numeral(n)}、{title}")
         following = text.find(f"\n{chinese_numeral(n + 1)}、", start)
-        return text[start:following if following > 0 else None]
+        return text[start : following if following > 0 else None]
     # 000 writes 第1章, 003 第一章; both repeat the heading in their table of contents, so take the last.
     start = max(text.rfind(f"第{n}章{title}"), text.rfind(f"第{chinese_numeral(n)}章{title}"))
     end = text.find("\n\n", start)
-    return text[start:end if end > 0 else None]
+    return text[start : end if end > 0 else None]
 
 
 def section_source(manual, chapter, position: int, following) -> tuple[str, str]:
@@ -53,25 +53,25 @@ def section_source(manual, chapter, position: int, following) -> tuple[str, str]
         text = text.translate(HALF_TO_FULL)
         start = text.index(f"\n{title}\n") + 1
         end = text.find(f"\n{imported(following.title)}\n", start) if following else -1
-        return text[start:end if end > 0 else None], title
+        return text[start : end if end > 0 else None], title
     if manual.style == "parts":
         label = f"({chinese_numeral(position + 1)})"
         start = text.index(f"{label}{title}")
         end = text.find(f"\n({chinese_numeral(position + 2)})", start)
-        return text[start:end if end > 0 else None], label + title
+        return text[start : end if end > 0 else None], label + title
     # By number and title: 000 chapter 5 has sub-parts numbered like sections (五 holds 5.1-5.3),
     # and numbers its sections only by part (一、…); the part headings repeat section titles.
     heading = f"{section.number} {title}"
     numbered = text.find(f"\n{heading}")
     if numbered >= 0:
         start = numbered + 1
-    else:       # the part line (一、title) is the heading; the text starts on the next line
+    else:  # the part line (一、title) is the heading; the text starts on the next line
         start = text.index(f"{chinese_numeral(position + 1)}、")
         start, heading = text.index("\n", start) + 1, ""
     ends = [m.start() for m in [re.compile(rf"\n[{NUMERALS}]、").search(text, start)] if m]
     if following and f"\n{following.number} " in text[start:]:
         ends.append(text.index(f"\n{following.number} ", start))
-    return text[start:min(ends, default=None)], heading
+    return text[start : min(ends, default=None)], heading
 
 
 def toc_000(manual) -> dict[str, str]:
@@ -112,24 +112,30 @@ def test_every_section_of_the_table_of_contents_exists_in_order_with_its_exact_t
         if manual.id == "000":
             assert titles == toc_000(manual)
             assert [s.number for s in sections] == list(toc_000(manual))
-        elif manual.style == "chapters":    # 003: the contents are one line, glued to page numbers and field codes
+        elif manual.style == "chapters":  # 003: the contents are one line, glued to page numbers and field codes
             contents = text.split("\n", 1)[0]
-            contents = contents[:contents.rfind("第一章")]
+            contents = contents[: contents.rfind("第一章")]
             assert len(re.findall(r"\d\.\d+(?:\.\d+)?[\u4e00-\u9fff]", contents)) == len(sections)
             assert len(re.findall(rf"第[{NUMERALS}]+章", contents)) == len(manual.chapters)
-            assert_in_order(contents, [f"第{chinese_numeral(int(c.number))}章{imported(c.title)}" for c in manual.chapters],
-                            manual.id)
+            assert_in_order(
+                contents,
+                [f"第{chinese_numeral(int(c.number))}章{imported(c.title)}" for c in manual.chapters],
+                manual.id,
+            )
             assert_in_order(contents, [f"{s.number}{titles[s.number]}" for s in sections], manual.id)
-        elif manual.style == "parts":       # 001 has no contents: its headings are 一、… and (一)…
+        elif manual.style == "parts":  # 001 has no contents: its headings are 一、… and (一)…
             for chapter in manual.chapters:
                 body = chapter_source(manual, chapter)
                 assert len(re.findall(rf"\([{NUMERALS}]\)", body)) == len(chapter.sections), chapter.id
-                assert_in_order(body, [f"({chinese_numeral(i + 1)}){titles[s.number]}"
-                                       for i, s in enumerate(chapter.sections)], chapter.id)
+                assert_in_order(
+                    body,
+                    [f"({chinese_numeral(i + 1)}){titles[s.number]}" for i, s in enumerate(chapter.sections)],
+                    chapter.id,
+                )
             # A part starts a line, except the first, which follows the title on line 1.
             parts = re.findall(rf"(?:\n|^{re.escape(manual.title.zh)})[{NUMERALS}]、", text)
             assert len(parts) == len(manual.chapters)
-        else:                               # 002: a title line, then question and answer lines in turn
+        else:  # 002: a title line, then question and answer lines in turn
             questions = [q.translate(HALF_TO_FULL) for q in text.splitlines()[1::2]]
             assert [titles[s.number] for s in sections] == questions
 
@@ -154,8 +160,9 @@ def test_every_glossary_term_in_a_section_is_rendered_as_the_glossary_says(handb
             for term in handbook.glossary:
                 if term.occurs_in(text.zh):
                     english = text.en.lower()
-                    assert any(form.lower() in english for form in term.renderings), \
+                    assert any(form.lower() in english for form in term.renderings), (
                         f"{section.id}: {term.zh} → {term.en!r} missing in {text.en[:60]!r}"
+                    )
 
 
 # 应 and 需 as modal verbs, not inside 响应, 回应, 相应, 应用, 应急, 应对 or 需求.
@@ -194,8 +201,8 @@ def test_chinese_prose_is_the_source_word_for_word_and_complete(handbook):
                 source, heading = section_source(manual, chapter, index, following)
                 remaining, heading = normalise(source), normalise(heading)
                 assert remaining.startswith(heading), f"{section.id}: does not start with {heading}"
-                while heading and remaining.startswith(heading):   # a bare heading line, then the body's
-                    remaining = remaining[len(heading):]
+                while heading and remaining.startswith(heading):  # a bare heading line, then the body's
+                    remaining = remaining[len(heading) :]
                 blocks = [t for block in section.body for t in block.texts]
                 repairs = list(section.repairs)
                 if following is None:
@@ -208,11 +215,15 @@ def test_chinese_prose_is_the_source_word_for_word_and_complete(handbook):
                     position = remaining.find(expected)
                     assert position >= 0, (
                         f"{where(text)}: {section.id}: not in the source (or out of order): {text.zh[:40]}… "
-                        + ("(the `original:` of its revision record must be the source's words)" if text.revision else
-                           "(if the organisation changed it, record the revision: CONTRIBUTING.md 7.11)"))
+                        + (
+                            "(the `original:` of its revision record must be the source's words)"
+                            if text.revision
+                            else "(if the organisation changed it, record the revision: CONTRIBUTING.md 7.11)"
+                        )
+                    )
                     skipped = remaining[:position]
                     assert SKIPPABLE.fullmatch(skipped), f"{section.id}: source text left out: {skipped!r}"
-                    remaining = remaining[position + len(expected):]
+                    remaining = remaining[position + len(expected) :]
                 assert SKIPPABLE.fullmatch(remaining), f"{section.id}: source text left out at the end: {remaining!r}"
 
 
@@ -232,8 +243,9 @@ def test_every_revised_text_has_a_complete_record_and_every_other_text_is_as_imp
                 assert text.revision.original in edition[key] and text.revision.original != text.zh, where(text)
                 assert text.revision.why.strip() and text.revision.authority.strip(), where(text)
             else:
-                assert text.zh in edition[key], (f"{where(text)}: differs from the imported wording with no "
-                                                 "revision record (CONTRIBUTING.md 7.11)")
+                assert text.zh in edition[key], (
+                    f"{where(text)}: differs from the imported wording with no revision record (CONTRIBUTING.md 7.11)"
+                )
 
 
 def test_a_chapters_opening_text_is_the_source_between_its_heading_and_first_section(handbook):
@@ -241,7 +253,9 @@ def test_a_chapters_opening_text_is_the_source_between_its_heading_and_first_sec
         for chapter in manual.chapters:
             if chapter.intro:
                 text = normalise(chapter_source(manual, chapter))
-                intro = "".join(normalise(unrepair(imported(t), chapter.repairs)) for b in chapter.intro for t in b.texts)
+                intro = "".join(
+                    normalise(unrepair(imported(t), chapter.repairs)) for b in chapter.intro for t in b.texts
+                )
                 first = normalise(section_source(manual, chapter, 0, None)[1])
                 assert text.index(intro) < text.index(first), chapter.id
 
@@ -255,8 +269,13 @@ def test_ordered_procedures_keep_their_steps(handbook):
     assert steps_of(handbook, "000-2.3-p1") == ["问题识别", "问题记录", "问题分析", "问题解决", "问题反馈"]
     assert steps_of(handbook, "000-2.4-p1") == ["投诉记录", "投诉分析", "投诉处理", "投诉反馈", "投诉归档"]
     assert steps_of(handbook, "000-4.2-p1") == ["问题识别", "问题分类", "问题处理", "问题闭环"]
-    assert steps_of(handbook, "000-8.1-p1") == ["预防为主，防患未然", "快速响应，及时处理", "分级管理，责任明确",
-                                                "信息透明，沟通及时", "持续改进，总结提升"]
+    assert steps_of(handbook, "000-8.1-p1") == [
+        "预防为主，防患未然",
+        "快速响应，及时处理",
+        "分级管理，责任明确",
+        "信息透明，沟通及时",
+        "持续改进，总结提升",
+    ]
 
 
 def test_every_numbered_list_of_the_source_is_kept_as_a_list(handbook):
@@ -297,17 +316,20 @@ def test_the_four_assessment_grades_of_001_are_data_with_the_sources_descriptors
     assert [g.name.zh for g in grades] == ["优秀", "良好", "合格", "不合格"]
     body = "".join(t.zh for b in section(handbook, "001-5.2").body for t in b.texts)
     for grade in grades:
-        assert f"{grade.name.zh}：{grade.descriptor.zh}" in body     # the descriptor is the source's, whole
+        assert f"{grade.name.zh}：{grade.descriptor.zh}" in body  # the descriptor is the source's, whole
         assert grade.name.en and grade.descriptor.en
     aspects = [i.name.zh for i in section(handbook, "001-5.2").indicators]
     assert aspects == ["语言规范", "行为规范", "仪表规范", "服务流程执行"]
 
 
-@pytest.mark.parametrize("section_id, names", [
-    ("003-5.2", ["响应时间", "响应成功率", "用户满意度", "首次解决率"]),
-    ("003-6.1", ["语言态度", "表情态度", "身体语言", "响应速度", "服务细节", "服务氛围"]),
-    ("003-7.2", ["服务态度", "服务效率", "服务效果", "服务安全", "服务环境", "服务反馈"]),
-])
+@pytest.mark.parametrize(
+    "section_id, names",
+    [
+        ("003-5.2", ["响应时间", "响应成功率", "用户满意度", "首次解决率"]),
+        ("003-6.1", ["语言态度", "表情态度", "身体语言", "响应速度", "服务细节", "服务氛围"]),
+        ("003-7.2", ["服务态度", "服务效率", "服务效果", "服务安全", "服务环境", "服务反馈"]),
+    ],
+)
 def test_the_evaluation_indicators_of_003_are_data_taken_from_the_prose(handbook, section_id, names):
     indicators = section(handbook, section_id).indicators
     assert [i.name.zh for i in indicators] == names
@@ -318,8 +340,19 @@ def test_the_evaluation_indicators_of_003_are_data_taken_from_the_prose(handbook
 
 def test_the_topic_index_covers_what_staff_look_for_across_the_manuals(handbook):
     topics = {topic.id: topic for topic in handbook.topics}
-    assert set(topics) >= {"complaints", "greetings", "appearance", "enquiries", "training", "assessment",
-                           "emergencies", "privacy", "satisfaction-surveys", "response-time", "records"}
+    assert set(topics) >= {
+        "complaints",
+        "greetings",
+        "appearance",
+        "enquiries",
+        "training",
+        "assessment",
+        "emergencies",
+        "privacy",
+        "satisfaction-surveys",
+        "response-time",
+        "records",
+    }
     for topic in topics.values():
         manuals = {section_id.split("-")[0] for section_id in topic.sections}
         assert len(manuals) >= 2, f"{topic.id} gathers rules from one manual only"

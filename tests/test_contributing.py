@@ -9,8 +9,13 @@ import yaml
 from conftest import ROOT
 from tests.support.cli import hb
 
-DOCUMENTS = ["README.md", "CONTRIBUTING.md", "CONTRIBUTING.zh.md", ".github/workflows/pull-request.yml",
-             ".github/pull_request_template.md"]
+DOCUMENTS = [
+    "README.md",
+    "CONTRIBUTING.md",
+    "CONTRIBUTING.zh.md",
+    ".github/workflows/pull-request.yml",
+    ".github/pull_request_template.md",
+]
 
 
 def test_every_hb_command_the_documents_use_exists():
@@ -31,8 +36,13 @@ def test_the_workflow_runs_the_tests_the_check_the_report_a_strict_build_and_kee
     workflow = yaml.safe_load((ROOT / ".github/workflows/pull-request.yml").read_text(encoding="utf-8"))
     steps = workflow["jobs"]["check"]["steps"]
     runs = " ".join(step.get("run", "") for step in steps)
-    for command in (".ci/run", "scripts/hb check", "scripts/hb report >> \"$GITHUB_STEP_SUMMARY\"",
-                    "scripts/build site", "scripts/hb check-site site"):
+    for command in (
+        ".ci/run",
+        "scripts/hb check",
+        'scripts/hb report >> "$GITHUB_STEP_SUMMARY"',
+        "scripts/build site",
+        "scripts/hb check-site site",
+    ):
         assert command in runs, command
     [upload] = [step for step in steps if step.get("uses", "").startswith("actions/upload-artifact")]
     assert upload["with"]["path"] == "site/"

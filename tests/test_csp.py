@@ -10,6 +10,7 @@ import re
 import shutil
 
 from handbook_site.csp import script_hash
+
 from harness.browser import free_port
 from harness.server import serve_compressed as serve
 from tests.test_browser import answering, search, switch_language
@@ -33,7 +34,8 @@ def test_every_page_has_the_policy_and_it_lists_exactly_the_inline_scripts_the_p
         assert "'unsafe-inline'" not in policy["script-src"] and "'unsafe-eval'" not in policy["script-src"]
         for directive in ("style-src", "img-src", "font-src", "connect-src", "worker-src"):
             assert policy[directive][0] == "'self'" and not any(
-                source.startswith(("http", "*", "'unsafe")) for source in policy[directive]), (page, directive)
+                source.startswith(("http", "*", "'unsafe")) for source in policy[directive]
+            ), (page, directive)
         # The meta tag comes before anything it must govern: the first script of the page.
         assert html.index("Content-Security-Policy") < html.index("<script")
         for source in re.findall(r"<script>(.*?)</script>", html, re.S):
@@ -50,15 +52,19 @@ def test_an_injected_inline_script_is_refused(built_site, chromium, tmp_path):
     page_file = site / "manuals" / "000" / "2" / "2.4" / "index.html"
     html = page_file.read_text(encoding="utf-8")
     article = re.search(r'<article class="md-content__inner md-typeset"[^>]*>', html)
-    html = (html[:article.end()] + '<script>window.hbInjected = 1</script>'
-            '<img src="x" onerror="window.hbInjected = 2" alt="">' + html[article.end():])
+    html = (
+        html[: article.end()] + "<script>window.hbInjected = 1</script>"
+        '<img src="x" onerror="window.hbInjected = 2" alt="">' + html[article.end() :]
+    )
     page_file.write_text(html, encoding="utf-8")
     with serve(site, free_port()) as base:
         context = chromium.new_context()
         tab = context.new_page()
         refused = []
-        tab.on("console", lambda message: refused.append(message.text)
-               if "Content Security Policy" in message.text else None)
+        tab.on(
+            "console",
+            lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None,
+        )
         tab.goto(base + "manuals/000/2/2.4/")
         tab.wait_for_load_state("networkidle")
         assert tab.evaluate("typeof window.hbInjected") == "undefined"
@@ -71,8 +77,14 @@ def test_an_injected_inline_script_is_refused(built_site, chromium, tmp_path):
 
 def test_the_site_works_under_the_policy_with_no_violation(page, base, questions):  # noqa: F811 - the fixture
     violations, errors = [], []
-    page.on("console", lambda message: violations.append(message.text)
-            if "Content Security Policy" in message.text or "Content-Security-Policy" in message.text else None)
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text)
+            if "Content Security Policy" in message.text or "Content-Security-Policy" in message.text
+            else None
+        ),
+    )
     page.on("pageerror", lambda error: errors.append(str(error)))
     # Search opens and answers.
     page.goto(base + "manuals/000/2/2.4/")
@@ -99,13 +111,28 @@ def test_the_site_works_under_the_policy_with_no_violation(page, base, questions
     # A rubric lays out its levels as columns (from data-hb-levels, not a style attribute).
     page.goto(base + "rubrics/service-quality-scorecard/")
     columns = page.locator(".hb-criterion-grid").first.evaluate(
-        "grid => getComputedStyle(grid).gridTemplateColumns.split(' ').length")
+        "grid => getComputedStyle(grid).gridTemplateColumns.split(' ').length"
+    )
     assert columns == 5 + 2
     # Every other kind of page, in both languages.
     for lang in ("", "en/"):
-        for path in ("", "manuals/", "manuals/003/", "manuals/001/2/", "topics/complaints/", "glossary/",
-                     "editors/references/", "editors/repairs/", "onboarding/", "onboarding/final/", "quizzes/",
-                     "quizzes/000-2-paper/", "quizzes/000-2-key/", "checklists/", "rubrics/",
-                     "rubrics/staff-competence-assessment/"):
+        for path in (
+            "",
+            "manuals/",
+            "manuals/003/",
+            "manuals/001/2/",
+            "topics/complaints/",
+            "glossary/",
+            "editors/references/",
+            "editors/repairs/",
+            "onboarding/",
+            "onboarding/final/",
+            "quizzes/",
+            "quizzes/000-2-paper/",
+            "quizzes/000-2-key/",
+            "checklists/",
+            "rubrics/",
+            "rubrics/staff-competence-assessment/",
+        ):
             page.goto(base + lang + path)
     assert violations == [] and errors == [], (violations, errors)

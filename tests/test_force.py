@@ -40,13 +40,13 @@ def test_the_suggestions_of_002_questions_7_and_9_and_003_6_3_are_recommendation
 
 def test_known_cases_from_the_reviewers_notes(handbook):
     rules = {r.id: r for r in handbook.requirements()}
-    assert rules["001-4.3-r3"].force == "description"        # 奖励方式包括…
+    assert rules["001-4.3-r3"].force == "description"  # 奖励方式包括…
     assert rules["001-4.3-r3"].text.zh.startswith("奖励方式包括")
-    assert rules["001-4.2-r2"].force == "description"        # 内部培训由…担任
-    assert all(rules[f"003-11.2-r{n}"].force == "recommendation" for n in range(1, 6))   # 企业可以采取
-    assert all(rules[f"003-10.1-r{n}"].force == "recommendation" for n in range(1, 9))   # 可以从以下几个方面展开
+    assert rules["001-4.2-r2"].force == "description"  # 内部培训由…担任
+    assert all(rules[f"003-11.2-r{n}"].force == "recommendation" for n in range(1, 6))  # 企业可以采取
+    assert all(rules[f"003-10.1-r{n}"].force == "recommendation" for n in range(1, 9))  # 可以从以下几个方面展开
     assert all(r.force == "description" for r in requirements_of(handbook, "003-2.1") if r.id != "003-2.1-r1")
-    assert rules["003-8.1-r1"].force == "description"        # 以下是几种常见的客户沟通渠道
+    assert rules["003-8.1-r1"].force == "description"  # 以下是几种常见的客户沟通渠道
     assert rules["000-6.1-r1"].force == "obligation"
 
 
@@ -61,26 +61,39 @@ def test_every_quote_is_in_its_section_and_every_suggestion_reads_as_one(handboo
 def test_the_check_catches_a_planted_mismatch_at_file_and_line(content):
     path = content / CHAPTER
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace('        force: obligation\n        source: "服务人员应"',
-                                 '        force: description\n        source: "服务人员应"', 1),
-                    encoding="utf-8")
-    line = text.splitlines().index('        source: "服务人员应"')   # the force line, 1-based
+    path.write_text(
+        text.replace(
+            '        force: obligation\n        source: "服务人员应"',
+            '        force: description\n        source: "服务人员应"',
+            1,
+        ),
+        encoding="utf-8",
+    )
+    line = text.splitlines().index('        source: "服务人员应"')  # the force line, 1-based
     result = hb("check", content=content)
     assert result.returncode != 0
-    assert re.search(rf"manuals/900/01\.yml:{line}: error: '900-1\.1-r1' has force: description, "
-                     r"but the source reads 应 in 「服务人员应」.*set `force: obligation`", result.stdout + result.stderr)
+    assert re.search(
+        rf"manuals/900/01\.yml:{line}: error: '900-1\.1-r1' has force: description, "
+        r"but the source reads 应 in 「服务人员应」.*set `force: obligation`",
+        result.stdout + result.stderr,
+    )
 
 
 def test_a_suggestion_worded_as_a_rule_is_reported_in_both_languages(content):
     path = content / CHAPTER
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace('        force: obligation\n        source: "服务人员应"',
-                                 '        force: recommendation\n        force_why: "test"\n'
-                                 '        source: "服务人员应"', 1), encoding="utf-8")
+    path.write_text(
+        text.replace(
+            '        force: obligation\n        source: "服务人员应"',
+            '        force: recommendation\n        force_why: "test"\n        source: "服务人员应"',
+            1,
+        ),
+        encoding="utf-8",
+    )
     out = hb("check", content=content)
     output = out.stdout + out.stderr
     assert "'900-1.1-r1' is a recommendation but its zh text reads as a rule ('应')" in output
-    assert "'900-1.1-r1' is a recommendation but its en text reads as a rule" not in output   # "handle" is fine
+    assert "'900-1.1-r1' is a recommendation but its en text reads as a rule" not in output  # "handle" is fine
     assert out.returncode != 0
 
 
@@ -104,11 +117,10 @@ def test_a_description_is_labelled_as_one(handbook):
 
 def test_a_checklist_marks_the_suggestion_it_includes(handbook):
     for lang, tag in (("zh", "建议"), ("en", "Suggested")):
-        page = next(p for p in checklist_pages(handbook, lang)
-                    if p.path == "checklists/training-programme.md").markdown
+        page = next(p for p in checklist_pages(handbook, lang) if p.path == "checklists/training-programme.md").markdown
         line = next(line for line in page.splitlines() if 'for="c-003-6.3-r6"' in line)
         assert 'hb-suggested-tag" title=' in line and f">{tag}</span>" in line
-        assert 'hb-required' not in line     # a suggestion is not a required box
+        assert "hb-required" not in line  # a suggestion is not a required box
         rule = next(r for r in handbook.requirements() if r.id == "003-6.3-r6")
         assert f'data-hb-item="003-6.3-r6" data-hb-text="{zh_hash(rule.text.zh)}" data-hb-optional="true"' in page
         obligation = next(line for line in page.splitlines() if "c-001-4.2-r1" in line)
@@ -118,8 +130,10 @@ def test_a_checklist_marks_the_suggestion_it_includes(handbook):
 def test_the_report_counts_requirements_by_force(handbook):
     result = hb("report")
     assert result.returncode == 0, result.stderr
-    counts = {force: sum(r.force == force for r in handbook.requirements())
-              for force in ("obligation", "recommendation", "description")}
+    counts = {
+        force: sum(r.force == force for r in handbook.requirements())
+        for force in ("obligation", "recommendation", "description")
+    }
     assert sum(counts.values()) == len(handbook.requirements())
     assert f"| … obligations (应、须、不得) | {counts['obligation']} |" in result.stdout
     assert f"| … recommendations (建议、可以、宜) | {counts['recommendation']} |" in result.stdout
@@ -131,20 +145,31 @@ def test_an_obligation_the_source_states_flat_needs_a_recorded_reason(content):
     # A flat statement ("记录投诉内容") may be a duty or a description: an editor must decide and say why.
     path = content / CHAPTER
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("[ref:law-example]", "", 1).replace("zh: 服务人员应及时处理投诉。", "zh: 服务人员及时处理投诉。", 1)
-                    .replace('source: "服务人员应"', 'source: "服务人员"', 1), encoding="utf-8")
-    line = text.splitlines().index('        source: "记录投诉内容"')   # the force line above it, 1-based
+    path.write_text(
+        text.replace("[ref:law-example]", "", 1)
+        .replace("zh: 服务人员应及时处理投诉。", "zh: 服务人员及时处理投诉。", 1)
+        .replace('source: "服务人员应"', 'source: "服务人员"', 1),
+        encoding="utf-8",
+    )
+    line = text.splitlines().index('        source: "记录投诉内容"')  # the force line above it, 1-based
     result = hb("check", content=content)
     output = result.stdout + result.stderr
-    assert re.search(rf"manuals/900/01\.yml:{line}: error: '900-1\.1-p1' has force: obligation, but its source "
-                     r"words have no modal word .*「记录投诉内容」.*force_why", output), output
+    assert re.search(
+        rf"manuals/900/01\.yml:{line}: error: '900-1\.1-p1' has force: obligation, but its source "
+        r"words have no modal word .*「记录投诉内容」.*force_why",
+        output,
+    ), output
 
 
 def test_every_obligation_rests_on_a_modal_word_or_a_recorded_reason(handbook):
     # Issue 19, part 3: no obligation was recorded without reading its source.
     from handbook.modality import find
-    unread = [r.id for r in handbook.requirements() if r.force == "obligation" and not r.force_why
-              and find(r.section, r.source).force != "obligation"]
+
+    unread = [
+        r.id
+        for r in handbook.requirements()
+        if r.force == "obligation" and not r.force_why and find(r.section, r.source).force != "obligation"
+    ]
     assert unread == []
 
 

@@ -41,7 +41,7 @@ def _force_of(rule) -> str:
 def _element(markdown: str, start: int) -> str:
     """The opening of the element that shows a rule: up to its own step list, the next item, or its line's end."""
     ends = [markdown.find(mark, start + 1) for mark in ("<ol", "<ul", "<li", "</li>", "\n")]
-    return markdown[start:min(e for e in ends if e > 0)]
+    return markdown[start : min(e for e in ends if e > 0)]
 
 
 def _words(fragment: str) -> str:
@@ -59,13 +59,13 @@ def test_every_shown_rule_carries_its_force_and_its_sources_state(handbook, page
             rule_id = found.group("a") or found.group("b") or found.group("c")
             rule = rules.get(rule_id)
             if rule is None:
-                continue   # a section or question anchor
+                continue  # a section or question anchor
             element = _element(page.markdown, found.start())
             if unsound_sources(rule.cites, handbook.references):
                 assert "hb-rule-source" in element, f"{page.path}: {rule_id} rests only on unsound sources, unsaid"
                 unsound.add(page.path.split("/")[0])
             if not isinstance(rule, Requirement) and found.group("c") is None:
-                continue   # a step inside its procedure's list: the procedure carries the badge
+                continue  # a step inside its procedure's list: the procedure carries the badge
             force = _force_of(rule)
             if force == "obligation":
                 assert "hb-force-badge" not in element, (page.path, rule_id)
@@ -105,9 +105,10 @@ def test_quiz_explanations_say_what_the_rules_they_test_are(handbook, pages):
             for key in keys:
                 note = str(html.escape(NOTES[key][lang], quote=False))
                 assert note in row, (question.id, lang, key)
-                assert html.escape(NOTES[key][lang]).replace("&#x27;", "'") in html.unescape(quiz_page.markdown) or \
-                    NOTES[key][lang] in html.unescape(html.unescape(quiz_page.markdown)), (question.id, lang, key)
-    assert suggestion_only >= 5 and unsound >= 5   # the notes are exercised on the real content
+                assert html.escape(NOTES[key][lang]).replace("&#x27;", "'") in html.unescape(
+                    quiz_page.markdown
+                ) or NOTES[key][lang] in html.unescape(html.unescape(quiz_page.markdown)), (question.id, lang, key)
+    assert suggestion_only >= 5 and unsound >= 5  # the notes are exercised on the real content
 
 
 def test_the_gift_export_carries_the_notes(handbook):
@@ -119,13 +120,19 @@ def test_the_gift_export_carries_the_notes(handbook):
 
 def test_an_explanation_stating_a_suggestion_as_a_rule_is_reported(real_content):
     from test_cli import hb
+
     quiz = real_content / "quizzes/002-1.yml"
     text = quiz.read_text(encoding="utf-8")
     old = "zh: 问1建议：客户服务标准应该清晰明确"
     assert old in text
     quiz.write_text(text.replace(old, "zh: 问1：客户服务标准应该清晰明确", 1), encoding="utf-8")
-    line = next(n for n, row in enumerate(quiz.read_text(encoding="utf-8").splitlines(), 1)
-                if "zh: 问1：客户服务标准应该清晰明确" in row)
+    line = next(
+        n
+        for n, row in enumerate(quiz.read_text(encoding="utf-8").splitlines(), 1)
+        if "zh: 问1：客户服务标准应该清晰明确" in row
+    )
     result = hb("check", content=real_content)
-    assert (f"quizzes/002-1.yml:{line}: error: question '002-1.1-q1' tests only suggestions, but its zh explanation "
-            "states the key as a rule ('应该')") in result.stdout + result.stderr
+    assert (
+        f"quizzes/002-1.yml:{line}: error: question '002-1.1-q1' tests only suggestions, but its zh explanation "
+        "states the key as a rule ('应该')"
+    ) in result.stdout + result.stderr

@@ -5,12 +5,17 @@ from __future__ import annotations
 import re
 
 from handbook import load_handbook
+from handbook.generate import build_files, build_nav, build_pages, write_pages
+from handbook.generate.numbering import (
+    chapter_heading,
+    chinese_numeral,
+    section_context,
+    section_heading,
+    section_label,
+    section_short,
+)
 from handbook.loader import read_handbook
 from handbook.problems import Problems
-from handbook.generate import build_files, build_nav, build_pages, write_pages
-from handbook.generate.numbering import (chapter_heading, chinese_numeral, section_context, section_heading,
-                                         section_label, section_short)
-
 
 CHAPTER = "manuals/900/01.yml"
 
@@ -37,7 +42,7 @@ def test_section_page_shows_prose_rules_steps_and_sources(content):
     page = pages_by_path(content, "zh")["manuals/900/1/1.1.md"].markdown
     assert page.startswith('---\ntitle: "1.1 投诉处理"\n---')
     assert "<p>服务人员应及时处理投诉。<sup" in page
-    assert '<strong>记录</strong>：记录投诉内容。' in page
+    assert "<strong>记录</strong>：记录投诉内容。" in page
     for rule in ("900-1.1-r1", "900-1.1-p1", "900-1.1-p1-s1", "900-1.1-p1-s2"):
         assert f'id="{rule}"' in page
         assert f'<a class="hb-id" href="#{rule}">{rule}</a>' in page
@@ -60,7 +65,7 @@ def test_sub_heading_is_a_heading_with_an_anchor_in_the_page_contents(content):
 def test_indicators_and_grades_are_tables_of_data_with_ids(content):
     handbook, _ = load_handbook(content)
     [section] = [s for s in handbook.sections() if s.id == "900-1.1"]
-    assert [g.name.zh for g in section.grades] == ["优秀", "不合格"]          # best first, as written
+    assert [g.name.zh for g in section.grades] == ["优秀", "不合格"]  # best first, as written
     assert section.indicators[0].cites == ["law-example"]
     page = pages_by_path(content, "en")["manuals/900/1/1.1.md"].markdown
     assert "## Evaluation indicators {#indicators}" in page and "## Grades {#grades}" in page
@@ -82,20 +87,30 @@ def test_headings_follow_how_the_source_numbers_its_divisions(content):
     chapter, section = _styled(content, "chapters")
     assert (chapter_heading(chapter, "zh"), section_heading(section, "zh")) == ("第1章 示例章", "1.1 投诉处理")
     assert (section_context(section, "zh"), section_short(section, "zh")) == ("示例手册 · 第1章 · 第1.1节", "900 §1.1")
-    chapter, section = _styled(content, "parts")          # 001: 一、总则 / （一）目的
+    chapter, section = _styled(content, "parts")  # 001: 一、总则 / （一）目的
     assert (chapter_heading(chapter, "zh"), section_heading(section, "zh")) == ("一、示例章", "（一）投诉处理")
     assert (chapter_heading(chapter, "en"), section_heading(section, "en")) == (
-        "Part 1 Example chapter", "(1) Handling a complaint")
+        "Part 1 Example chapter",
+        "(1) Handling a complaint",
+    )
     assert section_context(section, "zh") == "示例手册 · 一、示例章"
     assert (section_short(section, "zh"), section_short(section, "en")) == ("900 一（一）", "900 Part 1 (1)")
-    assert section_label(section, "zh") == "一（一）投诉处理"        # stands alone on a topic page
-    chapter, section = _styled(content, "questions")      # 002: a list of questions and answers
+    assert section_label(section, "zh") == "一（一）投诉处理"  # stands alone on a topic page
+    chapter, section = _styled(content, "questions")  # 002: a list of questions and answers
     assert (chapter_heading(chapter, "zh"), section_heading(section, "en")) == ("示例章", "Q1 Handling a complaint")
     assert (section_context(section, "en"), section_short(section, "en")) == ("Example Manual", "900 Q1")
 
 
 def testchinese_numerals_count_past_ten():
-    assert [chinese_numeral(n) for n in (1, 6, 10, 11, 12, 20, 21)] == ["一", "六", "十", "十一", "十二", "二十", "二十一"]
+    assert [chinese_numeral(n) for n in (1, 6, 10, 11, 12, 20, 21)] == [
+        "一",
+        "六",
+        "十",
+        "十一",
+        "十二",
+        "二十",
+        "二十一",
+    ]
 
 
 def test_a_section_that_breaks_off_keeps_its_text_and_says_the_rest_is_lost(content):
@@ -115,9 +130,9 @@ def test_a_topic_page_gathers_every_rule_of_its_sections_from_any_manual(content
     assert "## 900 · 1.1 Handling a complaint {#s-900-1-1}" in page
     assert '<a href="../../manuals/900/1/1.1/">read the whole section</a>' in page
     assert '<a class="hb-id" href="../../manuals/900/1/1.1/#900-1.1-r1">900-1.1-r1</a>' in page
-    assert "Record the complaint." in page          # a procedure's steps come along
+    assert "Record the complaint." in page  # a procedure's steps come along
     # A listed section whose text is lost says so instead of listing rules.
-    lost = page[page.index("1.2 A missing section"):]
+    lost = page[page.index("1.2 A missing section") :]
     assert "Source text missing" in lost and "hb-requirements" not in lost
     # A section that states no rule says so, rather than showing an empty list.
     chapter = content / CHAPTER
@@ -125,15 +140,15 @@ def test_a_topic_page_gathers_every_rule_of_its_sections_from_any_manual(content
     start = text.index("\n    requirements:\n")
     end = re.compile(r"\n(    [a-z_]+:|  - id:)").search(text, start + 1).start()
     chapter.write_text(text[:start] + "\n    requirements: []" + text[end:], encoding="utf-8")
-    for name in ("checklists", "quizzes"):          # they would point at the removed rules
+    for name in ("checklists", "quizzes"):  # they would point at the removed rules
         for path in (content / name).glob("*.yml"):
             path.unlink()
     (content / "onboarding.yml").unlink()
-    handbook = read_handbook(content, Problems(content))   # the model as read, unchecked
+    handbook = read_handbook(content, Problems(content))  # the model as read, unchecked
     assert handbook.sections()[0].requirements == []
     quiet = {p.path: p.markdown for p in build_pages(handbook, "en")}["topics/complaints.md"]
     assert "it states no checkable rule" in quiet and '<ul class="hb-requirements"></ul>' not in quiet
-    nav = build_nav(load_handbook(content, strict=False)[0], "en")   # the topic and criterion on it are stale now
+    nav = build_nav(load_handbook(content, strict=False)[0], "en")  # the topic and criterion on it are stale now
     assert {"Topic index": ["topics/index.md", {"Complaints": "topics/complaints.md"}]} in nav
 
 
@@ -160,8 +175,13 @@ def test_repairs_are_visible_to_editors(content):
 
 def test_text_is_escaped(content):
     edit(content, CHAPTER, "en: Receiving complaints", 'en: "Fish & chips *bold* {#x}"')
-    edit(content, CHAPTER, "en: Service staff handle each complaint promptly.[ref:law-example]", 'en: "Fish & chips *bold*"')
-    handbook = read_handbook(content, Problems(content))   # unchecked: the English no longer has the marker
+    edit(
+        content,
+        CHAPTER,
+        "en: Service staff handle each complaint promptly.[ref:law-example]",
+        'en: "Fish & chips *bold*"',
+    )
+    handbook = read_handbook(content, Problems(content))  # unchecked: the English no longer has the marker
     page = {p.path: p for p in build_pages(handbook, "en")}["manuals/900/1/1.1.md"].markdown
     assert "<p>Fish &amp; chips *bold*</p>" in page
     assert "\n## Fish &#38; chips &#42;bold&#42; &#123;&#35;x&#125; {#part-1}\n" in page
@@ -182,6 +202,7 @@ def test_every_state_and_kind_the_schema_allows_has_words_in_both_languages():
 
     from handbook.generate.ui import STRINGS
     from handbook.schema import SCHEMA_DIR
+
     defs = json.loads((SCHEMA_DIR / "handbook.schema.json").read_text(encoding="utf-8"))["$defs"]
     keys = [f"status_{v}" for v in defs["reference"]["properties"]["status"]["enum"]]
     keys += [f"cite_title_{v}" for v in defs["reference"]["properties"]["status"]["enum"]]
@@ -199,20 +220,30 @@ def test_nav_follows_manual_chapter_section(content):
     assert index == "manuals/index.md"
     [chapters] = manual.values()
     assert chapters[0] == "manuals/900/index.md"
-    assert chapters[1] == {"Chapter 1 Example chapter": [
-        "manuals/900/1/index.md",
-        {"1.1 Handling a complaint": "manuals/900/1/1.1.md"},
-        {"1.2 A missing section": "manuals/900/1/1.2.md"},
-    ]}
+    assert chapters[1] == {
+        "Chapter 1 Example chapter": [
+            "manuals/900/1/index.md",
+            {"1.1 Handling a complaint": "manuals/900/1/1.1.md"},
+            {"1.2 A missing section": "manuals/900/1/1.2.md"},
+        ]
+    }
     assert glossary == {"Glossary": "glossary.md"}
     assert changes == {"What changed": "changes/index.md"}
-    assert checklists == {"Checklists": ["checklists/index.md",
-                                         {"Complaint handling checklist": "checklists/complaint-check.md"}]}
-    assert rubrics == {"Rubrics": ["rubrics/index.md", {"Complaint handling assessment": "rubrics/complaint-assessment.md"}]}
+    assert checklists == {
+        "Checklists": ["checklists/index.md", {"Complaint handling checklist": "checklists/complaint-check.md"}]
+    }
+    assert rubrics == {
+        "Rubrics": ["rubrics/index.md", {"Complaint handling assessment": "rubrics/complaint-assessment.md"}]
+    }
     # Paper quizzes and answer keys are reached from their quiz, not listed in the navigation.
-    assert quizzes == {"Quizzes": ["quizzes/index.md", {"Onboarding path": "onboarding/index.md"},
-                                   {"Final assessment": "onboarding/final.md"},
-                                   {"900 Example Manual": [{"Chapter 1 Example chapter": "quizzes/900-1.md"}]}]}
+    assert quizzes == {
+        "Quizzes": [
+            "quizzes/index.md",
+            {"Onboarding path": "onboarding/index.md"},
+            {"Final assessment": "onboarding/final.md"},
+            {"900 Example Manual": [{"Chapter 1 Example chapter": "quizzes/900-1.md"}]},
+        ]
+    }
 
 
 def test_edit_source_of_each_page_is_its_yaml(content):
@@ -238,11 +269,12 @@ def test_a_checklist_page_is_a_task_list_of_its_rules_with_their_sources(content
     assert "服务人员应及时处理投诉。" in items[0] and "Service staff handle each complaint promptly." in items[0]
     assert 'href="../../manuals/900/1/1.1/#900-1.1-p1-s1" title="查看手册中的这条要求">900 §1.1</a>' in items[1]
     assert "如适用" in items[2] and "如适用" not in items[0]
-    assert re.search(r'<li class="task-list-item" data-hb-item="900-1.1-r1" data-hb-text="\w+" data-hb-required="true"',
-                     page)
+    assert re.search(
+        r'<li class="task-list-item" data-hb-item="900-1.1-r1" data-hb-text="\w+" data-hb-required="true"', page
+    )
     assert 'data-hb-optional="true"' in page
-    assert "## 受理 { #group-1 data-hb-en=\"Receiving\" }" in page
-    assert "服务人员处理投诉时逐项核对。" in page                           # the purpose
+    assert '## 受理 { #group-1 data-hb-en="Receiving" }' in page
+    assert "服务人员处理投诉时逐项核对。" in page  # the purpose
     for field in ("姓名", "工号", "日期", "主管签字", "完成时间"):
         assert field in page
 
@@ -250,9 +282,13 @@ def test_a_checklist_page_is_a_task_list_of_its_rules_with_their_sources(content
 def test_a_changed_rule_changes_the_checklist_and_its_version(content):
     handbook, _ = load_handbook(content)
     before = {p.path: p.markdown for p in build_pages(handbook, "en")}["checklists/complaint-check.md"]
-    edit(content, CHAPTER, "          zh: 服务人员应及时处理投诉。\n          en: Service staff handle each complaint promptly.\n",
-         "          zh: 服务人员应在当天处理投诉。\n          en: Service staff handle each complaint the same day.\n")
-    handbook, _ = load_handbook(content, strict=False)   # the English is now stale: a warning
+    edit(
+        content,
+        CHAPTER,
+        "          zh: 服务人员应及时处理投诉。\n          en: Service staff handle each complaint promptly.\n",
+        "          zh: 服务人员应在当天处理投诉。\n          en: Service staff handle each complaint the same day.\n",
+    )
+    handbook, _ = load_handbook(content, strict=False)  # the English is now stale: a warning
     after = {p.path: p.markdown for p in build_pages(handbook, "en")}["checklists/complaint-check.md"]
     assert "the same day" in after and "promptly" not in after
     version = re.compile(r'data-hb-version="(\w+)"')
@@ -268,19 +304,24 @@ def test_the_checklist_index_groups_checklists_by_when_they_are_used(content):
 
 def test_a_section_page_names_the_checklists_that_use_its_rules(content):
     pages = pages_by_path(content, "en")
-    assert ('Checklists that use this section’s rules: <a href="../../../../checklists/complaint-check/">'
-            'Complaint handling checklist</a>') in pages["manuals/900/1/1.1.md"].markdown
+    assert (
+        'Checklists that use this section’s rules: <a href="../../../../checklists/complaint-check/">'
+        "Complaint handling checklist</a>"
+    ) in pages["manuals/900/1/1.1.md"].markdown
     assert "Checklists that use" not in pages["manuals/900/1/1.2.md"].markdown
 
 
 def test_checklist_checkboxes_get_the_id_their_text_label_names(content):
     """The generator writes each box with the id its text label points at (no rewriting of built HTML)."""
     import re
+
     pages = pages_by_path(content, "en")
     checklist = pages["checklists/complaint-check.md"].markdown
-    items = re.findall(r'<li class="task-list-item" data-hb-item="([^"]+)" data-hb-text="[0-9a-f]+" '
-                       r'data-hb-(required|optional)="true"><label class="task-list-control"><input type="checkbox" id="c-([^"]+)"( aria-required="true")?/>',
-                       checklist)
+    items = re.findall(
+        r'<li class="task-list-item" data-hb-item="([^"]+)" data-hb-text="[0-9a-f]+" '
+        r'data-hb-(required|optional)="true"><label class="task-list-control"><input type="checkbox" id="c-([^"]+)"( aria-required="true")?/>',
+        checklist,
+    )
     assert items, "no checkbox on the checklist page"
     for item_id, kind, box_id, aria_required in items:
         assert box_id == item_id and f'<label for="c-{item_id}"' in checklist
@@ -291,6 +332,7 @@ def test_checklist_checkboxes_get_the_id_their_text_label_names(content):
 def rubric_config(markdown):
     import html
     import json
+
     return json.loads(html.unescape(re.search(r'data-hb-config="([^"]+)"', markdown).group(1)))
 
 
@@ -299,7 +341,11 @@ def test_a_rubric_page_is_a_radio_group_per_criterion_with_a_cell_per_level(cont
     for criterion in ("speed", "resolution"):
         fieldset = re.search(rf'<fieldset class="hb-criterion" id="criterion-{criterion}".*?</fieldset>', page).group(0)
         assert re.findall(r'<input type="radio" name="hb-r-(\S+?)" value="(\w+)"', fieldset) == [
-            (criterion, "top"), (criterion, "middle"), (criterion, "bottom"), (criterion, "na")]
+            (criterion, "top"),
+            (criterion, "middle"),
+            (criterion, "bottom"),
+            (criterion, "na"),
+        ]
         assert f'<textarea id="hb-c-{criterion}" data-hb-comment="{criterion}"' in fieldset
     # Level names come from the manual's grades, or from the rubric where it names one itself.
     assert '<span class="hb-level-name">优秀</span>' in page and '<span class="hb-level-name">基本符合</span>' in page
@@ -323,33 +369,59 @@ def test_quoted_descriptors_name_their_source_and_the_organisations_wording_is_t
 
 
 def test_a_rubric_page_states_its_scoring_in_words_and_marks_the_settings_as_the_organisations(content):
-    for lang, words in (("zh", ["优秀计100%、基本符合计50%、不合格计0%", "60分及以上为优秀、60分以下为不合格",
-                                "正好等于分数线的总分归入较高的等级", "“投诉解决率”评为“不合格”：等级最高为“不合格”。原文把投诉较多列为不合格。",
-                                "本单位的设定，手册没有规定这些数值", "| 投诉解决率 | 60% | ✓ |", "| **总分** | **100%** | |"]),
-                        ("en", ["Excellent: 100%, Broadly meets: 50%, Unsatisfactory: 0%", "Excellent from 60, Unsatisfactory below 60",
-                                "exactly on a threshold takes the higher grade", "this organisation’s settings",
-                                "“Response time”, weighing 40%, rated “Broadly meets” (50%), scores 20."])):
+    for lang, words in (
+        (
+            "zh",
+            [
+                "优秀计100%、基本符合计50%、不合格计0%",
+                "60分及以上为优秀、60分以下为不合格",
+                "正好等于分数线的总分归入较高的等级",
+                "“投诉解决率”评为“不合格”：等级最高为“不合格”。原文把投诉较多列为不合格。",
+                "本单位的设定，手册没有规定这些数值",
+                "| 投诉解决率 | 60% | ✓ |",
+                "| **总分** | **100%** | |",
+            ],
+        ),
+        (
+            "en",
+            [
+                "Excellent: 100%, Broadly meets: 50%, Unsatisfactory: 0%",
+                "Excellent from 60, Unsatisfactory below 60",
+                "exactly on a threshold takes the higher grade",
+                "this organisation’s settings",
+                "“Response time”, weighing 40%, rated “Broadly meets” (50%), scores 20.",
+            ],
+        ),
+    ):
         page = pages_by_path(content, lang)["rubrics/complaint-assessment.md"].markdown
-        method = page[page.index("{#method}"):]
+        method = page[page.index("{#method}") :]
         for phrase in words:
             assert phrase in method, (lang, phrase)
 
 
 def test_the_widget_gets_the_rubrics_numbers_in_the_pages_language(content):
     config = rubric_config(pages_by_path(content, "en")["rubrics/complaint-assessment.md"].markdown)
-    assert config["levels"] == [{"id": "top", "points": 100, "name": "Excellent"},
-                                {"id": "middle", "points": 50, "name": "Broadly meets"},
-                                {"id": "bottom", "points": 0, "name": "Unsatisfactory"}]
-    assert config["bands"] == [{"grade": "900-1.1-g1", "min": 60, "name": "Excellent"},
-                               {"grade": "900-1.1-g2", "min": 0, "name": "Unsatisfactory"}]
+    assert config["levels"] == [
+        {"id": "top", "points": 100, "name": "Excellent"},
+        {"id": "middle", "points": 50, "name": "Broadly meets"},
+        {"id": "bottom", "points": 0, "name": "Unsatisfactory"},
+    ]
+    assert config["bands"] == [
+        {"grade": "900-1.1-g1", "min": 60, "name": "Excellent"},
+        {"grade": "900-1.1-g2", "min": 0, "name": "Unsatisfactory"},
+    ]
     assert [(c["id"], c["title"], c["weight"]) for c in config["criteria"]] == [
-        ("speed", "Response time", 40), ("resolution", "Complaint resolution rate", 60)]
-    assert config["criteria"][1]["critical"] == [{"at": "bottom", "cap": "900-1.1-g2",
-                                                  "because": "The source lists many complaints as Unsatisfactory."}]
+        ("speed", "Response time", 40),
+        ("resolution", "Complaint resolution rate", 60),
+    ]
+    assert config["criteria"][1]["critical"] == [
+        {"at": "bottom", "cap": "900-1.1-g2", "because": "The source lists many complaints as Unsatisfactory."}
+    ]
 
 
 def test_rewording_a_descriptor_changes_that_criterions_fingerprint_and_the_version(content):
     from test_model import edit
+
     before = rubric_config(pages_by_path(content, "zh")["rubrics/complaint-assessment.md"].markdown)
     edit(content, "rubrics/01-complaint-assessment.yml", "zh: 不符合要求", "zh: 完全不符合要求")
     after = rubric_config(pages_by_path(content, "zh", strict=False)["rubrics/complaint-assessment.md"].markdown)
@@ -358,7 +430,7 @@ def test_rewording_a_descriptor_changes_that_criterions_fingerprint_and_the_vers
     assert all(a["text"] != b["text"] for a, b in zip(after["criteria"], before["criteria"]))
     edit(content, "rubrics/01-complaint-assessment.yml", "zh: 无任何投诉", "zh: 无任何投诉。")
     quoted = rubric_config(pages_by_path(content, "zh", strict=False)["rubrics/complaint-assessment.md"].markdown)
-    assert quoted["criteria"][0]["text"] == after["criteria"][0]["text"]    # only the reworded criterion changes
+    assert quoted["criteria"][0]["text"] == after["criteria"][0]["text"]  # only the reworded criterion changes
     assert quoted["criteria"][1]["text"] != after["criteria"][1]["text"]
 
 

@@ -29,8 +29,11 @@ def history(repo):
 
 
 def changes_of(history) -> list[tuple[str, str, str, str]]:
-    return [(version.date, version.subject, change.kind, change.id)
-            for version in history.versions for change in version.changes + version.translations]
+    return [
+        (version.date, version.subject, change.kind, change.id)
+        for version in history.versions
+        for change in version.changes + version.translations
+    ]
 
 
 def test_each_kind_of_change_is_found_with_its_date_and_subject(history):
@@ -41,12 +44,24 @@ def test_each_kind_of_change_is_found_with_its_date_and_subject(history):
         (day(10), "Reporting the outcome: to the customer (#12)", "changed", "900-1.1-p1-s2"),
         (day(10), "Reporting the outcome: to the customer (#12)", "changed", "900-1.1-q1"),
         (day(5), "Reword 900-1.1-r1 (#13)", "changed", "900-1.1-r1"),
-        (day(3), "Remove 900-1.1-r3 again; the complaint checklist asks to reassure the customer (#14)",
-         "removed", "900-1.1-r3"),
-        (day(3), "Remove 900-1.1-r3 again; the complaint checklist asks to reassure the customer (#14)",
-         "removed", "complaint-check/900-1.1-p1-s2"),
-        (day(3), "Remove 900-1.1-r3 again; the complaint checklist asks to reassure the customer (#14)",
-         "added", "complaint-check/900-1.1-p2-s1"),
+        (
+            day(3),
+            "Remove 900-1.1-r3 again; the complaint checklist asks to reassure the customer (#14)",
+            "removed",
+            "900-1.1-r3",
+        ),
+        (
+            day(3),
+            "Remove 900-1.1-r3 again; the complaint checklist asks to reassure the customer (#14)",
+            "removed",
+            "complaint-check/900-1.1-p1-s2",
+        ),
+        (
+            day(3),
+            "Remove 900-1.1-r3 again; the complaint checklist asks to reassure the customer (#14)",
+            "added",
+            "complaint-check/900-1.1-p2-s1",
+        ),
         (day(2), "English: at least 8 hours (#15)", "translated", "900-1.1-r2"),
     ]
 
@@ -59,7 +74,7 @@ def test_formatting_and_order_only_changes_make_no_version(history, repo):
 
 
 def test_a_change_keeps_the_old_and_new_text_in_both_languages(history):
-    (version, change), = history.rule_changes("900-1.1-p1-s2")
+    ((version, change),) = history.rule_changes("900-1.1-p1-s2")
     assert (change.old.zh, change.new.zh) == ("反馈处理结果。", "向客户反馈处理结果。")
     assert (change.old.en, change.new.en) == ("Report the outcome.", "Report the outcome to the customer.")
     assert change.new.section_id == "900-1.1" and change.new.manual_id == "900"
@@ -69,7 +84,7 @@ def test_a_change_keeps_the_old_and_new_text_in_both_languages(history):
 
 def test_english_only_changes_are_translation_updates_not_changes(history):
     assert history.rule_changes("900-1.1-r2") == []
-    translated, = [c for v in history.versions for c in v.translations]
+    (translated,) = [c for v in history.versions for c in v.translations]
     assert translated.old.zh == translated.new.zh and translated.new.en.startswith("Service staff receive at least")
 
 
@@ -77,9 +92,14 @@ def test_a_section_knows_its_rules_changes_newest_first_including_removed_ones(h
     dates = [version.date for version, _ in history.section_changes("900-1.1")]
     assert dates == sorted(dates, reverse=True)
     assert {change.id for _, change in history.section_changes("900-1.1")} == {
-        "900-1.1-r3", "900-1.1-p1-s2", "900-1.1-r1"}
+        "900-1.1-r3",
+        "900-1.1-p1-s2",
+        "900-1.1-r1",
+    }
     assert [(c.kind, c.id) for _, c in history.owner_changes("complaint-check")] == [
-        ("removed", "complaint-check/900-1.1-p1-s2"), ("added", "complaint-check/900-1.1-p2-s1")]
+        ("removed", "complaint-check/900-1.1-p1-s2"),
+        ("added", "complaint-check/900-1.1-p2-s1"),
+    ]
 
 
 def test_history_from_makes_earlier_commits_the_baseline(repo):
@@ -103,8 +123,12 @@ def test_each_file_version_is_parsed_once_and_the_disk_cache_serves_the_next_bui
 
 def _blobs(repo: Path):
     """Every (path, blob) of a rule-holding file in the history, as git lists them."""
-    out = subprocess.run(["git", "log", "--format=", "--raw", "--no-abbrev", "--root", "--", "checklists"],
-                         cwd=repo.parent, capture_output=True, text=True).stdout
+    out = subprocess.run(
+        ["git", "log", "--format=", "--raw", "--no-abbrev", "--root", "--", "checklists"],
+        cwd=repo.parent,
+        capture_output=True,
+        text=True,
+    ).stdout
     for line in out.splitlines():
         meta, path = line.split("\t")
         blob = meta.split()[3]
@@ -149,7 +173,9 @@ def test_content_outside_git_has_no_history(tmp_path, repo, caplog):
 
 
 def test_quiz_questions_are_judged_by_their_stem_and_options():
-    before = parse("quizzes/x.yml", """chapter: "900-1"
+    before = parse(
+        "quizzes/x.yml",
+        """chapter: "900-1"
 questions:
   - id: "900-1.1-q9"
     section: "900-1.1"
@@ -158,8 +184,11 @@ questions:
       - text: {zh: 甲, en: A}
         correct: true
       - text: {zh: 乙, en: B}
-""".encode())
-    after = parse("quizzes/x.yml", """chapter: "900-1"
+""".encode(),
+    )
+    after = parse(
+        "quizzes/x.yml",
+        """chapter: "900-1"
 questions:
   - id: "900-1.1-q9"
     section: "900-1.1"
@@ -168,7 +197,8 @@ questions:
       - text: {zh: 甲, en: A}
       - text: {zh: 乙, en: B}
         correct: true
-""".encode())
+""".encode(),
+    )
     assert before[0].zh != after[0].zh, "moving the key is a change"
     assert before[0].zh.splitlines()[0] == after[0].zh.splitlines()[0] == "问题"
 
@@ -196,5 +226,6 @@ def test_the_settings_are_checked_with_file_and_line(tmp_path):
 
 def test_the_real_settings_are_valid():
     from conftest import ROOT
+
     settings = read_settings(ROOT / "checklists")
     assert settings.recent_days == 30 and settings.history_from

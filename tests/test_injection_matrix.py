@@ -55,19 +55,20 @@ PAYLOADS = {
     "data-link": "[d](data:text/html;base64,PHNjcmlwdD5hbGVydCg3KTwvc2NyaXB0Pg==)",
     "autolink": "<https://evil.example/auto> <javascript:alert(8)>",
     "entities": "&lt;script&gt;alert(9)&lt;/script&gt; &amp;amp; &#60;b&#62; &quot;q&quot; &#x27;",
-    "quotes-backticks": "\" onmouseover=\"window.hbx=10\" x=' `code` ${window.hbx} {{ 7*7 }} {% if 1 %}49{% endif %}",
-    "markdown-syntax": "*em* __strong__ # not a heading {: onclick=\"window.hbx=11\" } {#id .class} | a | b | :smile:",
+    "quotes-backticks": '" onmouseover="window.hbx=10" x=\' `code` ${window.hbx} {{ 7*7 }} {% if 1 %}49{% endif %}',
+    "markdown-syntax": '*em* __strong__ # not a heading {: onclick="window.hbx=11" } {#id .class} | a | b | :smile:',
     "bare-urls": "javascript:alert(12) //evil.example/x.png https://evil.example/y.png",
     "iframe-style": "<iframe src=https://evil.example></iframe><style>body{display:none}</style>",
 }
 # Every payload in one text (the unclosed tag last, so that it is still open at the end): one site
 # that the browser test opens, rather than one per payload.
-PAYLOADS["all-at-once"] = " ".join(text for name, text in PAYLOADS.items() if name != "unclosed-tag") + \
-    " " + PAYLOADS["unclosed-tag"]
+PAYLOADS["all-at-once"] = (
+    " ".join(text for name, text in PAYLOADS.items() if name != "unclosed-tag") + " " + PAYLOADS["unclosed-tag"]
+)
 # A payload's characters a reader must see on the page, as text (it was published, not dropped).
 VISIBLE = {name: re.sub(r"\s+", " ", text) for name, text in PAYLOADS.items()}
 MARK = "hbx{n}q"
-SKIP_KEYS = {"en_from_zh", "rests_on"}   # written by `scripts/hb stamp` from the Chinese, not by editors
+SKIP_KEYS = {"en_from_zh", "rests_on"}  # written by `scripts/hb stamp` from the Chinese, not by editors
 
 
 def content_files(folder: Path) -> list[Path]:
@@ -121,8 +122,10 @@ class Content:
     """The fixture content as data: every file's YAML, and every string field in it."""
 
     def __init__(self):
-        self.docs = {path.relative_to(FIXTURE): yaml.safe_load(path.read_text(encoding="utf-8"))
-                     for path in content_files(FIXTURE)}
+        self.docs = {
+            path.relative_to(FIXTURE): yaml.safe_load(path.read_text(encoding="utf-8"))
+            for path in content_files(FIXTURE)
+        }
         self.fields = [(name, where) for name, data in self.docs.items() for where in string_fields(data)]
 
     def write(self, target: Path, values: dict[tuple, str]) -> Path:
@@ -183,8 +186,9 @@ def matrix(tmp_path_factory):
             break
         refused = [field for field in remaining if place(target, field) in places]
         if not refused:
-            refused = [field for field in remaining
-                       if places_of(content.write(work / "probe", {field: content.marked(field)}))]
+            refused = [
+                field for field in remaining if places_of(content.write(work / "probe", {field: content.marked(field)}))
+            ]
             structured += refused
             remaining = [field for field in remaining if field not in refused]
             break
@@ -196,12 +200,39 @@ def matrix(tmp_path_factory):
 def test_the_matrix_covers_every_kind_of_content_file(matrix):
     content, _, free, structured = matrix
     kinds = {str(name).split("/")[0] if "/" in str(name) else str(name) for name, _ in free}
-    assert {"manuals", "checklists", "rubrics", "quizzes", "glossary.yml", "references.yml", "topics.yml",
-            "onboarding.yml"} <= kinds
+    assert {
+        "manuals",
+        "checklists",
+        "rubrics",
+        "quizzes",
+        "glossary.yml",
+        "references.yml",
+        "topics.yml",
+        "onboarding.yml",
+    } <= kinds
     keys = {key for _, where in free + structured for key in where if isinstance(key, str)}
     # Manuals (title, owner, dates), sections, requirements, procedures' steps, repairs, quiz options, rubric texts.
-    assert {"owner", "title", "zh", "en", "source", "restored", "why", "last", "next", "id", "steps", "options",
-            "levels", "purpose", "sections", "requirements", "repairs", "references", "terms"} <= keys, keys
+    assert {
+        "owner",
+        "title",
+        "zh",
+        "en",
+        "source",
+        "restored",
+        "why",
+        "last",
+        "next",
+        "id",
+        "steps",
+        "options",
+        "levels",
+        "purpose",
+        "sections",
+        "requirements",
+        "repairs",
+        "references",
+        "terms",
+    } <= keys, keys
     assert len(free) > 100 and len(structured) > 30, (len(free), len(structured))
 
 
@@ -222,15 +253,18 @@ def test_structured_fields_refuse_the_payloads_with_file_and_line(matrix):
 @pytest.mark.parametrize("payload", sorted(PAYLOADS))
 def test_free_text_fields_refuse_markup_at_its_file_and_line_or_accept_it(matrix, payload):
     content, work, free, _ = matrix
-    target = content.write(work / f"free-{payload}", {field: content.marked(field, PAYLOADS[payload]) for field in free})
+    target = content.write(
+        work / f"free-{payload}", {field: content.marked(field, PAYLOADS[payload]) for field in free}
+    )
     problems = problems_in(target)
     places = {((target / p.file).resolve(), p.line) for p in problems}
     refused = [field for field in free if place(target, field) in places]
     # The checks treat every free-text field alike: a payload is refused everywhere or nowhere.
     assert len(refused) in (0, len(free)), (
         f"{payload}: refused in {len(refused)} of {len(free)} fields; not in: "
-        + ", ".join(f"{name}:{where}" for name, where in free if (name, where) not in refused)[:2000])
-    expected_refused = payload not in {"entities", "quotes-backticks", "markdown-syntax"}   # these are text
+        + ", ".join(f"{name}:{where}" for name, where in free if (name, where) not in refused)[:2000]
+    )
+    expected_refused = payload not in {"entities", "quotes-backticks", "markdown-syntax"}  # these are text
     assert bool(refused) == expected_refused, (payload, [str(p) for p in problems][:5])
 
 
@@ -252,8 +286,9 @@ class Skeleton(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         # An in-page anchor made from a heading's words (#…) differs with the words; it stays in the page.
-        urls = tuple((name, "#" if (value or "").startswith("#") else value) for name, value in attrs
-                     if name in URL_ATTRIBUTES)
+        urls = tuple(
+            (name, "#" if (value or "").startswith("#") else value) for name, value in attrs if name in URL_ATTRIBUTES
+        )
         self.elements.append((tag, tuple(sorted(name for name, _ in attrs)), urls))
         self.attributes += [(name, value or "") for name, value in attrs]
         self._in_quiz_data = ("class", "hb-quiz-data") in attrs
@@ -317,7 +352,10 @@ def test_every_page_of_both_languages_shows_the_payload_as_text_and_nothing_else
             assert old[2] == new[2], f"{payload}: {path}: a link target changed: {old[2]} -> {new[2]}"
         for name, value in after.attributes:
             assert not name.startswith("on"), f"{payload}: {path}: event attribute {name}"
-            assert not re.match(r"(?i)\s*(javascript|data|vbscript):|//|https?://evil", value) or name not in URL_ATTRIBUTES
+            assert (
+                not re.match(r"(?i)\s*(javascript|data|vbscript):|//|https?://evil", value)
+                or name not in URL_ATTRIBUTES
+            )
         text = re.sub(r"\s+", " ", "".join(after.text))
         if VISIBLE[payload] in text:
             shown["en" if path.startswith("en/") else "zh"] += 1
@@ -325,14 +363,14 @@ def test_every_page_of_both_languages_shows_the_payload_as_text_and_nothing_else
             for question in json.loads(data):
                 for value in [question["q"], question["e"]]:
                     if "hbx" in value:
-                        assert value.endswith(" " + PAYLOADS[payload]), value   # text as written: not escaped twice
+                        assert value.endswith(" " + PAYLOADS[payload]), value  # text as written: not escaped twice
     assert shown["zh"] and shown["en"], f"{payload}: the payload's text is shown on no page of a language: {shown}"
 
 
 @pytest.mark.build
 def test_the_widgets_data_holds_the_text_exactly_as_written(built):
     """Rubric config (read by rubric.js, exported to CSV/JSON) and quiz data: plain text, never entities."""
-    page = (built / "entities" / "en" / "rubrics" / "complaint-assessment" / "index.html")
+    page = built / "entities" / "en" / "rubrics" / "complaint-assessment" / "index.html"
     config = json.loads(next(value for name, value in parse(page).attributes if name == "data-hb-config"))
     because = [cap["because"] for criterion in config["criteria"] for cap in criterion["critical"]]
     assert because and all(value.endswith(PAYLOADS["entities"]) for value in because), because
@@ -341,9 +379,21 @@ def test_the_widgets_data_holds_the_text_exactly_as_written(built):
 
 # --- in the browser --------------------------------------------------------------------------
 
-BROWSER_PAGES = ["manuals/900/", "manuals/900/1/", "manuals/900/1/1.1/", "checklists/complaint/",
-                 "rubrics/complaint-assessment/", "quizzes/900-1/", "quizzes/900-1-paper/", "quizzes/900-1-key/",
-                 "onboarding/", "topics/", "glossary/", "editors/references/", "editors/repairs/"]
+BROWSER_PAGES = [
+    "manuals/900/",
+    "manuals/900/1/",
+    "manuals/900/1/1.1/",
+    "checklists/complaint/",
+    "rubrics/complaint-assessment/",
+    "quizzes/900-1/",
+    "quizzes/900-1-paper/",
+    "quizzes/900-1-key/",
+    "onboarding/",
+    "topics/",
+    "glossary/",
+    "editors/references/",
+    "editors/repairs/",
+]
 
 
 @pytest.mark.build
@@ -352,17 +402,24 @@ def test_in_chromium_nothing_runs_and_nothing_is_requested_from_outside(built, c
     from harness.browser import free_port
     from harness.server import serve_compressed as serve
     from tests.test_browser import search
+
     with serve(built / payload, free_port()) as base:
         context = chromium.new_context()
         outside, dialogs, errors = [], [], []
-        context.route("**/*", lambda route: (outside.append(route.request.url), route.abort())
-                      if not route.request.url.startswith(base) else route.continue_())
+        context.route(
+            "**/*",
+            lambda route: (
+                (outside.append(route.request.url), route.abort())
+                if not route.request.url.startswith(base)
+                else route.continue_()
+            ),
+        )
         tab = context.new_page()
         tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
         tab.on("pageerror", lambda error: errors.append(str(error)))
         for lang in ("", "en/"):
             for path in BROWSER_PAGES:
-                tab.goto(base + lang + path)     # waits for "load": the deferred scripts have run
+                tab.goto(base + lang + path)  # waits for "load": the deferred scripts have run
                 if "quizzes/900-1/" == path:
                     # The quiz draws its questions from the data: answer one so its feedback is shown too.
                     tab.locator(".hb-q input").first.check()

@@ -19,8 +19,16 @@ new PerformanceObserver(list => { for (const entry of list.getEntries())
 MOST = 0.02
 
 
-@pytest.mark.parametrize("path", ["quizzes/000-1/", "en/quizzes/003-1/", "onboarding/final/",
-                                  "checklists/pre-shift/", "en/checklists/supervision-inspection/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "quizzes/000-1/",
+        "en/quizzes/003-1/",
+        "onboarding/final/",
+        "checklists/pre-shift/",
+        "en/checklists/supervision-inspection/",
+    ],
+)
 def test_widgets_draw_without_moving_the_page(chromium, base, path):
     context = chromium.new_context(viewport=PHONE)
     context.add_init_script(_RECORD_SHIFTS)

@@ -38,8 +38,11 @@ def problems_of(content: Path, strict: bool = True):
 
 def only(problems, path: Path, line: int, *words: str):
     """Assert one problem sits at path:line and mentions every word; return it."""
-    matches = [p for p in problems if p.file == path.resolve().as_posix()
-               and p.line == line and all(w in p.message + " " + p.hint for w in words)]
+    matches = [
+        p
+        for p in problems
+        if p.file == path.resolve().as_posix() and p.line == line and all(w in p.message + " " + p.hint for w in words)
+    ]
     assert matches, f"no problem at {path.name}:{line} with {words}; got:\n" + "\n".join(map(str, problems))
     return matches[0]
 
@@ -58,7 +61,7 @@ def test_valid_content_loads_with_every_part(content):
 
 
 def test_broken_yaml_names_file_and_line(content):
-    path = edit(content, CHAPTER, "    number: \"1.1\"\n", "    number: \"1.1\n")
+    path = edit(content, CHAPTER, '    number: "1.1"\n', '    number: "1.1\n')
     [problem] = problems_of(content)
     assert problem.file.endswith(CHAPTER)
     assert "YAML syntax error" in problem.message and "quote" in problem.message
@@ -73,7 +76,7 @@ def test_missing_english_is_reported_at_the_text(content):
 
 def test_duplicate_id_names_both_places(content):
     path = edit(content, CHAPTER, 'id: "900-1.1-p1"', 'id: "900-1.1-r1"')
-    problem = only(problems_of(content), path, line_of(path, '"900-1.1-r1"', 2) , "duplicate id")
+    problem = only(problems_of(content), path, line_of(path, '"900-1.1-r1"', 2), "duplicate id")
     assert f":{line_of(path, '900-1.1-r1')}" in problem.hint
 
 
@@ -149,8 +152,9 @@ def test_translation_stamp_is_the_hash_of_the_chinese(content):
 
 def test_glossary_term_must_be_rendered_in_the_english(content):
     path = edit(content, CHAPTER, "en: Record the complaint.", "en: Write down the grievance.")
-    problem = only(problems_of(content), path, line_of(path, "Write down the grievance"),
-                   "glossary", "投诉", "complaint")
+    problem = only(
+        problems_of(content), path, line_of(path, "Write down the grievance"), "glossary", "投诉", "complaint"
+    )
     assert "glossary.yml:" in problem.hint
 
 
@@ -160,14 +164,24 @@ def test_glossary_ignores_a_term_spanning_two_words_listed_in_not_in(content):
     _, problems = load_handbook(content, strict=False)
     assert not [p for p in problems.items if "glossary" in p.message]
     path = edit(content, CHAPTER, "zh: 向客户反馈处理结果。", "zh: 收集客户反馈。")
-    only(problems_of(content, strict=False), path, line_of(path, "收集客户反馈") + 1,
-         "glossary", "客户反馈", "customer feedback")
+    only(
+        problems_of(content, strict=False),
+        path,
+        line_of(path, "收集客户反馈") + 1,
+        "glossary",
+        "客户反馈",
+        "customer feedback",
+    )
 
 
 def test_citation_markers_must_match_between_languages(content):
     path = edit(content, CHAPTER, "promptly.[ref:law-example]", "promptly.")
-    only(problems_of(content), path, line_of(path, "en: Service staff handle each complaint promptly."),
-         "[ref:…] markers differ")
+    only(
+        problems_of(content),
+        path,
+        line_of(path, "en: Service staff handle each complaint promptly."),
+        "[ref:…] markers differ",
+    )
 
 
 def test_raw_html_in_text_is_rejected(content):
@@ -182,14 +196,19 @@ def test_repair_must_match_the_text(content):
 
 def test_source_missing_section_may_not_have_text(content):
     path = content / CHAPTER
-    path.write_text(path.read_text(encoding="utf-8") + (
-        "    body:\n      - paragraph:\n          zh: 编造的内容。\n          en: Invented text.\n"
-        "          en_from_zh: " + zh_hash("编造的内容。") + "\n"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + (
+            "    body:\n      - paragraph:\n          zh: 编造的内容。\n          en: Invented text.\n"
+            "          en_from_zh: " + zh_hash("编造的内容。") + "\n"
+        ),
+        encoding="utf-8",
+    )
     only(problems_of(content), path, line_of(path, 'id: "900-1.2"'), "source-missing but has text")
 
 
 def test_published_section_must_list_its_requirements_or_say_it_has_none(content):
-    for name in (CHECKLIST, QUIZ, ONBOARDING):    # they point at the rules removed here
+    for name in (CHECKLIST, QUIZ, ONBOARDING):  # they point at the rules removed here
         (content / name).unlink()
     path = content / CHAPTER
     text = path.read_text(encoding="utf-8")
@@ -234,35 +253,42 @@ def test_model_and_generator_do_not_need_mkdocs():
     import sys
 
     from conftest import ROOT
-    code = ("import sys; sys.modules['mkdocs'] = sys.modules['handbook_site'] = None\n"   # now fails to import
-            "from handbook import load_handbook\n"
-            "from handbook.generate import build_pages\n"
-            "handbook, _ = load_handbook()\n"
-            "print(len(build_pages(handbook, 'en')))\n")
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
-                            env={"PATH": "/usr/bin:/bin"})
+
+    code = (
+        "import sys; sys.modules['mkdocs'] = sys.modules['handbook_site'] = None\n"  # now fails to import
+        "from handbook import load_handbook\n"
+        "from handbook.generate import build_pages\n"
+        "handbook, _ = load_handbook()\n"
+        "print(len(build_pages(handbook, 'en')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, env={"PATH": "/usr/bin:/bin"}
+    )
     assert result.returncode == 0, result.stderr
     assert int(result.stdout) > 5
 
 
 def test_an_indicator_named_twice_in_a_section_is_reported(content):
     path = edit(content, CHAPTER, "zh: 投诉解决率", "zh: 响应时间")
-    only(problems_of(content, strict=False), path, line_of(path, '- id: "900-1.1-i2"'),
-         "indicator '响应时间' appears twice")
+    only(
+        problems_of(content, strict=False),
+        path,
+        line_of(path, '- id: "900-1.1-i2"'),
+        "indicator '响应时间' appears twice",
+    )
 
 
 def test_a_grade_scale_needs_at_least_two_grades(content):
     chapter = content / CHAPTER
     text = chapter.read_text(encoding="utf-8")
     start = text.index('      - id: "900-1.1-g2"')
-    chapter.write_text(text[:start] + text[text.index("    repairs:", start):], encoding="utf-8")
+    chapter.write_text(text[:start] + text[text.index("    repairs:", start) :], encoding="utf-8")
     only(problems_of(content), chapter, line_of(chapter, "    grades:"), "grades")
 
 
 def test_a_topic_listing_a_section_that_does_not_exist_names_the_line(content):
     path = edit(content, "topics.yml", '- "900-1.2"', '- "900-1.9"')
     only(problems_of(content), path, line_of(path, "900-1.9"), "topic 'complaints'", "'900-1.9'", "does not exist")
-
 
 
 def test_a_checklist_loads_with_its_items_pointing_at_rules(content):
@@ -288,7 +314,13 @@ def test_a_checklist_item_naming_a_whole_procedure_asks_for_its_steps(content):
 
 def test_a_checklist_item_listed_twice_is_reported(content):
     path = edit(content, CHECKLIST, '"900-1.1-p1-s1"', '"900-1.1-r1"')
-    only(problems_of(content), path, line_of(path, '"900-1.1-r1"', 2), "listed twice", f"line {line_of(path, '900-1.1-r1')}")
+    only(
+        problems_of(content),
+        path,
+        line_of(path, '"900-1.1-r1"', 2),
+        "listed twice",
+        f"line {line_of(path, '900-1.1-r1')}",
+    )
 
 
 def test_a_checklist_needs_three_items_and_a_purpose(content):
@@ -296,7 +328,7 @@ def test_a_checklist_needs_three_items_and_a_purpose(content):
     only(problems_of(content), path, line_of(path, "id: complaint-check"), "2 item(s)", "at least 3")
     text = path.read_text(encoding="utf-8")
     start = text.index("purpose:")
-    path.write_text(text[:start] + text[text.index("groups:"):], encoding="utf-8")
+    path.write_text(text[:start] + text[text.index("groups:") :], encoding="utf-8")
     only(problems_of(content), path, line_of(path, "id: complaint-check"), "purpose")
 
 
@@ -316,7 +348,7 @@ RUBRIC = "rubrics/01-complaint-assessment.yml"
 
 def test_a_rubric_reads_into_the_model_with_its_settings(content):
     handbook, _ = load_handbook(content)
-    rubric, = handbook.rubrics
+    (rubric,) = handbook.rubrics
     assert [level.points for level in rubric.levels] == [100, 50, 0]
     assert [(band.grade_id, band.min) for band in rubric.bands] == [("900-1.1-g1", 60), ("900-1.1-g2", 0)]
     assert [(c.id, c.weight) for c in rubric.criteria] == [("speed", 40), ("resolution", 60)]
@@ -334,8 +366,13 @@ def test_rubric_weights_that_do_not_add_up_to_100_are_rejected_at_file_and_line(
 
 def test_a_descriptor_that_claims_to_quote_the_manual_must_be_found_there(content):
     path = edit(content, RUBRIC, "zh: 无任何投诉", "zh: 没有投诉")
-    only(problems_of(content), path, line_of(path, "zh: 没有投诉"), "'没有投诉' is not in the text of 900-1.1-g1",
-         "无任何投诉。")
+    only(
+        problems_of(content),
+        path,
+        line_of(path, "zh: 没有投诉"),
+        "'没有投诉' is not in the text of 900-1.1-g1",
+        "无任何投诉。",
+    )
 
 
 def test_a_descriptor_for_a_level_the_rubric_lacks_is_reported(content):
@@ -346,7 +383,9 @@ def test_a_descriptor_for_a_level_the_rubric_lacks_is_reported(content):
 def test_levels_and_bands_go_best_first_and_the_last_band_starts_at_zero(content):
     path = edit(content, RUBRIC, "points: 50", "points: 100")
     only(problems_of(content), path, line_of(path, "id: middle"), "not fewer points than 'top'")
-    path = edit(content, RUBRIC, "points: 100\n    descriptor:\n      zh: 基本", "points: 50\n    descriptor:\n      zh: 基本")
+    path = edit(
+        content, RUBRIC, "points: 100\n    descriptor:\n      zh: 基本", "points: 50\n    descriptor:\n      zh: 基本"
+    )
     path = edit(content, RUBRIC, "min: 0", "min: 10")
     only(problems_of(content), path, line_of(path, 'grade: "900-1.1-g2"', 2), "lowest band starts at 10")
 
@@ -354,7 +393,9 @@ def test_levels_and_bands_go_best_first_and_the_last_band_starts_at_zero(content
 def test_a_critical_cap_must_name_a_level_and_a_lower_grade(content):
     path = edit(content, RUBRIC, "- at: bottom", "- at: worst")
     only(problems_of(content), path, line_of(path, "- at: worst"), "'worst' is not a level")
-    path = edit(content, RUBRIC, "- at: worst\n            cap: \"900-1.1-g2\"", "- at: bottom\n            cap: \"900-1.1-g1\"")
+    path = edit(
+        content, RUBRIC, '- at: worst\n            cap: "900-1.1-g2"', '- at: bottom\n            cap: "900-1.1-g1"'
+    )
     only(problems_of(content), path, line_of(path, "- at: bottom"), "never limits anything")
 
 
@@ -366,16 +407,26 @@ def test_a_criterion_must_assess_and_be_named_by_what_exists(content):
 
 
 def test_a_level_takes_a_grade_or_a_name_and_a_criterion_an_indicator_or_a_title(content):
-    path = edit(content, RUBRIC, '    grade: "900-1.1-g1"\n    points: 100',
-                '    grade: "900-1.1-g1"\n    name:\n      zh: 最好\n      en: Best\n      en_from_zh: '
-                + zh_hash("最好") + '\n    points: 100')
+    path = edit(
+        content,
+        RUBRIC,
+        '    grade: "900-1.1-g1"\n    points: 100',
+        '    grade: "900-1.1-g1"\n    name:\n      zh: 最好\n      en: Best\n      en_from_zh: '
+        + zh_hash("最好")
+        + "\n    points: 100",
+    )
     only(problems_of(content), path, line_of(path, "id: top"), "level 'top'", "not both")
 
 
 def test_rubric_and_criterion_ids_may_not_be_reused(content):
     path = edit(content, RUBRIC, "      - id: resolution", "      - id: speed")
-    only(problems_of(content), path, line_of(path, "- id: speed", 2), "criterion id 'speed' appears twice",
-         f"line {line_of(path, '- id: speed')}")
+    only(
+        problems_of(content),
+        path,
+        line_of(path, "- id: speed", 2),
+        "criterion id 'speed' appears twice",
+        f"line {line_of(path, '- id: speed')}",
+    )
     path = edit(content, RUBRIC, "id: complaint-assessment", "id: complaint-check")
     only(problems_of(content), path, 2, "duplicate id 'complaint-check'", "01-complaint.yml")
 
@@ -395,14 +446,29 @@ def test_a_question_bank_reads_into_the_model(content):
 
 
 def test_a_quiz_answer_not_among_the_options_is_rejected_at_its_line(content):
-    path = edit(content, QUIZ, "          en_from_zh: bab99f53\n        correct: true", "          en_from_zh: bab99f53")
-    only(problems_of(content), path, line_of(path, "options:"), "'900-1.1-q1': no option is marked correct",
-         "the answer must be among the options")
+    path = edit(
+        content, QUIZ, "          en_from_zh: bab99f53\n        correct: true", "          en_from_zh: bab99f53"
+    )
+    only(
+        problems_of(content),
+        path,
+        line_of(path, "options:"),
+        "'900-1.1-q1': no option is marked correct",
+        "the answer must be among the options",
+    )
 
 
 def test_a_single_choice_question_with_two_right_options_is_rejected(content):
-    path = edit(content, QUIZ, "          en_from_zh: 882b5585\n", "          en_from_zh: 882b5585\n        correct: true\n")
-    only(problems_of(content), path, line_of(path, "zh: 等客户再次投诉后处理") - 1, "has 2 correct options", "type: multiple")
+    path = edit(
+        content, QUIZ, "          en_from_zh: 882b5585\n", "          en_from_zh: 882b5585\n        correct: true\n"
+    )
+    only(
+        problems_of(content),
+        path,
+        line_of(path, "zh: 等客户再次投诉后处理") - 1,
+        "has 2 correct options",
+        "type: multiple",
+    )
 
 
 def test_a_bank_that_cannot_be_read_is_reported_once_not_as_missing_questions(content):
@@ -412,8 +478,12 @@ def test_a_bank_that_cannot_be_read_is_reported_once_not_as_missing_questions(co
 
 
 def test_a_question_must_cite_a_section_of_its_chapter_that_has_text(content):
-    path = edit(content, QUIZ, 'section: "900-1.1"\n    requirements:\n      - "900-1.1-r1"',
-                'section: "900-1.2"\n    requirements:\n      - "900-1.1-r1"')
+    path = edit(
+        content,
+        QUIZ,
+        'section: "900-1.1"\n    requirements:\n      - "900-1.1-r1"',
+        'section: "900-1.2"\n    requirements:\n      - "900-1.1-r1"',
+    )
     problems = problems_of(content)
     only(problems, path, line_of(path, 'section: "900-1.2"'), "900-1.2", "no text in the source")
     only(problems, path, line_of(path, '- "900-1.1-r1"'), "'900-1.1-r1', which is in section 900-1.1")
@@ -435,9 +505,11 @@ def test_an_ordering_question_needs_a_procedure_of_three_steps(content):
 
 
 def test_a_question_with_the_keys_of_another_type_is_rejected(content):
-    path = edit(content, QUIZ, "    answer: false\n", "    answer: false\n    procedure: \"900-1.1-p2\"\n")
-    only(problems_of(content), path, line_of(path, 'procedure: "900-1.1-p2"'), "a true-false question has no 'procedure'")
-    path = edit(content, QUIZ, "    answer: false\n    procedure: \"900-1.1-p2\"\n", "")
+    path = edit(content, QUIZ, "    answer: false\n", '    answer: false\n    procedure: "900-1.1-p2"\n')
+    only(
+        problems_of(content), path, line_of(path, 'procedure: "900-1.1-p2"'), "a true-false question has no 'procedure'"
+    )
+    path = edit(content, QUIZ, '    answer: false\n    procedure: "900-1.1-p2"\n', "")
     only(problems_of(content), path, line_of(path, 'id: "900-1.1-q3"'), "missing 'answer'")
 
 
@@ -465,5 +537,10 @@ def test_the_onboarding_path_must_place_every_chapter_and_state_the_handbooks_mi
 
 def test_traditional_chinese_in_a_simplified_text_is_named_with_its_simplified_form(content):
     path = edit(content, CHAPTER, "zh: 服务人员应及时处理投诉。", "zh: 服務人員应及时处理投诉。")
-    only(problems_of(content, strict=False), path, line_of(path, "服務人員"),
-         "Traditional Chinese in a Simplified (zh-Hans) text: 務 (务), 員 (员)", "write the Simplified characters")
+    only(
+        problems_of(content, strict=False),
+        path,
+        line_of(path, "服務人員"),
+        "Traditional Chinese in a Simplified (zh-Hans) text: 務 (务), 員 (员)",
+        "write the Simplified characters",
+    )

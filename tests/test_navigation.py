@@ -48,7 +48,7 @@ class Drawer:
         before = self.tab.url
         entry = self.tab.locator(DRAWER).get_by_role("link", name=name, exact=True).filter(visible=True).first
         entry.evaluate("link => { window.tapped = link }")
-        entry.click()     # Playwright clicks only what is visible and not covered
+        entry.click()  # Playwright clicks only what is visible and not covered
         self.taps += 1
         self.tab.wait_for_function("before => location.href !== before", arg=before)
         self.tab.wait_for_load_state()
@@ -65,7 +65,7 @@ def reach(tab, manual, chapter, section, lang: str) -> int:
     drawer.open()
     for name in (manual_entry(manual, lang), chapter_heading(chapter, lang)):
         drawer.tap(name)
-        drawer.wait_reopened()      # at the level just chosen
+        drawer.wait_reopened()  # at the level just chosen
     drawer.tap(section_heading(section, lang))
     tab.wait_for_function("() => !document.getElementById('__drawer').checked")
     return drawer.taps
@@ -78,13 +78,16 @@ def journeys(handbook):
     manuals = handbook.manuals
     far = [(m, m.chapters[-1], m.chapters[-1].sections[-1]) for m in manuals]
     other_section = page_url(section_path(manuals[0].chapters[1].sections[0]))
-    return [("", far[0]), (other_section, far[-1]),
-            (page_url(checklist_path(handbook.checklists[0])), far[2 % len(far)]), ("glossary/", far[1 % len(far)])]
+    return [
+        ("", far[0]),
+        (other_section, far[-1]),
+        (page_url(checklist_path(handbook.checklists[0])), far[2 % len(far)]),
+        ("glossary/", far[1 % len(far)]),
+    ]
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_phone_drawer_reaches_a_section_of_any_manual_from_any_page_in_three_taps(chromium, base, handbook,
-                                                                                     lang):
+def test_the_phone_drawer_reaches_a_section_of_any_manual_from_any_page_in_three_taps(chromium, base, handbook, lang):
     context = chromium.new_context(viewport=PHONE)
     tab = context.new_page()
     for start, (manual, chapter, section) in journeys(handbook):
@@ -108,11 +111,13 @@ def test_the_phone_drawer_opens_on_the_list_of_manuals(chromium, base, handbook,
         assert drawer.get_by_role("link", name=manual_entry(manual, lang), exact=True).is_visible()
     # The levels on the page's path still slide in from the top level, without a page load.
     tab.evaluate("() => { window.notReloaded = true }")
-    current = drawer.locator(".md-nav__container", has=tab.get_by_role(
-        "link", name=manual_entry(handbook.manuals[1], lang), exact=True))
+    current = drawer.locator(
+        ".md-nav__container", has=tab.get_by_role("link", name=manual_entry(handbook.manuals[1], lang), exact=True)
+    )
     current.locator("label").click()
-    drawer.get_by_role("link", name=chapter_heading(handbook.manuals[1].chapters[-1], lang),
-                       exact=True).wait_for(state="visible")
+    drawer.get_by_role("link", name=chapter_heading(handbook.manuals[1].chapters[-1], lang), exact=True).wait_for(
+        state="visible"
+    )
     assert tab.evaluate("() => window.notReloaded === true")
     context.close()
 
@@ -139,7 +144,8 @@ def test_after_a_drill_down_the_keyboard_focus_is_in_the_reopened_drawer(chromiu
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_desktop_sidebar_shows_the_manuals_the_chapters_and_the_current_chapters_sections(
-        chromium, base, handbook, lang):
+    chromium, base, handbook, lang
+):
     context = chromium.new_context(viewport=DESKTOP)
     tab = context.new_page()
     manual = handbook.manuals[0]
@@ -186,8 +192,11 @@ def test_the_sidebar_works_with_the_keyboard(chromium, base, handbook, lang):
     tab.keyboard.press("Enter")
     tab.wait_for_url(url(base, lang, chapter_path(manual.chapters[2])))
     # The current manual's level can be closed and opened again from the keyboard.
-    toggle = tab.locator(DRAWER).locator(".md-nav__container", has=tab.get_by_role(
-        "link", name=manual_entry(manual, lang), exact=True)).locator("label")
+    toggle = (
+        tab.locator(DRAWER)
+        .locator(".md-nav__container", has=tab.get_by_role("link", name=manual_entry(manual, lang), exact=True))
+        .locator("label")
+    )
     level = tab.locator(f"{DRAWER} nav[aria-labelledby='{toggle.get_attribute('id')}']")
     assert level.get_attribute("aria-expanded") == "true"
     toggle.focus()
@@ -210,8 +219,10 @@ def test_breadcrumbs_lead_up_from_a_section_to_its_chapter_and_manual(chromium, 
     chapter = manual.chapters[1]
     section_url = url(base, lang, section_path(chapter.sections[2]))
     trail = tab.locator("nav.md-path")
-    for name, path in ((chapter_heading(chapter, lang), chapter_path(chapter)),
-                       (manual_entry(manual, lang), manual_path(manual))):
+    for name, path in (
+        (chapter_heading(chapter, lang), chapter_path(chapter)),
+        (manual_entry(manual, lang), manual_path(manual)),
+    ):
         tab.goto(section_url)
         link = trail.get_by_role("link", name=name, exact=True)
         assert link.is_visible()

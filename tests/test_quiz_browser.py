@@ -21,7 +21,7 @@ from tests.support.pdf import pdf_pages, shown
 
 pytestmark = pytest.mark.browser
 
-EMERGENCIES = "quizzes/000-8/"        # 6 questions: one wrong is 5/6 = 83.3%, two wrong 4/6 = 66.6%
+EMERGENCIES = "quizzes/000-8/"  # 6 questions: one wrong is 5/6 = 83.3%, two wrong 4/6 = 66.6%
 KEY_8 = "handbook.quiz.000-8"
 
 
@@ -62,8 +62,9 @@ def choose(page, question, lang="zh", right=True):
     box = card(page, question.id)
     if question.type == "true-false":
         wanted = question.answer if right else not question.answer
-        box.locator(".hb-opt").filter(has_text={"zh": "对" if wanted else "错",
-                                                 "en": "True" if wanted else "False"}[lang]).locator("input").check()
+        box.locator(".hb-opt").filter(
+            has_text={"zh": "对" if wanted else "错", "en": "True" if wanted else "False"}[lang]
+        ).locator("input").check()
     elif question.type == "ordering":
         steps = steps_of(question.procedure_id, lang)
         if not right:
@@ -194,7 +195,7 @@ def test_progress_survives_a_reload_and_is_shared_by_both_languages(page, base, 
     ids = shown_ids(page)
     choose(page, questions[ids[0]])
     card(page, ids[0]).get_by_role("button", name="检查答案").click()
-    choose(page, questions[ids[1]], right=False)            # answered, not checked
+    choose(page, questions[ids[1]], right=False)  # answered, not checked
     page.reload()
     page.locator(".hb-quiz-status").wait_for()
     assert shown_ids(page) == ids, "the same order after a reload"
@@ -212,7 +213,7 @@ def test_option_and_question_order_is_shuffled_per_attempt_but_true_false_is_not
         orders.add(tuple(shown_ids(page)))
         page.get_by_role("button", name="重新开始").click()
     assert len(orders) > 1, "four attempts in the same order"
-    for box in page.locator('.hb-q').all():
+    for box in page.locator(".hb-q").all():
         if box.locator('input[value="true"]').count():
             assert box.locator(".hb-opt-text").all_inner_texts() == ["对", "错"]
 
@@ -230,7 +231,9 @@ def test_ordering_works_with_the_keyboard_and_announces_each_move(page, base, ha
     page.keyboard.press("Enter")
     assert box.locator(".hb-step-text").nth(1).inner_text() == first
     assert page.evaluate("() => document.activeElement.getAttribute('aria-label')") in (
-        f"Move down: {first}", f"Move up: {first}")
+        f"Move down: {first}",
+        f"Move up: {first}",
+    )
     assert page.locator("[aria-live=polite]").last.inner_text() == f"“{first}” moved to position 2"
     # Put them right with the keyboard alone, then check.
     for position, step in enumerate(steps):
@@ -243,11 +246,25 @@ def test_ordering_works_with_the_keyboard_and_announces_each_move(page, base, ha
     assert box.locator(".hb-feedback").inner_text().startswith("Correct.")
 
 
-@pytest.mark.parametrize("raw, notice", [
-    ("{not json", "已损坏"),
-    (json.dumps({"v": 1, "mode": "practice", "practice": {"order": ["000-8.1-q2"], "answers": {
-        "000-8.1-q2": {"h": "old-fingerprint", "v": 0}, "000-8.1-q99": {"h": "x", "v": 1}}}}), "2道已改动或删除的题"),
-])
+@pytest.mark.parametrize(
+    "raw, notice",
+    [
+        ("{not json", "已损坏"),
+        (
+            json.dumps(
+                {
+                    "v": 1,
+                    "mode": "practice",
+                    "practice": {
+                        "order": ["000-8.1-q2"],
+                        "answers": {"000-8.1-q2": {"h": "old-fingerprint", "v": 0}, "000-8.1-q99": {"h": "x", "v": 1}},
+                    },
+                }
+            ),
+            "2道已改动或删除的题",
+        ),
+    ],
+)
 def test_corrupt_or_outdated_progress_leaves_a_working_quiz_and_a_notice(page, base, questions, raw, notice):
     page.goto(base + EMERGENCIES)
     page.evaluate("([key, raw]) => localStorage.setItem(key, raw)", [KEY_8, raw])
@@ -280,7 +297,7 @@ def test_the_quiz_starts_after_instant_navigation(page, base, questions):
 def test_the_onboarding_path_shows_progress_after_a_quiz(page, base, questions):
     page.goto(base + "onboarding/")
     assert page.locator("[data-hb-progress]").inner_text() == "已通过0/26章测验 · 最终考核：未参加"
-    open_quiz(page, base + "quizzes/000-1/")          # opened, but no exam taken
+    open_quiz(page, base + "quizzes/000-1/")  # opened, but no exam taken
     open_quiz(page, base + EMERGENCIES)
     page.get_by_role("button", name="考试模式").click()
     for n, question_id in enumerate(shown_ids(page)):
@@ -379,8 +396,11 @@ def test_a_reload_keeps_the_option_order_and_a_new_attempt_reshuffles_it(page, b
     open_quiz(page, base + "quizzes/000-2/")
 
     def layout():
-        return [(li.get_attribute("data-hb-question"), tuple(li.locator(".hb-opt-text, .hb-step-text").all_inner_texts()))
-                for li in page.locator(".hb-q").all()]
+        return [
+            (li.get_attribute("data-hb-question"), tuple(li.locator(".hb-opt-text, .hb-step-text").all_inner_texts()))
+            for li in page.locator(".hb-q").all()
+        ]
+
     first = layout()
     seed = page.evaluate("() => JSON.parse(localStorage.getItem('handbook.quiz.000-2')).practice.seed")
     assert isinstance(seed, int)
@@ -390,7 +410,9 @@ def test_a_reload_keeps_the_option_order_and_a_new_attempt_reshuffles_it(page, b
     page.get_by_role("button", name="重新开始").click()
     assert page.evaluate("() => JSON.parse(localStorage.getItem('handbook.quiz.000-2')).practice.seed") != seed
     second = dict(layout())
-    assert any(second[qid] != options for qid, options in first if len(options) > 2), "a new attempt, the same option order"
+    assert any(second[qid] != options for qid, options in first if len(options) > 2), (
+        "a new attempt, the same option order"
+    )
 
 
 def test_ordering_questions_never_start_in_the_right_order(page, base, handbook):
@@ -401,7 +423,8 @@ def test_ordering_questions_never_start_in_the_right_order(page, base, handbook)
         for _ in range(3):
             shown_steps = card(page, question.id).locator(".hb-step-text").all_inner_texts()
             assert shown_steps != steps_of(question.procedure_id, "zh") and sorted(shown_steps) == sorted(
-                steps_of(question.procedure_id, "zh"))
+                steps_of(question.procedure_id, "zh")
+            )
             page.get_by_role("button", name="重新开始").click()
 
 
@@ -418,8 +441,9 @@ def test_an_option_is_marked_by_what_it_says_wherever_it_is_shown(page, base, qu
         assert card(page, qid).locator(".hb-feedback").inner_text().startswith("回答正确。"), (qid, place)
 
 
-def test_an_exam_result_and_the_onboarding_record_give_the_trainer_item_statistics(page, base, questions, tmp_path,
-                                                                                 capsys):
+def test_an_exam_result_and_the_onboarding_record_give_the_trainer_item_statistics(
+    page, base, questions, tmp_path, capsys
+):
     """Take an exam, download the result and the onboarding record, and run hb item-stats on them."""
     from handbook.cli import main
 
@@ -427,7 +451,7 @@ def test_an_exam_result_and_the_onboarding_record_give_the_trainer_item_statisti
     page.get_by_role("button", name="考试模式").click()
     ids = shown_ids(page)
     for n, question_id in enumerate(ids):
-        choose(page, questions[question_id], right=n != 2)       # the third shown is answered wrong
+        choose(page, questions[question_id], right=n != 2)  # the third shown is answered wrong
     page.get_by_role("button", name="交卷").click()
     folder = tmp_path / "results"
     folder.mkdir()
@@ -466,10 +490,12 @@ def test_an_exam_result_and_the_onboarding_record_give_the_trainer_item_statisti
 
 
 @pytest.mark.parametrize("lang,prefix,check", [("zh", "", "检查答案"), ("en", "en/", "Check answer")])
-def test_the_explanation_says_when_the_rule_is_a_suggestion_or_rests_on_a_disputed_source(page, base, questions,
-                                                                                          lang, prefix, check):
+def test_the_explanation_says_when_the_rule_is_a_suggestion_or_rests_on_a_disputed_source(
+    page, base, questions, lang, prefix, check
+):
     # Issue 19: 002-1.1-q2 tests only a suggestion (问1); 000-4.5-q2 rests on a disputed citation only.
     from handbook.generate.rule_notes import NOTES
+
     for quiz, qid, key in (("002-1", "002-1.1-q2", "recommendation"), ("000-4", "000-4.5-q2", "disputed")):
         open_quiz(page, base + prefix + f"quizzes/{quiz}/")
         question = questions[qid]

@@ -7,8 +7,8 @@ from collections import Counter
 
 import pytest
 
-from handbook.generate.gift import gift
 from handbook.generate import rule_notes
+from handbook.generate.gift import gift
 from support.gift import parse
 
 MIN_PER_CHAPTER = 5
@@ -77,7 +77,7 @@ def test_every_cited_section_and_requirement_exists_in_the_chapter(handbook):
 
 def test_every_text_is_in_both_languages(handbook):
     for question in handbook.questions():
-        for text in handbook.registry.of(question.id):   # every text read for the question
+        for text in handbook.registry.of(question.id):  # every text read for the question
             assert CJK.search(text.zh), (question.id, text.zh)
             # English, though it may quote the Chinese of a set phrase, as the handbook's English does.
             assert re.search(r"[A-Za-z]{2}", CJK.sub("", text.en)), (question.id, text.en)

@@ -59,8 +59,9 @@ def test_the_paper_quiz_shows_no_answers_and_the_key_shows_them_in_the_same_lett
     for secret in ("服务人员应及时处理投诉。", "hb-key-answer", "correct", "data-hb-option"):
         assert secret not in paper.markdown
     # The paper prints the options in the bank's order; the key's letters point at the right one there.
-    options = re.findall(r"<li><span class=\"hb-box\" aria-hidden=\"true\"></span><b>([A-D])\.</b> ([^<]+)</li>",
-                         paper.markdown)
+    options = re.findall(
+        r"<li><span class=\"hb-box\" aria-hidden=\"true\"></span><b>([A-D])\.</b> ([^<]+)</li>", paper.markdown
+    )
     first_question = options[:3]
     assert first_question == [("A", "及时处理"), ("B", "等客户再次投诉后处理"), ("C", "月底统一处理")]
     answers = re.findall(r'<td class="hb-key-answer">([^<]+)</td>', key.markdown)
@@ -70,12 +71,16 @@ def test_the_paper_quiz_shows_no_answers_and_the_key_shows_them_in_the_same_lett
     assert {second[letter] for letter in answers[1].split("、")} == {"记录投诉", "反馈处理结果"}
     assert answers[2] == "错"
     # The ordering question's boxes, top to bottom, hold each step's position in the handbook's order.
-    steps = re.findall(r'<li><span class="hb-box" aria-hidden="true"></span>([^<]+)</li>',
-                       paper.markdown.split('data-hb-question="900-1.1-q4"')[1])
+    steps = re.findall(
+        r'<li><span class="hb-box" aria-hidden="true"></span>([^<]+)</li>',
+        paper.markdown.split('data-hb-question="900-1.1-q4"')[1],
+    )
     handbook_order = ["安抚客户。", "上报主管。", "跟进结果。"]
     assert steps != handbook_order and sorted(steps) == sorted(handbook_order)
     assert answers[3].split() == [str(handbook_order.index(step) + 1) for step in steps]
-    assert "服务人员应及时处理投诉。" in key.markdown and '<a href="../../manuals/900/1/1.1/">900 §1.1</a>' in key.markdown
+    assert (
+        "服务人员应及时处理投诉。" in key.markdown and '<a href="../../manuals/900/1/1.1/">900 §1.1</a>' in key.markdown
+    )
 
 
 def test_the_paper_quiz_prints_the_bank_order_and_the_key_follows_it(content):
@@ -94,20 +99,23 @@ def test_the_paper_quiz_prints_the_bank_order_and_the_key_follows_it(content):
     answers = re.findall(r'<td class="hb-key-answer">([^<]+)</td>', key.markdown)
     assert answers[:2] == ["C", "A、B"]
     en = pages_of(content, "en")
-    assert re.findall(r'<td class="hb-key-answer">([^<]+)</td>', en["quizzes/900-1-key.md"].markdown)[:2] == ["C", "A, B"]
+    assert re.findall(r'<td class="hb-key-answer">([^<]+)</td>', en["quizzes/900-1-key.md"].markdown)[:2] == [
+        "C",
+        "A, B",
+    ]
 
 
 def test_the_onboarding_path_states_the_minimum_and_the_estimated_time(content):
     handbook, _ = load_handbook(content)
     chapter = handbook.chapters()[0]
     chinese = sum(len(re.findall(r"[\u3400-\u9fff]", text.zh)) for text in chapter.texts())
-    assert reading_minutes(chapter, "zh", {"zh_characters": 10 ** 6, "en_words": 1}) == 1
-    assert reading_minutes(chapter, "zh", {"zh_characters": 1, "en_words": 1}) > chinese   # section texts count too
+    assert reading_minutes(chapter, "zh", {"zh_characters": 10**6, "en_words": 1}) == 1
+    assert reading_minutes(chapter, "zh", {"zh_characters": 1, "en_words": 1}) > chinese  # section texts count too
     page = pages_of(content, "en")["onboarding/index.md"].markdown
     assert "The handbook requires: Service staff receive no less than 8 hours of induction training." in page
     assert 'href="../manuals/900/1/1.1/#900-1.1-r2"' in page
     assert "## Stage 1: Example stage {#stage-1}" in page
-    assert '[4 questions](../quizzes/900-1.md)' in page and 'data-hb-best="900-1"' in page
+    assert "[4 questions](../quizzes/900-1.md)" in page and 'data-hb-best="900-1"' in page
     config = json.loads(html.unescape(re.search(r'data-hb-onboarding="([^"]+)"', page).group(1)))
     assert config == {"quizzes": ["900-1"], "final": "final", "pass": 75}
     assert "Signature of the trainer" in page
@@ -126,8 +134,11 @@ def test_the_gift_files_hold_the_bank_in_each_language(content):
     files = build_files(handbook, "en")
     english = parse(files["quizzes/handbook-questions-en.gift"])
     assert [q.name for q in english] == ["900-1.1-q1", "900-1.1-q2", "900-1.1-q3", "900-1.1-q4"]
-    assert english[3].answers == [("Reassure the customer.", "1"), ("Report to the supervisor.", "2"),
-                                  ("Follow up the outcome.", "3")]
+    assert english[3].answers == [
+        ("Reassure the customer.", "1"),
+        ("Report to the supervisor.", "2"),
+        ("Follow up the outcome.", "3"),
+    ]
     # A colon in the text is escaped, so the importer does not read it as GIFT syntax.
     assert "Complaint-handling steps\\: record" in files["quizzes/handbook-questions-en.gift"]
     assert english[1].general_feedback == "Complaint-handling steps: record the complaint, report the outcome."
@@ -142,4 +153,4 @@ def test_chapter_and_section_pages_link_to_their_quiz(content):
     link = 'Test yourself: <a href="{up}quizzes/900-1/">Quiz: Chapter 1 Example chapter</a>'
     assert link.format(up="../../../../") in pages["manuals/900/1/1.1.md"].markdown
     assert link.format(up="../../../") in pages["manuals/900/1/index.md"].markdown
-    assert "Test yourself" not in pages["manuals/900/1/1.2.md"].markdown    # no text, no questions
+    assert "Test yourself" not in pages["manuals/900/1/1.2.md"].markdown  # no text, no questions

@@ -11,8 +11,10 @@ def test_edit_address_from_common_remote_forms():
     assert edit_uri_for("https://github.com/acme/handbook.git") == expected
     assert edit_uri_for("git@github.com:acme/handbook.git") == expected
     assert edit_uri_for("ssh://git@github.com/acme/handbook") == expected
-    assert edit_uri_for("https://gitlab.example.com/team/cs/handbook.git", "trunk") == \
-        "https://gitlab.example.com/team/cs/handbook/-/edit/trunk/"
+    assert (
+        edit_uri_for("https://gitlab.example.com/team/cs/handbook.git", "trunk")
+        == "https://gitlab.example.com/team/cs/handbook/-/edit/trunk/"
+    )
 
 
 def test_no_edit_address_for_a_remote_that_is_not_a_web_host():

@@ -54,8 +54,11 @@ def test_the_truncated_sentence_is_shown_once_and_the_retired_id_nowhere(handboo
 
 def test_citing_a_retired_id_is_an_error_naming_its_replacement(real_content):
     checklist = real_content / "checklists/05-complaint.yml"
-    _replace(checklist, '      - requirement: "001-6.3-r1"\n',
-             '      - requirement: "001-6.3-r1"\n      - requirement: "001-6.3-r3"\n')
+    _replace(
+        checklist,
+        '      - requirement: "001-6.3-r1"\n',
+        '      - requirement: "001-6.3-r1"\n      - requirement: "001-6.3-r3"\n',
+    )
     quiz = real_content / "quizzes/001-6.yml"
     _replace(quiz, '      - "001-6.3-r1"', '      - "001-6.3-r3"')
     errors = _errors(real_content)
@@ -69,23 +72,33 @@ def test_a_retired_id_is_never_reused_and_names_a_live_replacement(real_content)
     _replace(chapter, '      - id: "001-6.3-r2"\n', '      - id: "001-6.3-r3"\n')
     errors = _errors(real_content)
     text = chapter.read_text(encoding="utf-8").splitlines()
-    record_line = next(n for n, line in enumerate(text, 1) if line.strip() == '- id: "001-6.3-r3"'
-                       and text[n].strip().startswith("replaced_by"))
-    assert f"{chapter.relative_to(real_content.parent).as_posix()}:{record_line}: retired id '001-6.3-r3' is also the id of a live rule" in \
-        "\n".join(errors)
-    assert f"{chapter.relative_to(real_content.parent).as_posix()}:{record_line + 1}: retired id '001-6.3-r3' is replaced by '001-6.3-r2', " \
-           "which is not a live requirement or step" in "\n".join(errors)
+    record_line = next(
+        n
+        for n, line in enumerate(text, 1)
+        if line.strip() == '- id: "001-6.3-r3"' and text[n].strip().startswith("replaced_by")
+    )
+    assert (
+        f"{chapter.relative_to(real_content.parent).as_posix()}:{record_line}: retired id '001-6.3-r3' is also the id of a live rule"
+        in "\n".join(errors)
+    )
+    assert (
+        f"{chapter.relative_to(real_content.parent).as_posix()}:{record_line + 1}: retired id '001-6.3-r3' is replaced by '001-6.3-r2', "
+        "which is not a live requirement or step" in "\n".join(errors)
+    )
 
 
 def test_a_retired_record_is_checked_against_the_schema(real_content):
     chapter = real_content / "manuals/001/06.yml"
-    _replace(chapter, "        replaced_by: \"001-6.3-r2\"\n", "")
+    _replace(chapter, '        replaced_by: "001-6.3-r2"\n', "")
     errors = _errors(real_content)
-    assert any(e.startswith(chapter.relative_to(real_content.parent).as_posix()) and "replaced_by" in e for e in errors), "\n".join(errors)
+    assert any(
+        e.startswith(chapter.relative_to(real_content.parent).as_posix()) and "replaced_by" in e for e in errors
+    ), "\n".join(errors)
 
 
 def test_the_editors_report_lists_the_retired_ids(handbook):
     from test_cli import hb
+
     out = hb("report").stdout
     assert f"| retired ids (withdrawn, never shown or cited) | {len(retired_ids(handbook))} |" in out
     assert "checklists/manuals/001/06.yml:" in out and "001-6.3-r3 → 001-6.3-r2" in out

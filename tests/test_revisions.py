@@ -20,10 +20,12 @@ from handbook.problems import Problems
 
 CHAPTER = "manuals/001/03.yml"
 RULE_ZH = "          zh: 员工应在电话铃响三声内接听。\n"
-RECORD = ("          revised:\n"
-          "            original: 员工应在电话铃响三声内接听。\n"
-          "            why: 公司将来电接听时限缩短为两声。\n"
-          "            authority: 客户服务部经理\n")
+RECORD = (
+    "          revised:\n"
+    "            original: 员工应在电话铃响三声内接听。\n"
+    "            why: 公司将来电接听时限缩短为两声。\n"
+    "            authority: 客户服务部经理\n"
+)
 PROSE_ZH = "客户咨询：及时响应客户咨询，在电话铃响三声内接听，或在客户到访后立即接待。热情"
 
 
@@ -69,11 +71,18 @@ def test_a_changed_imported_text_without_a_record_is_an_error_that_names_the_imp
 
 
 def test_a_revision_whose_original_is_not_the_imported_wording_is_an_error_at_its_record(real_content):
-    chapter = revise_rule(real_content, RECORD.replace("original: 员工应在电话铃响三声内接听。", "original: 员工应在电话铃响四声内接听。"))
+    chapter = revise_rule(
+        real_content, RECORD.replace("original: 员工应在电话铃响三声内接听。", "original: 员工应在电话铃响四声内接听。")
+    )
     found = problems_of(real_content)
     line = line_of(chapter, "revised:")
-    assert any(p.startswith(f"{chapter.as_posix()}:{line}: error: the `original:` of this revision is not the imported wording")
-               and "员工应在电话铃响三声内接听。" in p for p in found), found
+    assert any(
+        p.startswith(
+            f"{chapter.as_posix()}:{line}: error: the `original:` of this revision is not the imported wording"
+        )
+        and "员工应在电话铃响三声内接听。" in p
+        for p in found
+    ), found
 
 
 def test_a_record_on_an_unchanged_text_is_an_error(real_content):
@@ -88,52 +97,84 @@ def test_prose_revised_without_its_rule_reports_both_places(real_content):
     start = text.index(PROSE_ZH)
     end = text.index("\n", start)
     original = text[start:end]
-    prose_block = text[text.rindex("\n", 0, start) + 1:text.index("en_from_zh: 9827ecb9", start) + len("en_from_zh: 9827ecb9")]
+    prose_block = text[
+        text.rindex("\n", 0, start) + 1 : text.index("en_from_zh: 9827ecb9", start) + len("en_from_zh: 9827ecb9")
+    ]
     revised = prose_block.replace("三声", "两声") + (
         f"\n            revised:\n              original: {original}\n"
-        "              why: 公司将来电接听时限缩短为两声。\n              authority: 客户服务部经理")
+        "              why: 公司将来电接听时限缩短为两声。\n              authority: 客户服务部经理"
+    )
     chapter.write_text(text.replace(prose_block, revised), encoding="utf-8")
     found = problems_of(real_content)
     prose_line, rule_line = line_of(chapter, "在电话铃响两声内接听"), line_of(chapter, RULE_ZH.strip())
     here = chapter.as_posix()
-    assert any(p.startswith(f"{here}:{rule_line}: error: the prose rule 001-3.1-r2 restates was revised")
-               and f"(at {here}:{prose_line})" in p for p in found), found
-    assert any(p.startswith(f"{here}:{prose_line}: error: prose was revised; rule 001-3.1-r2 restates its old words")
-               for p in found), found
+    assert any(
+        p.startswith(f"{here}:{rule_line}: error: the prose rule 001-3.1-r2 restates was revised")
+        and f"(at {here}:{prose_line})" in p
+        for p in found
+    ), found
+    assert any(
+        p.startswith(f"{here}:{prose_line}: error: prose was revised; rule 001-3.1-r2 restates its old words")
+        for p in found
+    ), found
     # the procedure step quotes the same words: it is named too
     assert any("step 001-3.1-p1-s1 restates its old words" in p for p in found), found
 
 
 def test_prose_marked_superseded_by_the_revised_rule_agrees_and_the_page_says_so(real_content):
     chapter = revise_rule(real_content)
-    edit(chapter, "            en_from_zh: 9827ecb9\n",
-         "            en_from_zh: 9827ecb9\n            superseded_by: \"001-3.1-r2\"\n")
+    edit(
+        chapter,
+        "            en_from_zh: 9827ecb9\n",
+        '            en_from_zh: 9827ecb9\n            superseded_by: "001-3.1-r2"\n',
+    )
     # the step still says 三声: it is a rule, so it must be revised, not superseded
     step = real_content / CHAPTER
-    edit(step, "              en_from_zh: 70a3e83c\n", "              en_from_zh: 70a3e83c\n"
-         "              revised:\n                original: 客户咨询：及时响应客户咨询，在电话铃响三声内接听，或在客户到访后立即接待。\n"
-         "                why: 公司将来电接听时限缩短为两声。\n                authority: 客户服务部经理\n")
-    edit(step, "              zh: 客户咨询：及时响应客户咨询，在电话铃响三声内接听", "              zh: 客户咨询：及时响应客户咨询，在电话铃响两声内接听")
+    edit(
+        step,
+        "              en_from_zh: 70a3e83c\n",
+        "              en_from_zh: 70a3e83c\n"
+        "              revised:\n                original: 客户咨询：及时响应客户咨询，在电话铃响三声内接听，或在客户到访后立即接待。\n"
+        "                why: 公司将来电接听时限缩短为两声。\n                authority: 客户服务部经理\n",
+    )
+    edit(
+        step,
+        "              zh: 客户咨询：及时响应客户咨询，在电话铃响三声内接听",
+        "              zh: 客户咨询：及时响应客户咨询，在电话铃响两声内接听",
+    )
     found = [p for p in problems_of(real_content) if ": error:" in p]
     assert found == [], found
     handbook, _ = load_handbook(real_content, root=ROOT, strict=False)
     for lang, words, old, rule in (
-            ("zh", "此段为原文，已被修订后的规定取代：", "在电话铃响三声内接听", "员工应在电话铃响两声内接听。"),
-            ("en", "The original wording, superseded by the revised rule:", "within three rings",
-             "Employees should answer the telephone within three rings.")):
+        ("zh", "此段为原文，已被修订后的规定取代：", "在电话铃响三声内接听", "员工应在电话铃响两声内接听。"),
+        (
+            "en",
+            "The original wording, superseded by the revised rule:",
+            "within three rings",
+            "Employees should answer the telephone within three rings.",
+        ),
+    ):
         page = {p.path: p for p in build_pages(handbook, lang)}["manuals/001/3/3.1.md"].markdown
         assert re.search(rf'<span class="hb-superseded-text">[^<]*(<strong>[^<]*</strong>[^<]*)?{old}', page)
-        assert (f'<span class="hb-superseded-note" role="note">{words} <a href="#001-3.1-r2">{rule}</a> '
-                '<span class="hb-id">001-3.1-r2</span></span>') in page
+        assert (
+            f'<span class="hb-superseded-note" role="note">{words} <a href="#001-3.1-r2">{rule}</a> '
+            '<span class="hb-id">001-3.1-r2</span></span>'
+        ) in page
         assert '<details class="hb-revised">' in page
 
 
 def test_superseded_by_an_unrevised_rule_is_an_error(real_content):
     chapter = real_content / CHAPTER
-    edit(chapter, "            en_from_zh: 9827ecb9\n", "            en_from_zh: 9827ecb9\n            superseded_by: \"001-3.1-r2\"\n")
+    edit(
+        chapter,
+        "            en_from_zh: 9827ecb9\n",
+        '            en_from_zh: 9827ecb9\n            superseded_by: "001-3.1-r2"\n',
+    )
     line = line_of(chapter, PROSE_ZH)
-    assert f"{chapter.as_posix()}:{line}: error: superseded_by names rule 001-3.1-r2, which has not been revised " \
-           "(revise the rule (with a `revised:` record) first, or remove superseded_by)" in problems_of(real_content)
+    assert (
+        f"{chapter.as_posix()}:{line}: error: superseded_by names rule 001-3.1-r2, which has not been revised "
+        "(revise the rule (with a `revised:` record) first, or remove superseded_by)" in problems_of(real_content)
+    )
 
 
 def test_the_revised_rule_shows_its_original_wording_on_request_escaped_and_without_script(real_content):
@@ -141,15 +182,17 @@ def test_the_revised_rule_shows_its_original_wording_on_request_escaped_and_with
     handbook = checked(real_content)
     zh = {p.path: p for p in build_pages(handbook, "zh")}["manuals/001/3/3.1.md"].markdown
     en = {p.path: p for p in build_pages(handbook, "en")}["manuals/001/3/3.1.md"].markdown
-    assert ('<details class="hb-revised"><summary><span class="hb-tag hb-tag-revised">已修订</span> 原文</summary>'
-            '<span class="hb-revised-original">员工应在电话铃响三声内接听。</span>') in zh
+    assert (
+        '<details class="hb-revised"><summary><span class="hb-tag hb-tag-revised">已修订</span> 原文</summary>'
+        '<span class="hb-revised-original">员工应在电话铃响三声内接听。</span>'
+    ) in zh
     assert "客户服务部经理 &amp; 服务监督小组" in zh
     # no English original recorded: English readers see the Chinese, marked as Chinese
     assert '<span class="hb-revised-original" lang="zh-Hans">员工应在电话铃响三声内接听。</span>' in en
-    assert "<summary><span class=\"hb-tag hb-tag-revised\">Revised</span> original wording</summary>" in en
+    assert '<summary><span class="hb-tag hb-tag-revised">Revised</span> original wording</summary>' in en
     for page in (zh, en):
-        disclosure = page[page.index('<details class="hb-revised">'):]
-        disclosure = disclosure[:disclosure.index("</details>")]
+        disclosure = page[page.index('<details class="hb-revised">') :]
+        disclosure = disclosure[: disclosure.index("</details>")]
         assert "<script" not in disclosure and "style=" not in disclosure and "onclick" not in disclosure
 
 
@@ -185,7 +228,7 @@ def test_stamping_adds_what_a_new_question_rests_on_and_drops_what_it_no_longer_
     start = text.index('  - id: "001-3.1-q3"')
     block_end = text.index("  - id:", start + 5)
     block = text[start:block_end]
-    text = text.replace(block, block[:block.index("    rests_on:")])
+    text = text.replace(block, block[: block.index("    rests_on:")])
     quiz.write_text(text, encoding="utf-8")
     found = problems_of(real_content)
     assert any("rests_on names 001-3.1-r2, which quiz question 001-3.1-q2 no longer rests on" in p for p in found)

@@ -22,8 +22,15 @@ pytestmark = pytest.mark.browser
 
 ATTITUDE = "rubrics/service-attitude-assessment/"
 KEY = "handbook.rubric.service-attitude-assessment"
-EXAMPLE = {"attitude": "良好", "language": "优秀", "behaviour": "优秀", "appearance": "不适用",
-           "process": "良好", "satisfaction": "优秀", "complaints": "良好"}
+EXAMPLE = {
+    "attitude": "良好",
+    "language": "优秀",
+    "behaviour": "优秀",
+    "appearance": "不适用",
+    "process": "良好",
+    "satisfaction": "优秀",
+    "complaints": "良好",
+}
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +40,7 @@ def handbook():
 
 def open_rubric(page, url: str) -> None:
     page.goto(url)
-    page.locator(".hb-rubric-bar").wait_for(state="attached")   # the script has run
+    page.locator(".hb-rubric-bar").wait_for(state="attached")  # the script has run
 
 
 def pick(page, criterion: str, level: str) -> None:
@@ -94,14 +101,14 @@ def test_levels_can_be_chosen_with_the_keyboard(page, base):
     open_rubric(page, base + ATTITUDE)
     first = page.locator('input[name="hb-r-attitude"]').first
     first.focus()
-    page.keyboard.press("Space")                  # 优秀
+    page.keyboard.press("Space")  # 优秀
     assert score_line(page).startswith("总分 100.0/100")
-    page.keyboard.press("ArrowRight")             # moves the choice to 良好
+    page.keyboard.press("ArrowRight")  # moves the choice to 良好
     assert score_line(page).startswith("总分 80.0/100")
-    page.keyboard.press("Tab")                    # on to the comment
+    page.keyboard.press("Tab")  # on to the comment
     page.keyboard.type("有耐心")
     assert page.locator("#hb-c-attitude").input_value() == "有耐心"
-    for _ in range(6):                            # past the next criterion's source links to its levels
+    for _ in range(6):  # past the next criterion's source links to its levels
         page.keyboard.press("Tab")
         if page.evaluate("() => document.activeElement.name") == "hb-r-language":
             break
@@ -145,7 +152,7 @@ def test_a_draft_is_saved_only_when_complete_then_kept_exported_and_deleted(page
     page.locator("#hb-c-process").fill("未主动确认客户需求, 已提醒")
     save.click()
     assert "已保存 李明 的考核（良好）" in score_line(page)
-    assert page.locator('input[name="hb-r-attitude"]:checked').count() == 0   # a fresh draft
+    assert page.locator('input[name="hb-r-attitude"]:checked').count() == 0  # a fresh draft
     rows = page.locator(".hb-saved-table tbody tr")
     assert rows.count() == 1
     assert rows.first.inner_text().split("\t")[:5] == ["2026-11-24", "李明", "王主管", "90.0", "良好"]
@@ -167,7 +174,12 @@ def test_a_draft_is_saved_only_when_complete_then_kept_exported_and_deleted(page
     data = json.loads(open(caught.value.path(), encoding="utf-8").read())
     [assessment] = data["assessments"]
     assert data["rubric"]["id"] == "service-attitude-assessment"
-    assert assessment["fields"] == {"assessor": "王主管", "person": "李明", "date": "2026-11-24", "context": "柜台现场观察"}
+    assert assessment["fields"] == {
+        "assessor": "王主管",
+        "person": "李明",
+        "date": "2026-11-24",
+        "context": "柜台现场观察",
+    }
     assert assessment["result"]["display"] == "90.0" and assessment["result"]["gradeName"] == "良好"
     assert assessment["result"]["byScore"] == "001-5.2-g1"
     assert [cap["criterion"] for cap in assessment["result"]["capped"]] == ["attitude", "process", "complaints"]
@@ -182,16 +194,19 @@ def test_a_draft_is_saved_only_when_complete_then_kept_exported_and_deleted(page
     assert page.locator(".hb-saved-table tbody tr").count() == 2
     delete = page.locator(".hb-saved-table tbody tr").first.get_by_role("button", name="删除")
     delete.click()
-    assert page.locator(".hb-saved-table tbody tr").count() == 2     # the first click only asks
+    assert page.locator(".hb-saved-table tbody tr").count() == 2  # the first click only asks
     page.locator(".hb-saved-table tbody tr").first.get_by_role("button", name="确定删除").click()
     assert page.locator(".hb-saved-table tbody tr").count() == 1
     assert page.locator(".hb-saved-table tbody tr").first.inner_text().startswith("2026-11-25\t张华")
 
 
-@pytest.mark.parametrize("raw, notice", [
-    ("{not json", "无法读取"),
-    ('{"format": 1, "draft": "x", "saved": [{"id": 3}, "junk"]}', "2 条已保存的考核记录已损坏"),
-])
+@pytest.mark.parametrize(
+    "raw, notice",
+    [
+        ("{not json", "无法读取"),
+        ('{"format": 1, "draft": "x", "saved": [{"id": 3}, "junk"]}', "2 条已保存的考核记录已损坏"),
+    ],
+)
 def test_corrupt_saved_data_leaves_a_working_rubric_and_a_notice(page, base, raw, notice):
     page.goto(base + ATTITUDE)
     page.evaluate("([key, raw]) => localStorage.setItem(key, raw)", [KEY, raw])
@@ -203,10 +218,19 @@ def test_corrupt_saved_data_leaves_a_working_rubric_and_a_notice(page, base, raw
 
 def test_a_rating_made_before_its_criterion_changed_is_asked_for_again(page, base):
     page.goto(base + ATTITUDE)
-    old = {"format": 1, "saved": [], "draft": {"version": "old", "fields": {"person": "李明"}, "answers": {
-        "attitude": {"level": "good", "text": "not-the-current-fingerprint", "comment": "旧备注"},
-        "language": {"level": "excellent"},
-        "removed-criterion": {"level": "good"}}}}
+    old = {
+        "format": 1,
+        "saved": [],
+        "draft": {
+            "version": "old",
+            "fields": {"person": "李明"},
+            "answers": {
+                "attitude": {"level": "good", "text": "not-the-current-fingerprint", "comment": "旧备注"},
+                "language": {"level": "excellent"},
+                "removed-criterion": {"level": "good"},
+            },
+        },
+    }
     page.evaluate("([key, raw]) => localStorage.setItem(key, raw)", [KEY, json.dumps(old)])
     open_rubric(page, base + ATTITUDE)
     assert "1 项评分已失效" in page.locator(".hb-notice").inner_text()
@@ -236,15 +260,25 @@ def test_the_rubric_starts_after_instant_navigation(page, base):
 
 def test_print_shows_the_sheet_without_the_site_and_the_result_when_filled(page, base):
     open_rubric(page, base + ATTITUDE)
-    page.evaluate("() => { window.print = () => { window.printedBlank = "
-                  "document.querySelector('.hb-rubric').classList.contains('hb-print-blank') } }")
+    page.evaluate(
+        "() => { window.print = () => { window.printedBlank = "
+        "document.querySelector('.hb-rubric').classList.contains('hb-print-blank') } }"
+    )
     fill_example(page)
     page.get_by_label("被评估人").fill("李明")
     page.get_by_role("button", name="打印评定结果").click()
     assert page.evaluate("() => window.printedBlank") is False
     page.emulate_media(media="print")
-    for hidden in (".md-header", ".md-sidebar--primary", ".md-footer", ".hb-rubric-bar", ".hb-score",
-                   ".hb-assessment-fields", ".hb-saved-assessments", "#hb-c-process"):
+    for hidden in (
+        ".md-header",
+        ".md-sidebar--primary",
+        ".md-footer",
+        ".hb-rubric-bar",
+        ".hb-score",
+        ".hb-assessment-fields",
+        ".hb-saved-assessments",
+        "#hb-c-process",
+    ):
         assert page.locator(hidden).count(), f"test setup: {hidden} is not on the page"
         assert not page.locator(hidden).first.is_visible(), hidden
     assert page.locator(".hb-rubric-heads").first.is_visible()
@@ -284,9 +318,11 @@ def test_every_rubric_prints_on_landscape_a4_with_every_criterion_whole(chromium
                 title = indicators[criterion.indicator_id].name if criterion.indicator_id else criterion.title
                 # The criterion's title and its last level's descriptor on one page: the row is not cut.
                 last = criterion.levels.get(rubric.levels[-1].id)
-                descriptor = (last.text if last else rubric.levels[-1].descriptor)
-                assert any(shown(plain(title, lang)) in printed and shown(plain(descriptor, lang)) in printed
-                           for printed in pages), f"{rubric.id} {lang}: {criterion.id}"
+                descriptor = last.text if last else rubric.levels[-1].descriptor
+                assert any(
+                    shown(plain(title, lang)) in printed and shown(plain(descriptor, lang)) in printed
+                    for printed in pages
+                ), f"{rubric.id} {lang}: {criterion.id}"
     finally:
         context.close()
 
@@ -296,7 +332,7 @@ def test_printing_from_the_browser_menu_prints_the_result_as_filled_in(page, bas
     fill_example(page, "en")
     page.get_by_label("Person assessed").fill("Li Ming")
     page.locator("#hb-c-process").fill("Did not confirm needs")
-    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")   # what Ctrl+P fires
+    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")  # what Ctrl+P fires
     assert page.locator('[data-hb-print="total_score"]').inner_text() == "90.0 / 100"
     assert page.locator('[data-hb-print="final_grade"]').inner_text() == "Good"
     assert page.locator('[data-hb-print="field_person"]').inner_text() == "Li Ming"
@@ -349,8 +385,14 @@ def test_each_other_feature_of_fail_caps_the_grade_in_english_too(page, base, cr
 
 def test_a_confidentiality_failure_in_the_competence_rubric_is_fail(page, base):
     open_rubric(page, base + "rubrics/staff-competence-assessment/")
-    for criterion in ("professional-skills", "learning-ability", "teamwork", "warm-proactive", "courteous",
-                      "rigorous-responsible"):
+    for criterion in (
+        "professional-skills",
+        "learning-ability",
+        "teamwork",
+        "warm-proactive",
+        "courteous",
+        "rigorous-responsible",
+    ):
         pick(page, criterion, "优秀")
     pick(page, "rigorous-responsible", "不合格")
     # 10000 − 16×100 = 8400 / 100 = 84.0: 良好 by score; 003 §4.2.3 (对客户资料保密) failed: 不合格.

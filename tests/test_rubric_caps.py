@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-
 from dataclasses import replace
 
 import pytest
@@ -45,16 +44,28 @@ def score(config: dict, ratings: dict[str, str], rest: str) -> dict:
     answers = {c["id"]: {"level": ratings.get(c["id"], rest)} for c in config["criteria"]}
     node = shutil.which("node")
     assert node, "Node.js runs the page's scorer"
-    script = ("const S = require(process.argv[1]); const [c, a] = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
-              "process.stdout.write(JSON.stringify(S.score(c, a)));")
-    result = subprocess.run([node, "-e", script, str(ROOT / "docs/assets/js/rubric-score.js")],
-                            input=json.dumps([config, answers]), capture_output=True, text=True, check=True)
+    script = (
+        "const S = require(process.argv[1]); const [c, a] = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+        "process.stdout.write(JSON.stringify(S.score(c, a)));"
+    )
+    result = subprocess.run(
+        [node, "-e", script, str(ROOT / "docs/assets/js/rubric-score.js")],
+        input=json.dumps([config, answers]),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(result.stdout)
 
 
-ATTITUDE_FEATURES_OF_FAIL = {   # 001 五（二）: 不合格 is 服务态度差、语言不文明、行为不得体、未按照服务流程执行、客户满意度低、投诉较多
-    "attitude": "服务态度差", "language": "语言不文明", "behaviour": "行为不得体",
-    "process": "未按照服务流程执行", "satisfaction": "客户满意度低", "complaints": "投诉较多"}
+ATTITUDE_FEATURES_OF_FAIL = {  # 001 五（二）: 不合格 is 服务态度差、语言不文明、行为不得体、未按照服务流程执行、客户满意度低、投诉较多
+    "attitude": "服务态度差",
+    "language": "语言不文明",
+    "behaviour": "行为不得体",
+    "process": "未按照服务流程执行",
+    "satisfaction": "客户满意度低",
+    "complaints": "投诉较多",
+}
 
 
 @pytest.mark.parametrize("criterion", list(ATTITUDE_FEATURES_OF_FAIL))
@@ -112,8 +123,9 @@ def test_the_competences_of_003_4_1_are_weighed_not_capped(configs, criterion):
     assert result["capped"] == []
 
 
-@pytest.mark.parametrize("criterion, weight", [("attitude-language", 8), ("attitude-body-language", 7),
-                                               ("user-satisfaction", 14)])
+@pytest.mark.parametrize(
+    "criterion, weight", [("attitude-language", 8), ("attitude-body-language", 7), ("user-satisfaction", 14)]
+)
 def test_the_scorecard_caps_uncivil_language_improper_conduct_and_low_satisfaction(configs, criterion, weight):
     result = score(configs["service-quality-scorecard"], {criterion: "s1"}, "s5")
     assert result["display"] == f"{100 - weight}.0" and result["grade"] == FAIL
@@ -145,17 +157,21 @@ def test_a_grade_feature_without_its_cap_is_an_error(handbook):
     [criterion] = [c for c in attitude.criteria if c.id == "satisfaction"]
     # The model is frozen: check a copy of the handbook whose criterion lacks the cap.
     uncapped = replace(criterion, critical=[cap for cap in criterion.critical if cap.at != "fail"])
-    groups = [replace(group, criteria=[uncapped if c is criterion else c for c in group.criteria])
-              for group in attitude.groups]
-    changed = replace(handbook, rubrics=[replace(attitude, groups=groups) if r is attitude else r
-                                         for r in handbook.rubrics])
+    groups = [
+        replace(group, criteria=[uncapped if c is criterion else c for c in group.criteria])
+        for group in attitude.groups
+    ]
+    changed = replace(
+        handbook, rubrics=[replace(attitude, groups=groups) if r is attitude else r for r in handbook.rubrics]
+    )
     problems = Problems(ROOT)
     check_rubrics(changed, problems)
     line = criterion.levels["fail"].origin.line
     assert [str(p) for p in problems.errors] == [
         f"checklists/rubrics/01-service-attitude.yml:{line}: error: criterion 'satisfaction' at 'fail' quotes "
         "“客户满意度低”, a feature of 不合格 (001-5.2-g4), but rating it so does not cap the grade at 不合格 "
-        "(add to critical: {at: fail, cap: \"001-5.2-g4\", because: …})"]
+        '(add to critical: {at: fail, cap: "001-5.2-g4", because: …})'
+    ]
 
 
 def test_an_indicator_scored_by_two_criteria_is_an_error(handbook):
@@ -171,4 +187,5 @@ def test_an_indicator_scored_by_two_criteria_is_an_error(handbook):
     assert [str(p) for p in problems.errors] == [
         "checklists/rubrics/02-service-quality.yml:999: error: criterion 'attitude-details' assesses indicator "
         "'003-5.2-i3', which criterion 'user-satisfaction' scores: it would be counted twice (score it in one "
-        "criterion only; list it under the other's assesses: only if that one is removed)"]
+        "criterion only; list it under the other's assesses: only if that one is removed)"
+    ]

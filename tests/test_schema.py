@@ -13,8 +13,15 @@ from conftest import ROOT
 from handbook.schema import validator
 
 SCHEMAS = ROOT / "checklists" / "schema"
-KIND_OF = {"glossary.yml": "glossary", "references.yml": "references", "manual.yml": "manual", "topics.yml": "topics",
-           "onboarding.yml": "onboarding", "search.yml": "search", "changes.yml": "changes"}
+KIND_OF = {
+    "glossary.yml": "glossary",
+    "references.yml": "references",
+    "manual.yml": "manual",
+    "topics.yml": "topics",
+    "onboarding.yml": "onboarding",
+    "search.yml": "search",
+    "changes.yml": "changes",
+}
 
 
 def kind_of(path: Path) -> str:
@@ -51,8 +58,11 @@ def test_vscode_maps_every_yaml_file_to_its_schema():
     settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
     for path in content_files():
         relative = path.relative_to(ROOT).as_posix()
-        matches = [schema for schema, globs in settings["yaml.schemas"].items()
-                   if any(fnmatch.fnmatch(relative, glob) for glob in globs)]
+        matches = [
+            schema
+            for schema, globs in settings["yaml.schemas"].items()
+            if any(fnmatch.fnmatch(relative, glob) for glob in globs)
+        ]
         kind = kind_of(path)
         assert matches == [f"./checklists/schema/{kind}.schema.json"], relative
         assert (ROOT / matches[0]).exists()

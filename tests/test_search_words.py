@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from handbook_site.search_words import published
+
 from conftest import ROOT
 from handbook.problems import Problems
 from handbook.search_words import check_search_words, read_search_words
-from handbook_site.search_words import published
 
 TEXTS = {"zh": "员工佩戴的饰品应简洁大方。电话铃响三声内接听。", "en": "Jewellery worn by employees should be simple."}
 
@@ -26,6 +27,7 @@ def test_the_real_search_words_have_no_problem():
     problems = Problems(ROOT)
     words = read_search_words(ROOT / "checklists" / "search.yml", problems)
     from handbook import load_handbook
+
     handbook, _ = load_handbook()
     texts = handbook.texts()
     check_search_words(words, {"zh": "\n".join(t.zh for t in texts), "en": "\n".join(t.en for t in texts)}, problems)
@@ -34,8 +36,13 @@ def test_the_real_search_words_have_no_problem():
 
 
 def test_a_good_file_has_no_problem(tmp_path):
-    assert problems_in(tmp_path, "question_words:\n  zh: [吗]\n  en: [how]\nsynonyms:\n"
-                                 "  - zh: [饰品, 首饰]\n    en: [jewellery, jewelry]\n") == []
+    assert (
+        problems_in(
+            tmp_path,
+            "question_words:\n  zh: [吗]\n  en: [how]\nsynonyms:\n  - zh: [饰品, 首饰]\n    en: [jewellery, jewelry]\n",
+        )
+        == []
+    )
 
 
 def test_a_word_listed_twice_is_named_at_its_line(tmp_path):
@@ -45,8 +52,9 @@ def test_a_word_listed_twice_is_named_at_its_line(tmp_path):
 
 
 def test_a_word_in_two_synonym_groups_is_an_error(tmp_path):
-    found = problems_in(tmp_path, "question_words: {zh: [], en: []}\nsynonyms:\n"
-                                  "  - zh: [饰品, 首饰]\n  - zh: [接听, 首饰]\n")
+    found = problems_in(
+        tmp_path, "question_words: {zh: [], en: []}\nsynonyms:\n  - zh: [饰品, 首饰]\n  - zh: [接听, 首饰]\n"
+    )
     assert any(p.startswith("search.yml:4: error: '首饰' is in more than one zh synonym group") for p in found), found
 
 
@@ -56,12 +64,15 @@ def test_a_synonym_that_is_also_a_question_word_is_an_error(tmp_path):
 
 
 def test_the_handbooks_word_must_be_in_the_handbook(tmp_path):
-    found = problems_in(tmp_path, "question_words: {zh: [], en: []}\nsynonyms:\n"
-                                  "  - zh: [首饰, 饰品]\n    en: [jewelry, jewellery]\n")
-    assert any(p.startswith("search.yml:3: error: the handbook's word '首饰' appears nowhere in the zh text")
-               for p in found), found
-    assert any(p.startswith("search.yml:4: error: the handbook's word 'jewelry' appears nowhere in the en text")
-               for p in found), found
+    found = problems_in(
+        tmp_path, "question_words: {zh: [], en: []}\nsynonyms:\n  - zh: [首饰, 饰品]\n    en: [jewelry, jewellery]\n"
+    )
+    assert any(
+        p.startswith("search.yml:3: error: the handbook's word '首饰' appears nowhere in the zh text") for p in found
+    ), found
+    assert any(
+        p.startswith("search.yml:4: error: the handbook's word 'jewelry' appears nowhere in the en text") for p in found
+    ), found
 
 
 def test_blank_words_and_a_group_of_one_are_errors(tmp_path):
@@ -74,8 +85,10 @@ def test_blank_words_and_a_group_of_one_are_errors(tmp_path):
 
 def test_each_language_publishes_only_its_own_words(tmp_path):
     path = tmp_path / "search.yml"
-    path.write_text("question_words:\n  zh: [吗]\n  en: [how]\nsynonyms:\n  - zh: [饰品, 首饰]\n"
-                    "  - en: [answer, pick up]\n", encoding="utf-8")
+    path.write_text(
+        "question_words:\n  zh: [吗]\n  en: [how]\nsynonyms:\n  - zh: [饰品, 首饰]\n  - en: [answer, pick up]\n",
+        encoding="utf-8",
+    )
     words = read_search_words(path, Problems(tmp_path))
     assert published(words, "zh") == '{"question":["吗"],"synonyms":[["饰品","首饰"]]}'
     assert published(words, "en") == '{"question":["how"],"synonyms":[["answer","pick up"]]}'
@@ -98,5 +111,6 @@ def test_the_benchmark_query_sets_name_real_sections_and_keep_the_held_out_set_a
     held_out = [q for q in queries if q.set == "held-out"]
     assert [q.lang for q in held_out].count("zh") == 30 and [q.lang for q in held_out].count("en") == 30
     assert {q.kind for q in held_out} == {"question"} and {q.label for q in held_out} == {"question (held-out)"}
-    assert len(queries) - len(held_out) == 160 and not {q.text for q in held_out} & {q.text for q in queries
-                                                                                    if not q.set}
+    assert len(queries) - len(held_out) == 160 and not {q.text for q in held_out} & {
+        q.text for q in queries if not q.set
+    }

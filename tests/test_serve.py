@@ -44,9 +44,14 @@ def server(tmp_path, real_content):
     content = real_content
     port = free_port()
     log = open(tmp_path / "serve.log", "w")
-    process = subprocess.Popen([str(ROOT / "scripts" / "serve"), "-a", f"127.0.0.1:{port}"], cwd=ROOT,
-                               env=dict(os.environ, HANDBOOK_CONTENT=str(content), HANDBOOK_EDIT_URI=""),
-                               stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    process = subprocess.Popen(
+        [str(ROOT / "scripts" / "serve"), "-a", f"127.0.0.1:{port}"],
+        cwd=ROOT,
+        env=dict(os.environ, HANDBOOK_CONTENT=str(content), HANDBOOK_EDIT_URI=""),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     try:
         yield f"http://127.0.0.1:{port}/", content, tmp_path / "serve.log"
     finally:
@@ -60,25 +65,33 @@ def test_serve_shows_both_languages_and_rebuilds_on_yaml_change(server):
     zh_url, en_url = base + "manuals/000/2/2.4/", base + "en/manuals/000/2/2.4/"
     wait_for(lambda: fetch(en_url), 90, "the English page to be served")
     assert "服务人员应尊重客户的意见。" in fetch(zh_url)
-    assert "Service staff should respect customers&#39; opinions." in fetch(en_url) \
-        or "Service staff should respect customers' opinions." in fetch(en_url)
+    assert "Service staff should respect customers&#39; opinions." in fetch(
+        en_url
+    ) or "Service staff should respect customers' opinions." in fetch(en_url)
 
     chapter = content / "manuals/000/02.yml"
     old_zh, new_zh = "服务人员应尊重客户的意见。", "服务人员应始终尊重客户的意见。"
     text = chapter.read_text(encoding="utf-8")
-    text = text.replace(f"zh: {old_zh}\n          en: Service staff should respect customers' opinions.\n"
-                        f"          en_from_zh: {zh_hash(old_zh)}",
-                        f"zh: {new_zh}\n          en: Service staff should always respect customers' opinions.\n"
-                        f"          en_from_zh: {zh_hash(new_zh)}\n"   # a revision of the imported rule (issue 24)
-                        f"          revised: {{original: {old_zh}, why: 明确要求, authority: 服务监督小组}}")
-    text = text.replace("          en_from_zh: b582899b\n",   # the prose it restates: superseded by it
-                        "          en_from_zh: b582899b\n          superseded_by: \"000-2.4-r5\"\n")
+    text = text.replace(
+        f"zh: {old_zh}\n          en: Service staff should respect customers' opinions.\n"
+        f"          en_from_zh: {zh_hash(old_zh)}",
+        f"zh: {new_zh}\n          en: Service staff should always respect customers' opinions.\n"
+        f"          en_from_zh: {zh_hash(new_zh)}\n"  # a revision of the imported rule (issue 24)
+        f"          revised: {{original: {old_zh}, why: 明确要求, authority: 服务监督小组}}",
+    )
+    text = text.replace(
+        "          en_from_zh: b582899b\n",  # the prose it restates: superseded by it
+        '          en_from_zh: b582899b\n          superseded_by: "000-2.4-r5"\n',
+    )
     assert new_zh in text, "test setup: the rule was not found"
     chapter.write_text(text, encoding="utf-8")
 
     wait_for(lambda: new_zh in (fetch(zh_url) or ""), 90, "the Chinese page to show the edit")
-    wait_for(lambda: "should always respect" in (fetch(en_url) or ""), 90,
-             "the English page to show the edit:\n" + log.read_text(encoding="utf-8")[-2000:])
+    wait_for(
+        lambda: "should always respect" in (fetch(en_url) or ""),
+        90,
+        "the English page to show the edit:\n" + log.read_text(encoding="utf-8")[-2000:],
+    )
 
 
 def _rule(zh: str, en: str) -> str:
@@ -88,7 +101,7 @@ def _rule(zh: str, en: str) -> str:
 def _shows(tab, text: str) -> bool:
     try:
         return tab.evaluate("t => !!document.body && document.body.innerText.includes(t)", text)
-    except Exception:       # reloading
+    except Exception:  # reloading
         return False
 
 
@@ -108,8 +121,11 @@ def test_an_edit_reaches_the_open_pages_and_an_error_shows_a_banner_over_the_las
     old = _rule("服务人员应尊重客户的意见。", "Service staff should respect customers' opinions.")
     new = _rule("服务人员应时刻尊重客户的意见。", "Service staff should at all times respect customers' opinions.") + (
         # a recorded revision of the imported rule, the prose it restates superseded by it (issue 24)
-        "\n          revised: {original: 服务人员应尊重客户的意见。, why: 明确要求, authority: 服务监督小组}")
-    text = text.replace("          en_from_zh: b582899b\n", "          en_from_zh: b582899b\n          superseded_by: \"000-2.4-r5\"\n")
+        "\n          revised: {original: 服务人员应尊重客户的意见。, why: 明确要求, authority: 服务监督小组}"
+    )
+    text = text.replace(
+        "          en_from_zh: b582899b\n", '          en_from_zh: b582899b\n          superseded_by: "000-2.4-r5"\n'
+    )
     assert old in text, "test setup: the rule was not found"
     chapter.write_text(text.replace(old, new), encoding="utf-8")
     # Nobody reloads the tabs: the preview does.
@@ -121,12 +137,15 @@ def test_an_edit_reaches_the_open_pages_and_an_error_shows_a_banner_over_the_las
     # A mistake: an unknown key. The page keeps its last good text, under a banner that names file:line.
     broken = text.replace(old, new).replace("\n  - id: ", "\n  - idd: ", 1)
     chapter.write_text(broken, encoding="utf-8")
-    line = broken.splitlines().index(next(l for l in broken.splitlines() if l.startswith("  - idd: "))) + 1
+    line = broken.splitlines().index(next(row for row in broken.splitlines() if row.startswith("  - idd: "))) + 1
     banner = page.locator(".hb-preview-problems")
     wait_for(lambda: banner.count() and banner.is_visible(), 60, "the problem banner")
     assert f"02.yml:{line}:" in banner.inner_text() and "idd" in banner.inner_text()
     assert _shows(page, "服务人员应时刻尊重客户的意见。")
 
     chapter.write_text(text.replace(old, new), encoding="utf-8")
-    wait_for(lambda: _shows(page, "服务人员应时刻尊重客户的意见。") and page.locator(".hb-preview-problems").count() == 0,
-             60, "the banner to go once the mistake is fixed")
+    wait_for(
+        lambda: _shows(page, "服务人员应时刻尊重客户的意见。") and page.locator(".hb-preview-problems").count() == 0,
+        60,
+        "the banner to go once the mistake is fixed",
+    )

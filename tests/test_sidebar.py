@@ -38,7 +38,7 @@ def test_a_long_list_shows_its_index_and_the_current_entry_only():
     page = manuals.children[34]
     [shown] = bounded_items([manuals], [page, manuals])
     assert titles(shown) == ["manuals index", "manuals 33"]
-    assert len(manuals.children) == LIMIT + 11          # the site's navigation itself is untouched
+    assert len(manuals.children) == LIMIT + 11  # the site's navigation itself is untouched
 
 
 def test_the_bound_applies_at_every_level_on_the_way_to_the_page():
@@ -71,9 +71,16 @@ def is_manuals(entry):
 def test_a_short_list_of_manuals_is_lifted_to_the_top_level_index_first():
     home, manuals, glossary = Entry("home"), section("manuals", 4), Entry("glossary")
     shown = lifted_items([home, manuals, glossary], is_manuals)
-    assert [entry.title for entry in shown] == ["home", "manuals index", "manuals 0", "manuals 1", "manuals 2",
-                                                "manuals 3", "glossary"]
-    assert titles(manuals) == ["manuals index"] + [f"manuals {n}" for n in range(4)]   # the tree is untouched
+    assert [entry.title for entry in shown] == [
+        "home",
+        "manuals index",
+        "manuals 0",
+        "manuals 1",
+        "manuals 2",
+        "manuals 3",
+        "glossary",
+    ]
+    assert titles(manuals) == ["manuals index"] + [f"manuals {n}" for n in range(4)]  # the tree is untouched
 
 
 def test_up_to_lift_manuals_are_lifted_and_one_more_stays_a_section():
@@ -97,4 +104,4 @@ def test_manuals_too_many_to_lift_show_their_index_and_the_one_the_page_is_in():
     page = manuals.children[3]
     [shown] = lifted_items([manuals], is_manuals, [page, manuals])
     assert shown.title == "manuals" and titles(shown) == ["manuals index", "manuals 2"]
-    assert len(manuals.children) == LIFT + 3          # the tree itself is unchanged
+    assert len(manuals.children) == LIFT + 3  # the tree itself is unchanged

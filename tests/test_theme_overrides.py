@@ -19,7 +19,7 @@ def _body(template: str) -> list[str]:
     """The template without its leading {#- ... -#} comment."""
     lines = template.splitlines()
     end = next(n for n, line in enumerate(lines) if line.strip().endswith("-#}"))
-    return lines[end + 1:]
+    return lines[end + 1 :]
 
 
 def test_search_dialog_differs_from_the_theme_only_by_its_name_and_the_sites_search():
@@ -28,14 +28,21 @@ def test_search_dialog_differs_from_the_theme_only_by_its_name_and_the_sites_sea
     changed = [(a.strip(), b.strip()) for a, b in zip(ours, theirs) if a != b]
     assert len(ours) == len(theirs)
     assert changed == [
-        ('<div class="md-search" data-hb-search role="dialog" aria-label="{{ lang.t(\'search\') }}">',
-         '<div class="md-search" data-md-component="search" role="dialog">'),
+        (
+            '<div class="md-search" data-hb-search role="dialog" aria-label="{{ lang.t(\'search\') }}">',
+            '<div class="md-search" data-md-component="search" role="dialog">',
+        ),
         ('<form class="md-search__form" name="hb-search">', '<form class="md-search__form" name="search">'),
-        (theirs[ours.index(next(line for line in ours if "data-hb-search-query" in line))].strip()
-         .replace('data-md-component="search-query"', "data-hb-search-query"),
-         theirs[ours.index(next(line for line in ours if "data-hb-search-query" in line))].strip()),
-        ('<div class="md-search-result" data-hb-search-result>',
-         '<div class="md-search-result" data-md-component="search-result">'),
+        (
+            theirs[ours.index(next(line for line in ours if "data-hb-search-query" in line))]
+            .strip()
+            .replace('data-md-component="search-query"', "data-hb-search-query"),
+            theirs[ours.index(next(line for line in ours if "data-hb-search-query" in line))].strip(),
+        ),
+        (
+            '<div class="md-search-result" data-hb-search-result>',
+            '<div class="md-search-result" data-md-component="search-result">',
+        ),
         ('<div class="md-search-result__meta" role="status">', '<div class="md-search-result__meta">'),
     ]
 
@@ -44,11 +51,13 @@ def test_header_differs_from_the_theme_only_by_showing_search_without_materials_
     ours = [line.strip() for line in _body((OVERRIDES / "partials" / "header.html").read_text(encoding="utf-8"))]
     theirs = [line.strip() for line in _body((THEME / "partials" / "header.html").read_text(encoding="utf-8"))]
     diff = [line for line in difflib.ndiff(theirs, ours) if line[:1] in "+-"]
-    assert diff == ['- {% if "material/search" in config.plugins %}',
-                    '- {% set search = config.plugins["material/search"] | attr("config") %}',
-                    "- {% if search.enabled %}",
-                    "- {% endif %}",
-                    "- {% endif %}"]
+    assert diff == [
+        '- {% if "material/search" in config.plugins %}',
+        '- {% set search = config.plugins["material/search"] | attr("config") %}',
+        "- {% if search.enabled %}",
+        "- {% endif %}",
+        "- {% endif %}",
+    ]
 
 
 def test_the_search_dialog_is_named_in_each_language(built_site):

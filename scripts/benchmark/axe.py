@@ -7,14 +7,15 @@ from dataclasses import dataclass, field
 from .node_tools import AXE
 
 IMPACTS = ("critical", "serious", "moderate", "minor")
-_VIOLATIONS = ("async () => (await axe.run(document)).violations"
-               ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.length}))")
+_VIOLATIONS = (
+    "async () => (await axe.run(document)).violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.length}))"
+)
 
 
 @dataclass
 class AxeResult:
-    counts: dict[str, int]                                      # impact → violated rules
-    rules: dict[str, list[str]] = field(default_factory=dict)   # impact → "rule (elements)"
+    counts: dict[str, int]  # impact → violated rules
+    rules: dict[str, list[str]] = field(default_factory=dict)  # impact → "rule (elements)"
 
 
 def run_axe(browser, url: str, viewports: list[dict]) -> AxeResult:

@@ -20,7 +20,7 @@ class BuildFailed(RuntimeError):
 @dataclass
 class Run:
     seconds: float
-    peak_mib: float     # the largest resident set of the command or any process it waited for
+    peak_mib: float  # the largest resident set of the command or any process it waited for
 
 
 def timed(command: list[str], env: dict[str, str] | None = None) -> Run:
@@ -34,13 +34,15 @@ def timed(command: list[str], env: dict[str, str] | None = None) -> Run:
     process.returncode = os.waitstatus_to_exitcode(status)
     process.stdout.close()
     if process.returncode:
-        raise BuildFailed(f"{' '.join(command)} exited {process.returncode}:\n"
-                          + output.decode("utf-8", "replace")[-4000:])
+        raise BuildFailed(
+            f"{' '.join(command)} exited {process.returncode}:\n" + output.decode("utf-8", "replace")[-4000:]
+        )
     return Run(seconds, usage.ru_maxrss / 1024)
 
 
-def build_site(out: Path, content: Path | None = None, site_url: str | None = None,
-               env: dict[str, str] | None = None) -> Run:
+def build_site(
+    out: Path, content: Path | None = None, site_url: str | None = None, env: dict[str, str] | None = None
+) -> Run:
     """The README's build, scripts/build, of `content` (default: the real handbook),
     for publishing at `site_url`."""
     env = dict(env or os.environ)

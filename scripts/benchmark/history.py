@@ -32,12 +32,12 @@ class HistoryMeasure:
     versions: int = 0
     changes: int = 0
     blobs: int = 0
-    cold: list[float] = field(default_factory=list)     # seconds, empty cache
-    warm: list[float] = field(default_factory=list)     # seconds, cache from the last build
+    cold: list[float] = field(default_factory=list)  # seconds, empty cache
+    warm: list[float] = field(default_factory=list)  # seconds, cache from the last build
     parse_cold: list[float] = field(default_factory=list)
     git_warm: list[float] = field(default_factory=list)
-    views: list[float] = field(default_factory=list)    # seconds: pages with history − without, both languages
-    without: list[Run] = field(default_factory=list)    # scripts/build with HANDBOOK_HISTORY=off
+    views: list[float] = field(default_factory=list)  # seconds: pages with history − without, both languages
+    without: list[Run] = field(default_factory=list)  # scripts/build with HANDBOOK_HISTORY=off
 
 
 def measure(content: Path, handbook, runs: int, say) -> HistoryMeasure:
@@ -63,6 +63,7 @@ def measure(content: Path, handbook, runs: int, say) -> HistoryMeasure:
 
 def _views_seconds(handbook) -> float:
     """Both languages' pages and files, with the history (worked out already) and without it."""
+
     def pages() -> float:
         start = time.perf_counter()
         for lang in ("zh", "en"):
@@ -70,7 +71,7 @@ def _views_seconds(handbook) -> float:
             build_files(handbook, lang, "http://127.0.0.1:8000/")
         return time.perf_counter() - start
 
-    change_views.history(handbook)     # worked out once, as a build does
+    change_views.history(handbook)  # worked out once, as a build does
     with_history = pages()
     real = change_views.history
     change_views.history = lambda _handbook: history_build.History(available=False, settings=real(handbook).settings)
@@ -87,31 +88,42 @@ def report(results) -> list[str]:
         return []
     med = statistics.median
     plain = results.plain_median if results.plain else 0.0
-    lines = ["## The change history's build-time cost (issue 22)", "",
-             f"The repository's history: {measure.commits} content commits on main's first-parent line since "
-             f"the baseline, {measure.versions} versions with rule changes ({measure.changes} changes), "
-             f"{measure.blobs} file versions parsed once each. Medians of {len(measure.cold)} runs.", "",
-             "| step | median | runs (s) |", "|---|---|---|",
-             f"| history, empty cache (every file version parsed) | {med(measure.cold):.3f} s | "
-             f"{', '.join(f'{v:.3f}' for v in measure.cold)} |",
-             f"| … of which parsing YAML | {med(measure.parse_cold):.3f} s | "
-             f"{', '.join(f'{v:.3f}' for v in measure.parse_cold)} |",
-             f"| history, cache from the last build (git only) | {med(measure.warm):.3f} s | "
-             f"{', '.join(f'{v:.3f}' for v in measure.warm)} |",
-             f"| … of which git | {med(measure.git_warm):.3f} s | {', '.join(f'{v:.3f}' for v in measure.git_warm)} |",
-             f"| pages, feeds and marks, both languages (with − without history) | {med(measure.views):.3f} s | "
-             f"{', '.join(f'{v:.3f}' for v in measure.views)} |", ""]
+    lines = [
+        "## The change history's build-time cost (issue 22)",
+        "",
+        f"The repository's history: {measure.commits} content commits on main's first-parent line since "
+        f"the baseline, {measure.versions} versions with rule changes ({measure.changes} changes), "
+        f"{measure.blobs} file versions parsed once each. Medians of {len(measure.cold)} runs.",
+        "",
+        "| step | median | runs (s) |",
+        "|---|---|---|",
+        f"| history, empty cache (every file version parsed) | {med(measure.cold):.3f} s | "
+        f"{', '.join(f'{v:.3f}' for v in measure.cold)} |",
+        f"| … of which parsing YAML | {med(measure.parse_cold):.3f} s | "
+        f"{', '.join(f'{v:.3f}' for v in measure.parse_cold)} |",
+        f"| history, cache from the last build (git only) | {med(measure.warm):.3f} s | "
+        f"{', '.join(f'{v:.3f}' for v in measure.warm)} |",
+        f"| … of which git | {med(measure.git_warm):.3f} s | {', '.join(f'{v:.3f}' for v in measure.git_warm)} |",
+        f"| pages, feeds and marks, both languages (with − without history) | {med(measure.views):.3f} s | "
+        f"{', '.join(f'{v:.3f}' for v in measure.views)} |",
+        "",
+    ]
     if results.builds and measure.without:
         without = statistics.median(r.seconds for r in measure.without)
-        lines += ["| whole build | median | runs (s) |", "|---|---|---|",
-                  f"| `scripts/build` | {results.build_median:.2f} s | "
-                  f"{', '.join(f'{r.seconds:.2f}' for r in results.builds)} |",
-                  f"| `scripts/build`, HANDBOOK_HISTORY=off | {without:.2f} s | "
-                  f"{', '.join(f'{r.seconds:.2f}' for r in measure.without)} |",
-                  f"| plain mkdocs-material (the change pages included) | {plain:.2f} s | "
-                  f"{', '.join(f'{r.seconds:.2f}' for r in results.plain)} |", "",
-                  f"Generation overhead {results.overhead:+.1%} with the history, "
-                  f"{without / plain - 1:+.1%} without (budget ≤ 15%). The history and its views, "
-                  f"{med(measure.warm) + med(measure.views):.2f} s warm, are "
-                  f"{(med(measure.warm) + med(measure.views)) / plain:.1%} of the plain build.", ""]
+        lines += [
+            "| whole build | median | runs (s) |",
+            "|---|---|---|",
+            f"| `scripts/build` | {results.build_median:.2f} s | "
+            f"{', '.join(f'{r.seconds:.2f}' for r in results.builds)} |",
+            f"| `scripts/build`, HANDBOOK_HISTORY=off | {without:.2f} s | "
+            f"{', '.join(f'{r.seconds:.2f}' for r in measure.without)} |",
+            f"| plain mkdocs-material (the change pages included) | {plain:.2f} s | "
+            f"{', '.join(f'{r.seconds:.2f}' for r in results.plain)} |",
+            "",
+            f"Generation overhead {results.overhead:+.1%} with the history, "
+            f"{without / plain - 1:+.1%} without (budget ≤ 15%). The history and its views, "
+            f"{med(measure.warm) + med(measure.views):.2f} s warm, are "
+            f"{(med(measure.warm) + med(measure.views)) / plain:.1%} of the plain build.",
+            "",
+        ]
     return lines

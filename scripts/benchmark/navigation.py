@@ -30,21 +30,27 @@ PRUNE, TABS, PATH = "navigation.prune", "navigation.tabs", "navigation.path"
 
 # name → (what it is, how its theme features differ from the site's)
 ALTERNATIVES = {
-    "bounded": ("every page carries the whole navigation in tabs, a list over 30 entries bounded "
-                "to its index and the current entry (before issue 23)", {"add": [TABS], "drop": [PRUNE, PATH]}),
-    "prune": ("mkdocs-material's navigation.prune added to that, tabs kept (the first attempt)",
-              {"add": [TABS], "drop": [PATH]}),
+    "bounded": (
+        "every page carries the whole navigation in tabs, a list over 30 entries bounded "
+        "to its index and the current entry (before issue 23)",
+        {"add": [TABS], "drop": [PRUNE, PATH]},
+    ),
+    "prune": (
+        "mkdocs-material's navigation.prune added to that, tabs kept (the first attempt)",
+        {"add": [TABS], "drop": [PATH]},
+    ),
 }
 CHOSEN = "prune, manuals lifted"
-CHOSEN_DESCRIPTION = ("the site as configured: navigation.prune, no tabs, the manuals at the top level, "
-                      "breadcrumbs, long lists bounded")
+CHOSEN_DESCRIPTION = (
+    "the site as configured: navigation.prune, no tabs, the manuals at the top level, breadcrumbs, long lists bounded"
+)
 
 
 @dataclass
 class PageSize:
-    html: int = 0          # bytes, the larger of the two languages
+    html: int = 0  # bytes, the larger of the two languages
     compressed: int = 0
-    dom: int = 0           # elements once loaded, the larger of the two languages
+    dom: int = 0  # elements once loaded, the larger of the two languages
 
 
 @dataclass
@@ -52,9 +58,9 @@ class NavMeasure:
     name: str
     description: str
     build: Run
-    pages: int                     # HTML pages, both languages
-    site_bytes: int                # every file of the built site, both languages
-    sizes: dict[str, PageSize] = field(default_factory=dict)    # page kind →
+    pages: int  # HTML pages, both languages
+    site_bytes: int  # every file of the built site, both languages
+    sizes: dict[str, PageSize] = field(default_factory=dict)  # page kind →
 
 
 def section_pages(handbook: Handbook) -> dict[str, str]:
@@ -62,12 +68,14 @@ def section_pages(handbook: Handbook) -> dict[str, str]:
     page the benchmark loads), and the last section of the last manual, which at
     N× content sits at the end of the longest lists."""
     from .pages import measured_pages
+
     last = handbook.manuals[-1].chapters[-1].sections[-1]
     return {"section": measured_pages(handbook)["section"], "last section": page_url(section_path(last))}
 
 
 def other_pages(handbook: Handbook) -> dict[str, str]:
     from .pages import measured_pages
+
     return {kind: path for kind, path in measured_pages(handbook).items() if kind in ("home", "checklist")}
 
 
@@ -114,16 +122,28 @@ def build_alternative(name: str, work: Path, out: Path, content: Path | None = N
     env.pop("HANDBOOK_CONTENT", None)
     if content:
         env["HANDBOOK_CONTENT"] = str(content)
-    return timed([sys.executable, "-m", "handbook_site.build", "--strict", str(configs["zh"]), str(out),
-                  str(configs["en"]), str(out / "en")], env)
+    return timed(
+        [
+            sys.executable,
+            "-m",
+            "handbook_site.build",
+            "--strict",
+            str(configs["zh"]),
+            str(out),
+            str(configs["en"]),
+            str(out / "en"),
+        ],
+        env,
+    )
 
 
 def site_bytes(site: Path) -> int:
     return sum(path.stat().st_size for path in site.rglob("*") if path.is_file())
 
 
-def measure(instance, site: Path, name: str, description: str, build: Run, pages: dict[str, str],
-            viewport: dict) -> NavMeasure:
+def measure(
+    instance, site: Path, name: str, description: str, build: Run, pages: dict[str, str], viewport: dict
+) -> NavMeasure:
     """The built `site`'s size, and each of `pages` (kind → path) in both languages."""
     result = NavMeasure(name, description, build, sum(1 for _ in site.rglob("*.html")), site_bytes(site))
     with serve_compressed(site) as base:

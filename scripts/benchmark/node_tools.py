@@ -6,9 +6,9 @@ from __future__ import annotations
 import hashlib
 import shutil
 import subprocess
-from pathlib import Path
 
 from handbook.repository import ROOT
+
 NODE_MODULES = ROOT / "node_modules"
 LIGHTHOUSE = NODE_MODULES / ".bin" / "lighthouse"
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
@@ -26,10 +26,12 @@ def ensure_node_tools() -> None:
         return
     npm = shutil.which("npm")
     if not npm:
-        raise NodeToolsMissing("the benchmark needs Node.js and npm for Lighthouse and axe-core "
-                               "(Debian: apt-get install nodejs npm)")
-    result = subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=ROOT,
-                            capture_output=True, text=True)
+        raise NodeToolsMissing(
+            "the benchmark needs Node.js and npm for Lighthouse and axe-core (Debian: apt-get install nodejs npm)"
+        )
+    result = subprocess.run(
+        [npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=ROOT, capture_output=True, text=True
+    )
     if result.returncode:
         raise NodeToolsMissing(f"npm ci failed:\n{result.stdout}{result.stderr}")
     for old in NODE_MODULES.glob(".installed-*"):

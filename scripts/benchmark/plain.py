@@ -9,10 +9,10 @@ import shutil
 from pathlib import Path
 
 import yaml
+from handbook_site.assets import published_assets
 
 from handbook import load_handbook
 from handbook.generate import build_nav, build_pages
-from handbook_site.assets import published_assets
 from handbook.generate.site import write_pages
 from handbook.handwritten import ASSETS, DOCS
 

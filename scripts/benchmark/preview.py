@@ -38,8 +38,13 @@ FILE = "manuals/000/02.yml"
 PAGE = "manuals/000/2/2.4/"
 ZH, EN = "服务人员应尊重客户的意见。", "Service staff should respect customers' opinions."
 # Each run's edit: a word added to the rule, different from the run before.
-WORDS = [("始终", "always"), ("一直", "consistently"), ("时刻", "at all times"), ("务必", "make sure to"),
-         ("切实", "genuinely")]
+WORDS = [
+    ("始终", "always"),
+    ("一直", "consistently"),
+    ("时刻", "at all times"),
+    ("务必", "make sure to"),
+    ("切实", "genuinely"),
+]
 MODES = {
     "pages": ("`scripts/serve`: the changed pages rendered again, each language shown when done", []),
     "whole": ("the same server, both sites rebuilt whole on every change (as `mkdocs serve` does)", ["--whole"]),
@@ -50,9 +55,9 @@ MODES = {
 class PreviewMeasure:
     mode: str
     description: str
-    startup: float = 0.0                                  # start to both languages served
-    first: list[float] = field(default_factory=list)      # edit → visible, zh (rendered first)
-    second: list[float] = field(default_factory=list)     # edit → visible, en
+    startup: float = 0.0  # start to both languages served
+    first: list[float] = field(default_factory=list)  # edit → visible, zh (rendered first)
+    second: list[float] = field(default_factory=list)  # edit → visible, en
     failed: str = ""
 
     @property
@@ -72,7 +77,7 @@ def _edit(n: int) -> tuple[str, str]:
 
 def _rule_block(zh: str, en: str) -> str:
     stamp = zh_hash(zh)
-    stamp = f'"{stamp}"' if stamp.isdigit() else stamp     # all digits would read as a number
+    stamp = f'"{stamp}"' if stamp.isdigit() else stamp  # all digits would read as a number
     return f"zh: {zh}\n          en: {en}\n          en_from_zh: {stamp}"
 
 
@@ -87,7 +92,7 @@ def _fetch(url: str) -> bool:
 def _shows(page, text: str) -> bool:
     try:
         return bool(page.evaluate("t => !!document.body && document.body.innerText.includes(t)", text))
-    except Exception:      # the page is reloading
+    except Exception:  # the page is reloading
         return False
 
 
@@ -116,8 +121,17 @@ def _quiet(log_path: Path, indexed: int) -> None:
     time.sleep(1)
 
 
-def measure_preview(instance, content: Path, work: Path, runs: int, port: int, mode: str,
-                    command: list[str] | None = None, description: str = "", by_http: bool = False) -> PreviewMeasure:
+def measure_preview(
+    instance,
+    content: Path,
+    work: Path,
+    runs: int,
+    port: int,
+    mode: str,
+    command: list[str] | None = None,
+    description: str = "",
+    by_http: bool = False,
+) -> PreviewMeasure:
     """Start a preview server on a copy of `content`, then edit and watch `runs` times: the
     open tabs, or with `by_http` the served pages (a server whose pages cannot reload themselves)."""
     description = description or MODES[mode][0]
@@ -132,8 +146,14 @@ def measure_preview(instance, content: Path, work: Path, runs: int, port: int, m
     env = dict(os.environ, HANDBOOK_CONTENT=str(copy), HANDBOOK_EDIT_URI="")
     with open(log_path, "w") as log:
         started = time.monotonic()
-        server = subprocess.Popen([*command, "-a", f"127.0.0.1:{port}"], cwd=command[0].rsplit("/scripts/", 1)[0],
-                                  env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        server = subprocess.Popen(
+            [*command, "-a", f"127.0.0.1:{port}"],
+            cwd=command[0].rsplit("/scripts/", 1)[0],
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         try:
             base = f"http://127.0.0.1:{port}/"
             deadline = time.monotonic() + 300
@@ -148,7 +168,7 @@ def measure_preview(instance, content: Path, work: Path, runs: int, port: int, m
             tabs["zh"].goto(base + PAGE)
             tabs["en"].goto(base + "en/" + PAGE)
             indexed = 1
-            _quiet(log_path, indexed)     # the first search index is built in the background
+            _quiet(log_path, indexed)  # the first search index is built in the background
             old_zh, old_en = ZH, EN
             for n in range(runs):
                 zh, en = _edit(n)
@@ -167,7 +187,9 @@ def measure_preview(instance, content: Path, work: Path, runs: int, port: int, m
                             seen[lang] = time.monotonic() - written
                     time.sleep(0.1 if by_http else 0.02)
                 if len(seen) < 2:
-                    measure.failed = f"run {n + 1}: the edit did not reach the {'/'.join({'zh', 'en'} - set(seen))} page"
+                    measure.failed = (
+                        f"run {n + 1}: the edit did not reach the {'/'.join({'zh', 'en'} - set(seen))} page"
+                    )
                     break
                 measure.first.append(seen["zh"])
                 measure.second.append(seen["en"])

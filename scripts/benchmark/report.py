@@ -12,38 +12,60 @@ LANGS = ("zh", "en")
 
 def markdown(results: Results, verdicts: list[Verdict], title: str) -> str:
     machine = results.machine
-    lines = [f"# {title}", "",
-             f"Measured {machine['date']} at commit {machine['commit']} on {machine['cpus']} CPUs "
-             f"({machine['cpu']}), {machine['memory']} memory; {machine['software']}.", "",
-             f"Content: {machine['content']}.", "",
-             "## Budgets", "", "| budget | measured | limit | |", "|---|---|---|---|"]
+    lines = [
+        f"# {title}",
+        "",
+        f"Measured {machine['date']} at commit {machine['commit']} on {machine['cpus']} CPUs "
+        f"({machine['cpu']}), {machine['memory']} memory; {machine['software']}.",
+        "",
+        f"Content: {machine['content']}.",
+        "",
+        "## Budgets",
+        "",
+        "| budget | measured | limit | |",
+        "|---|---|---|---|",
+    ]
     for verdict in verdicts:
-        lines.append(f"| {verdict.budget} | {verdict.measured} | {verdict.limit} | "
-                     f"{'held' if verdict.held else '**MISSED**'} |")
+        lines.append(
+            f"| {verdict.budget} | {verdict.measured} | {verdict.limit} | {'held' if verdict.held else '**MISSED**'} |"
+        )
     missed = [v for v in verdicts if not v.held]
     lines += ["", f"**{len(missed)} budget(s) missed.**" if missed else "Every budget held.", ""]
     if results.builds:
         lines += _builds(results) + _scale(results) + _weight(results) + _lighthouse(results) + _axe(results)
     from .history import report as history_report
-    lines += (_preview(results) + _navigation(results) + _search_quality(results) + _search_weight(results)
-              + history_report(results))
+
+    lines += (
+        _preview(results)
+        + _navigation(results)
+        + _search_quality(results)
+        + _search_weight(results)
+        + history_report(results)
+    )
     return "\n".join(lines).rstrip() + "\n"
 
 
 def _preview(results: Results) -> list[str]:
     if not results.preview:
         return []
-    lines = ["## Preview: edit → visible", "",
-             "From saving a one-rule edit of a section's YAML (its Chinese and English) to the new text on the "
-             "section page open in the browser (zh and en tabs, reloaded automatically), the same edits for each "
-             "server (`scripts/benchmark/preview.py`).", "",
-             "| server | start (s) | zh: median (s) | zh: each | en: median (s) | en: each |", "|---|---|---|---|---|---|"]
+    lines = [
+        "## Preview: edit → visible",
+        "",
+        "From saving a one-rule edit of a section's YAML (its Chinese and English) to the new text on the "
+        "section page open in the browser (zh and en tabs, reloaded automatically), the same edits for each "
+        "server (`scripts/benchmark/preview.py`).",
+        "",
+        "| server | start (s) | zh: median (s) | zh: each | en: median (s) | en: each |",
+        "|---|---|---|---|---|---|",
+    ]
     for measure in results.preview:
         if measure.failed:
             lines.append(f"| {measure.description} | — | {measure.failed} | | | |")
             continue
-        lines.append(f"| {measure.description} | {measure.startup:.1f} | {measure.first_median:.2f} | "
-                     f"{_seconds(measure.first)} | {measure.second_median:.2f} | {_seconds(measure.second)} |")
+        lines.append(
+            f"| {measure.description} | {measure.startup:.1f} | {measure.first_median:.2f} | "
+            f"{_seconds(measure.first)} | {measure.second_median:.2f} | {_seconds(measure.second)} |"
+        )
     return lines + [""]
 
 
@@ -55,52 +77,82 @@ def _builds(results: Results) -> list[str]:
     if not results.builds:
         return []
     return [
-        "## 1. Build time and 2. generation overhead", "",
+        "## 1. Build time and 2. generation overhead",
+        "",
         f"The whole site, both languages ({results.pages_built} HTML pages), built by `scripts/build` "
         f"{len(results.builds)} times, and the same pages built as many times by plain mkdocs-material "
         "from the generated Markdown written to disk (no plugin), the two alternating in the same run "
-        "after one untimed build of each.", "",
-        "| build | median | runs (s) | peak memory |", "|---|---|---|---|",
+        "after one untimed build of each.",
+        "",
+        "| build | median | runs (s) | peak memory |",
+        "|---|---|---|---|",
         f"| `scripts/build` (plugin: load, check, generate) | {results.build_median:.2f} s | "
         f"{_seconds(r.seconds for r in results.builds)} | {results.build_peak_mib:.0f} MiB |",
         f"| plain mkdocs-material | {results.plain_median:.2f} s | {_seconds(r.seconds for r in results.plain)} | "
-        f"{max(r.peak_mib for r in results.plain):.0f} MiB |", "",
+        f"{max(r.peak_mib for r in results.plain):.0f} MiB |",
+        "",
         f"Generation overhead: {results.build_median:.2f} s / {results.plain_median:.2f} s − 1 = "
-        f"**{results.overhead:+.1%}**.", ""]
+        f"**{results.overhead:+.1%}**.",
+        "",
+    ]
 
 
 def _scale(results: Results) -> list[str]:
     if not results.scales:
         return []
-    lines = ["## 3. Scale", "",
-             "Synthetic content: copies of the manuals with fresh ids, in both languages, with their "
-             "quizzes, checklists and rubrics (`scripts/benchmark/synthetic.py`). One build each; "
-             "1× is the median above.", "",
-             "| content | HTML pages | build time | × 1× time | peak memory | × 1× memory |", "|---|---|---|---|---|---|",
-             f"| 1× | {results.pages_built} | {results.build_median:.1f} s | 1.0× | {results.build_peak_mib:.0f} MiB | 1.0× |"]
+    lines = [
+        "## 3. Scale",
+        "",
+        "Synthetic content: copies of the manuals with fresh ids, in both languages, with their "
+        "quizzes, checklists and rubrics (`scripts/benchmark/synthetic.py`). One build each; "
+        "1× is the median above.",
+        "",
+        "| content | HTML pages | build time | × 1× time | peak memory | × 1× memory |",
+        "|---|---|---|---|---|---|",
+        f"| 1× | {results.pages_built} | {results.build_median:.1f} s | 1.0× | {results.build_peak_mib:.0f} MiB | 1.0× |",
+    ]
     for scale in results.scales:
-        lines.append(f"| {scale.times}× | {scale.pages} | {scale.run.seconds:.1f} s | {scale.time_ratio:.1f}× | "
-                     f"{scale.run.peak_mib:.0f} MiB | {scale.memory_ratio:.1f}× |")
+        lines.append(
+            f"| {scale.times}× | {scale.pages} | {scale.run.seconds:.1f} s | {scale.time_ratio:.1f}× | "
+            f"{scale.run.peak_mib:.0f} MiB | {scale.memory_ratio:.1f}× |"
+        )
     return lines + [""]
 
 
 def _weight(results: Results) -> list[str]:
     if not results.pages:
         return []
-    lines = ["## 4. Page weight", "",
-             "Bytes transferred on a first visit (empty cache, phone-sized window), served with gzip as a "
-             "production server would: the page, styles, scripts, the search index, icons.", "",
-             "| page | path | zh | en | requests (zh) |", "|---|---|---|---|---|"]
+    lines = [
+        "## 4. Page weight",
+        "",
+        "Bytes transferred on a first visit (empty cache, phone-sized window), served with gzip as a "
+        "production server would: the page, styles, scripts, the search index, icons.",
+        "",
+        "| page | path | zh | en | requests (zh) |",
+        "|---|---|---|---|---|",
+    ]
     for kind, path in results.pages.items():
         zh, en = results.visits.get(("zh", kind)), results.visits.get(("en", kind))
-        lines.append(f"| {kind} | `/{path}` | {kib(zh.bytes) if zh else '–'} | {kib(en.bytes) if en else '–'} | "
-                     f"{zh.requests if zh else '–'} |")
-    lines += ["", "The project's own files (Material's are not counted):", "",
-              "| file | bytes | compressed |", "|---|---|---|"]
+        lines.append(
+            f"| {kind} | `/{path}` | {kib(zh.bytes) if zh else '–'} | {kib(en.bytes) if en else '–'} | "
+            f"{zh.requests if zh else '–'} |"
+        )
+    lines += [
+        "",
+        "The project's own files (Material's are not counted):",
+        "",
+        "| file | bytes | compressed |",
+        "|---|---|---|",
+    ]
     for name, (size, compressed) in {**results.own_js, **results.own_css}.items():
         lines.append(f"| `{name}` | {kib(size)} | {kib(compressed)} |")
-    lines += ["", "The search index (Pagefind's bundle; a search downloads only the chunks its words need, "
-              "section 8):", "", "| search index | bytes | compressed |", "|---|---|---|"]
+    lines += [
+        "",
+        "The search index (Pagefind's bundle; a search downloads only the chunks its words need, section 8):",
+        "",
+        "| search index | bytes | compressed |",
+        "|---|---|---|",
+    ]
     for lang, (size, compressed) in results.search_index.items():
         lines.append(f"| {lang} | {kib(size)} | {kib(compressed)} |")
     return lines + [""]
@@ -109,27 +161,47 @@ def _weight(results: Results) -> list[str]:
 def _lighthouse(results: Results) -> list[str]:
     if not results.lighthouse:
         return []
-    lines = ["## 5. Lighthouse", "",
-             f"Mobile emulation and simulated throttling (Lighthouse's defaults); the median of "
-             f"{results.lighthouse_runs} run(s) per page.", "",
-             "| page | lang | " + " | ".join(CATEGORIES) + " | FCP | LCP | TBT | CLS | audits losing points |",
-             "|---|---|" + "---|" * (len(CATEGORIES) + 5)]
+    lines = [
+        "## 5. Lighthouse",
+        "",
+        f"Mobile emulation and simulated throttling (Lighthouse's defaults); the median of "
+        f"{results.lighthouse_runs} run(s) per page.",
+        "",
+        "| page | lang | " + " | ".join(CATEGORIES) + " | FCP | LCP | TBT | CLS | audits losing points |",
+        "|---|---|" + "---|" * (len(CATEGORIES) + 5),
+    ]
     for (lang, kind), scores in results.lighthouse.items():
         metrics = scores.metrics
         lost = "; ".join(f"{c}: {', '.join(ids)}" for c, ids in scores.failed.items()) or "none"
-        lines.append(f"| {kind} | {lang} | " + " | ".join(str(scores.scores[c]) for c in CATEGORIES) + " | "
-                     + " | ".join(metrics.get(m, "") for m in ("first-contentful-paint", "largest-contentful-paint",
-                                                               "total-blocking-time", "cumulative-layout-shift"))
-                     + f" | {lost} |")
+        lines.append(
+            f"| {kind} | {lang} | "
+            + " | ".join(str(scores.scores[c]) for c in CATEGORIES)
+            + " | "
+            + " | ".join(
+                metrics.get(m, "")
+                for m in (
+                    "first-contentful-paint",
+                    "largest-contentful-paint",
+                    "total-blocking-time",
+                    "cumulative-layout-shift",
+                )
+            )
+            + f" | {lost} |"
+        )
     return lines + [""]
 
 
 def _axe(results: Results) -> list[str]:
     if not results.axe:
         return []
-    lines = ["## 6. Accessibility (axe-core)", "",
-             "Violated rules per page, by impact, at phone and desktop width (a rule counted once per page).", "",
-             "| page | lang | " + " | ".join(IMPACTS) + " | rules (elements) |", "|---|---|" + "---|" * (len(IMPACTS) + 1)]
+    lines = [
+        "## 6. Accessibility (axe-core)",
+        "",
+        "Violated rules per page, by impact, at phone and desktop width (a rule counted once per page).",
+        "",
+        "| page | lang | " + " | ".join(IMPACTS) + " | rules (elements) |",
+        "|---|---|" + "---|" * (len(IMPACTS) + 1),
+    ]
     for (lang, kind), result in results.axe.items():
         rules = "; ".join(f"{impact}: {', '.join(ids)}" for impact, ids in result.rules.items()) or "none"
         lines.append(f"| {kind} | {lang} | " + " | ".join(str(result.counts[i]) for i in IMPACTS) + f" | {rules} |")
@@ -140,38 +212,57 @@ def _navigation(results: Results) -> list[str]:
     if not results.navigation:
         return []
     kinds = list(results.navigation[-1].sizes)
-    lines = ["## 7. Navigation weight", "",
-             "What a page carries of the navigation: the site as configured and the alternatives it was chosen "
-             "from, each built once from the same content in this run (`scripts/benchmark/navigation.py`). "
-             "HTML is the page's file, uncompressed and gzip-compressed; DOM nodes are its elements once "
-             "loaded at phone width; each figure is the larger of zh and en.", ""]
+    lines = [
+        "## 7. Navigation weight",
+        "",
+        "What a page carries of the navigation: the site as configured and the alternatives it was chosen "
+        "from, each built once from the same content in this run (`scripts/benchmark/navigation.py`). "
+        "HTML is the page's file, uncompressed and gzip-compressed; DOM nodes are its elements once "
+        "loaded at phone width; each figure is the larger of zh and en.",
+        "",
+    ]
     for measure in results.navigation:
         lines.append(f"- **{measure.name}**: {measure.description}.")
-    lines += ["", "| navigation | " + " | ".join(f"{kind}: HTML | compressed | DOM nodes" for kind in kinds)
-              + " | whole site | HTML pages | build time |",
-              "|---|" + "---|---|---|" * len(kinds) + "---|---|---|"]
+    lines += [
+        "",
+        "| navigation | "
+        + " | ".join(f"{kind}: HTML | compressed | DOM nodes" for kind in kinds)
+        + " | whole site | HTML pages | build time |",
+        "|---|" + "---|---|---|" * len(kinds) + "---|---|---|",
+    ]
     for measure in results.navigation:
-        lines.append(f"| {measure.name} | " + _sizes(measure, kinds)
-                     + f" | {mib(measure.site_bytes)} | {measure.pages} | {measure.build.seconds:.1f} s |")
+        lines.append(
+            f"| {measure.name} | "
+            + _sizes(measure, kinds)
+            + f" | {mib(measure.site_bytes)} | {measure.pages} | {measure.build.seconds:.1f} s |"
+        )
     if results.scale_navigation:
         scale_kinds = list(next(iter(results.scale_navigation.values())).sizes)
         site = results.navigation[-1]
-        lines += ["", "The site as configured at N× content (synthetic, as in section 3): the benchmark's "
-                  "section page, and the last manual's last section, at the end of the longest lists.", "",
-                  "| content | " + " | ".join(f"{kind}: HTML | compressed | DOM nodes" for kind in scale_kinds)
-                  + " | whole site | HTML pages | build time |",
-                  "|---|" + "---|---|---|" * len(scale_kinds) + "---|---|---|",
-                  "| 1× | " + _sizes(site, scale_kinds)
-                  + f" | {mib(site.site_bytes)} | {site.pages} | {site.build.seconds:.1f} s |"]
+        lines += [
+            "",
+            "The site as configured at N× content (synthetic, as in section 3): the benchmark's "
+            "section page, and the last manual's last section, at the end of the longest lists.",
+            "",
+            "| content | "
+            + " | ".join(f"{kind}: HTML | compressed | DOM nodes" for kind in scale_kinds)
+            + " | whole site | HTML pages | build time |",
+            "|---|" + "---|---|---|" * len(scale_kinds) + "---|---|---|",
+            "| 1× | "
+            + _sizes(site, scale_kinds)
+            + f" | {mib(site.site_bytes)} | {site.pages} | {site.build.seconds:.1f} s |",
+        ]
         for times, measure in results.scale_navigation.items():
-            lines.append(f"| {times}× | " + _sizes(measure, scale_kinds)
-                         + f" | {mib(measure.site_bytes)} | {measure.pages} | {measure.build.seconds:.1f} s |")
+            lines.append(
+                f"| {times}× | "
+                + _sizes(measure, scale_kinds)
+                + f" | {mib(measure.site_bytes)} | {measure.pages} | {measure.build.seconds:.1f} s |"
+            )
     return lines + [""]
 
 
 def _sizes(measure, kinds: list[str]) -> str:
-    return " | ".join(f"{kib(s.html)} | {kib(s.compressed)} | {s.dom}"
-                      for s in (measure.sizes[kind] for kind in kinds))
+    return " | ".join(f"{kib(s.html)} | {kib(s.compressed)} | {s.dom}" for s in (measure.sizes[kind] for kind in kinds))
 
 
 def _search_quality(results: Results) -> list[str]:
@@ -182,36 +273,48 @@ def _search_quality(results: Results) -> list[str]:
         return []
     total = len([a for a in quality.asked[ENGINES[0]] if not a.query.set])
     held_out = len(quality.asked[ENGINES[0]]) - total
-    lines = ["## 8. Search quality", "",
-             f"{total} queries (tests/search/queries.yml), written from the manuals, checklists and quizzes' "
-             "situations, half Chinese and half English, half keywords and half whole questions"
-             + (f"; and {held_out} more whole questions (tests/search/questions-heldout.yml, rows marked "
-                "“held-out”, and tests/search/questions-heldout-2.yml, rows marked “new held-out”), written "
-                "the same way after the word lists had been tuned on the first set, before any search output for "
-                "them was seen, and never tuned on, so they show whether a change is general" if held_out else "")
-             + "; each with the "
-             "sections that answer it (a topic page gathering one of them also answers). Asked of the site's "
-             "search through its front end in headless Chromium (`HbSearch.query`, what the dialog shows: "
-             "question words dropped, synonyms, pages ranked by their best passage, Pagefind), and of Material's "
-             "built-in search by typing into Material's dialog on the same site built with its search plugin.", "",
-             "| engine | lang | kind | queries | answered in top 3 | mean reciprocal rank | no result |",
-             "|---|---|---|---|---|---|---|"]
+    lines = [
+        "## 8. Search quality",
+        "",
+        f"{total} queries (tests/search/queries.yml), written from the manuals, checklists and quizzes' "
+        "situations, half Chinese and half English, half keywords and half whole questions"
+        + (
+            f"; and {held_out} more whole questions (tests/search/questions-heldout.yml, rows marked "
+            "“held-out”, and tests/search/questions-heldout-2.yml, rows marked “new held-out”), written "
+            "the same way after the word lists had been tuned on the first set, before any search output for "
+            "them was seen, and never tuned on, so they show whether a change is general"
+            if held_out
+            else ""
+        )
+        + "; each with the "
+        "sections that answer it (a topic page gathering one of them also answers). Asked of the site's "
+        "search through its front end in headless Chromium (`HbSearch.query`, what the dialog shows: "
+        "question words dropped, synonyms, pages ranked by their best passage, Pagefind), and of Material's "
+        "built-in search by typing into Material's dialog on the same site built with its search plugin.",
+        "",
+        "| engine | lang | kind | queries | answered in top 3 | mean reciprocal rank | no result |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for engine in ENGINES:
         for set_, lang, kind in ((s, la, k) for s in quality.sets() for la in LANGS for k in KINDS):
             asked = quality.cell(engine, lang, kind, set_)
             if not asked:
                 continue
             label = f"{kind} ({set_})" if set_ else kind
-            lines.append(f"| {engine} | {lang} | {label} | {len(asked)} | {top3_share(asked):.0%} "
-                         f"({sum(a.top3 for a in asked)}) | {mrr(asked):.2f} | {len(zero_results(asked))} |")
+            lines.append(
+                f"| {engine} | {lang} | {label} | {len(asked)} | {top3_share(asked):.0%} "
+                f"({sum(a.top3 for a in asked)}) | {mrr(asked):.2f} | {len(zero_results(asked))} |"
+            )
     for engine in ENGINES:
         missed = [a for a in quality.asked.get(engine, []) if not a.top3]
         lines += ["", f"Not answered in the top 3 by {engine} ({len(missed)}):", ""]
         for asked in missed:
             first = ", ".join(f"`{p or '/'}`" for p in asked.ranked[:3]) or "no result"
             where = f"answer at rank {asked.rank}" if asked.rank else "no answer in the first 10"
-            lines.append(f"- {asked.query.lang} {asked.query.label} “{asked.query.text}” "
-                         f"(wants {', '.join(asked.query.answers)}; {where}; first: {first})")
+            lines.append(
+                f"- {asked.query.lang} {asked.query.label} “{asked.query.text}” "
+                f"(wants {', '.join(asked.query.answers)}; {where}; first: {first})"
+            )
         if not missed:
             lines.append("- none")
     return lines + [""]
@@ -220,12 +323,18 @@ def _search_quality(results: Results) -> list[str]:
 def _search_weight(results: Results) -> list[str]:
     if not results.search_visits:
         return []
-    lines = ["## 9. Search weight", "",
-             f"A first visit to a section page (`/{results.search_page}`, empty cache, phone-sized window), then "
-             "search opened with the keyboard and a question typed: what each step downloads, compressed.", "",
-             "| content | lang | first visit | search files before searching | first search | its requests "
-             "| results |", "|---|---|---|---|---|---|---|"]
+    lines = [
+        "## 9. Search weight",
+        "",
+        f"A first visit to a section page (`/{results.search_page}`, empty cache, phone-sized window), then "
+        "search opened with the keyboard and a question typed: what each step downloads, compressed.",
+        "",
+        "| content | lang | first visit | search files before searching | first search | its requests | results |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for (times, lang), visit in sorted(results.search_visits.items()):
-        lines.append(f"| {times}× | {lang} | {kib(visit.visit.bytes)} | {len(visit.index_before)} | "
-                     f"{kib(visit.search.bytes)} | {visit.search.requests} | {visit.results} |")
+        lines.append(
+            f"| {times}× | {lang} | {kib(visit.visit.bytes)} | {len(visit.index_before)} | "
+            f"{kib(visit.search.bytes)} | {visit.search.requests} | {visit.results} |"
+        )
     return lines + [""]

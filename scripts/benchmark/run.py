@@ -62,18 +62,31 @@ def _options(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--content", type=Path, default=CONTENT, help="content folder (default: checklists/)")
     parser.add_argument("--out", type=Path, default=ROOT / ".bench" / "report.md", help="the report")
     parser.add_argument("--work", type=Path, default=ROOT / ".bench" / "work", help="scratch folder (replaced)")
-    parser.add_argument("--queries", type=Path, nargs="+", default=[QUERIES, HELDOUT, HELDOUT_2],
-                        help="the search query sets (default: tests/search/queries.yml, on which the word lists "
-                        "were tuned, and tests/search/questions-heldout.yml and questions-heldout-2.yml, held "
-                        "out; each is reported apart)")
-    parser.add_argument("--preview-baseline", metavar="REV", help="with --only preview, also measure the "
-                        "scripts/serve of this git revision (e.g. the commit before issue 21)")
-    parser.add_argument("--only", choices=["nav", "search", "preview", "history"], help="measure only this part. "
-                        "preview: save → visible in the browser with scripts/serve, --runs edits; nav: the navigation's "
-                        "weight (page size, DOM nodes, site size, build time) of the site and its alternatives, and at "
-                        "--scales; search: search quality against Material's search, and what a first visit and a "
-                        "first search download (also at --scales); history: the change history's cost, in-process and in "
-                        "whole builds with and without it (--runs builds each)")
+    parser.add_argument(
+        "--queries",
+        type=Path,
+        nargs="+",
+        default=[QUERIES, HELDOUT, HELDOUT_2],
+        help="the search query sets (default: tests/search/queries.yml, on which the word lists "
+        "were tuned, and tests/search/questions-heldout.yml and questions-heldout-2.yml, held "
+        "out; each is reported apart)",
+    )
+    parser.add_argument(
+        "--preview-baseline",
+        metavar="REV",
+        help="with --only preview, also measure the "
+        "scripts/serve of this git revision (e.g. the commit before issue 21)",
+    )
+    parser.add_argument(
+        "--only",
+        choices=["nav", "search", "preview", "history"],
+        help="measure only this part. "
+        "preview: save → visible in the browser with scripts/serve, --runs edits; nav: the navigation's "
+        "weight (page size, DOM nodes, site size, build time) of the site and its alternatives, and at "
+        "--scales; search: search quality against Material's search, and what a first visit and a "
+        "first search download (also at --scales); history: the change history's cost, in-process and in "
+        "whole builds with and without it (--runs builds each)",
+    )
     options = parser.parse_args(argv)
     options.scales = [int(s) for s in options.scales.split(",") if s.strip()]
     options.pages = [p for p in options.pages.split(",") if p]
@@ -93,7 +106,7 @@ def _run(options) -> int:
 
     chromium = chromium_path()
     search_only = options.only == "search"
-    if options.only is None:      # Lighthouse and axe-core: only the whole benchmark uses them
+    if options.only is None:  # Lighthouse and axe-core: only the whole benchmark uses them
         ensure_node_tools()
     work = options.work
     if work.exists():
@@ -140,11 +153,19 @@ def _run(options) -> int:
         content = scale_content(options.content, work / f"content-{times}x", times)
         run = build_site(work / "scale-site", content)
         if not search_only:
-            results.scales.append(Scale(times, _count_pages(work / "scale-site"), run,
-                                        run.seconds / results.build_median, run.peak_mib / results.build_peak_mib))
+            results.scales.append(
+                Scale(
+                    times,
+                    _count_pages(work / "scale-site"),
+                    run,
+                    run.seconds / results.build_median,
+                    run.peak_mib / results.build_peak_mib,
+                )
+            )
             with browser() as instance:
-                results.scale_navigation[times] = _measure_scaled(instance, work / "scale-site", content, run, times,
-                                                                  PHONE)
+                results.scale_navigation[times] = _measure_scaled(
+                    instance, work / "scale-site", content, run, times, PHONE
+                )
         _say(f"scale {times}×: a first search")
         with serve_compressed(work / "scale-site") as base, browser() as instance:
             _first_searches(instance, base, times, results, PHONE)
@@ -158,8 +179,10 @@ def _run(options) -> int:
         results.own_js, results.own_css = own_files(site, OWN_JS), own_files(site, OWN_CSS)
         for lang, root in (("zh", site), ("en", site / "en")):
             files = [path for path in (root / "pagefind").rglob("*") if path.is_file()]
-            results.search_index[lang] = (sum(path.stat().st_size for path in files),
-                                          sum(compressed_size(path) for path in files))
+            results.search_index[lang] = (
+                sum(path.stat().st_size for path in files),
+                sum(compressed_size(path) for path in files),
+            )
     results.lighthouse_runs = options.lighthouse_runs
     with serve_compressed(site, port) as base, browser() as instance:
         if not search_only:
@@ -191,14 +214,20 @@ def _run(options) -> int:
 def _finish(options, results: Results) -> int:
     verdicts = budgets.judge(results)
     options.out.parent.mkdir(parents=True, exist_ok=True)
-    titles = {"nav": "Handbook benchmark: navigation only", "search": "Handbook benchmark: search only",
-              "preview": "Handbook benchmark: preview only", "history": "Handbook benchmark: change history only"}
-    options.out.write_text(report.markdown(results, verdicts, titles.get(options.only, "Handbook benchmark")),
-                           encoding="utf-8")
+    titles = {
+        "nav": "Handbook benchmark: navigation only",
+        "search": "Handbook benchmark: search only",
+        "preview": "Handbook benchmark: preview only",
+        "history": "Handbook benchmark: change history only",
+    }
+    options.out.write_text(
+        report.markdown(results, verdicts, titles.get(options.only, "Handbook benchmark")), encoding="utf-8"
+    )
     missed = [v for v in verdicts if not v.held]
-    _say(f"report written to {options.out}; "
-         + (f"{len(missed)} budget(s) missed: {'; '.join(v.budget for v in missed)}" if missed
-            else "every budget held"))
+    _say(
+        f"report written to {options.out}; "
+        + (f"{len(missed)} budget(s) missed: {'; '.join(v.budget for v in missed)}" if missed else "every budget held")
+    )
     return 1 if missed else 0
 
 
@@ -209,22 +238,33 @@ def _measure_preview(options, results: Results, browser) -> None:
     with browser() as instance:
         for mode in preview.MODES:
             _say(f"preview ({mode}): starting scripts/serve, then {options.runs} edit(s)")
-            results.preview.append(preview.measure_preview(instance, options.content, options.work, options.runs,
-                                                           free_port(), mode))
+            results.preview.append(
+                preview.measure_preview(instance, options.content, options.work, options.runs, free_port(), mode)
+            )
         if options.preview_baseline:
             _say(f"preview ({options.preview_baseline}): its scripts/serve, then {options.runs} edit(s)")
             tree = preview.baseline_tree(options.work, options.preview_baseline)
-            results.preview.append(preview.measure_preview(
-                instance, options.content, options.work, options.runs, free_port(), "baseline",
-                command=[str(tree / "scripts" / "serve")], by_http=True,
-                description=f"`scripts/serve` of {options.preview_baseline} (`mkdocs serve`, English by a "
-                "subprocess); timed to the page served, since its open pages do not reload: the "
-                "Content-Security-Policy blocks the inline livereload script"))
+            results.preview.append(
+                preview.measure_preview(
+                    instance,
+                    options.content,
+                    options.work,
+                    options.runs,
+                    free_port(),
+                    "baseline",
+                    command=[str(tree / "scripts" / "serve")],
+                    by_http=True,
+                    description=f"`scripts/serve` of {options.preview_baseline} (`mkdocs serve`, English by a "
+                    "subprocess); timed to the page served, since its open pages do not reload: the "
+                    "Content-Security-Policy blocks the inline livereload script",
+                )
+            )
 
 
 def _measure_history(options, handbook, results: Results) -> None:
     """--only history: the history in-process, then whole builds with it, without it, and plain."""
     from . import history
+
     results.history = history.measure(options.content, handbook, options.runs, _say)
     site, custom = options.work / "site", None if options.content == CONTENT else options.content
     configs = write_plain_project(options.content, options.work / "plain")
@@ -268,8 +308,9 @@ def _measure_alternatives(options, handbook, results: Results, instance, viewpor
     _say("navigation: building the site as configured")
     site = options.work / "nav-site"
     run = build_site(site, content)
-    results.navigation.append(navigation.measure(instance, site, navigation.CHOSEN, navigation.CHOSEN_DESCRIPTION,
-                                                 run, pages, viewport))
+    results.navigation.append(
+        navigation.measure(instance, site, navigation.CHOSEN, navigation.CHOSEN_DESCRIPTION, run, pages, viewport)
+    )
     navigation.remove(site)
 
 
@@ -303,9 +344,18 @@ def _machine(options, handbook, chromium: str) -> dict[str, str]:
         except (OSError, subprocess.SubprocessError):
             return "unknown"
 
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor() or "unknown") \
-        if Path("/proc/cpuinfo").exists() else platform.processor()
+    cpu = (
+        next(
+            (
+                line.split(":", 1)[1].strip()
+                for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")
+            ),
+            platform.processor() or "unknown",
+        )
+        if Path("/proc/cpuinfo").exists()
+        else platform.processor()
+    )
     memory = "unknown"
     if Path("/proc/meminfo").exists():
         kib = int(Path("/proc/meminfo").read_text().split()[1])
@@ -319,23 +369,24 @@ def _machine(options, handbook, chromium: str) -> dict[str, str]:
     shown = content.relative_to(ROOT) if content.is_relative_to(ROOT) else content
     return {
         "date": datetime.datetime.now().strftime("%Y-%m-%d %H:%M"),
-        "commit": output(["git", "rev-parse", "--short", "HEAD"]) + (" (with uncommitted changes)"
-                                                                     if output(["git", "status", "--porcelain"]) else ""),
+        "commit": output(["git", "rev-parse", "--short", "HEAD"])
+        + (" (with uncommitted changes)" if output(["git", "status", "--porcelain"]) else ""),
         "cpus": str(os.cpu_count()),
         "cpu": cpu,
         "memory": memory,
         "software": f"Python {platform.python_version()}, {output([chromium, '--version'])}, "
-                    f"Node.js {node_version}, Lighthouse {lighthouse}, axe-core {axe}, "
-                    f"Pagefind {_package_version(ROOT / 'scripts' / 'pagefind' / 'node_modules' / 'pagefind' / 'package.json')}",
+        f"Node.js {node_version}, Lighthouse {lighthouse}, axe-core {axe}, "
+        f"Pagefind {_package_version(ROOT / 'scripts' / 'pagefind' / 'node_modules' / 'pagefind' / 'package.json')}",
         "content": f"`{shown}/`: {len(handbook.manuals)} manuals, {sections} sections, "
-                   f"{sum(len(s.requirements) for m in handbook.manuals for c in m.chapters for s in c.sections)} "
-                   f"requirements, {len(handbook.checklists)} checklists, {len(handbook.rubrics)} rubrics, "
-                   f"{questions} quiz questions",
+        f"{sum(len(s.requirements) for m in handbook.manuals for c in m.chapters for s in c.sections)} "
+        f"requirements, {len(handbook.checklists)} checklists, {len(handbook.rubrics)} rubrics, "
+        f"{questions} quiz questions",
     }
 
 
 def _package_version(package_json: Path) -> str:
     import json
+
     try:
         return json.loads(package_json.read_text(encoding="utf-8"))["version"]
     except (OSError, ValueError, KeyError):

@@ -37,7 +37,7 @@ HELDOUT_2 = ROOT / "tests" / "search" / "questions-heldout-2.yml"
 LANGS = ("zh", "en")
 KINDS = ("keyword", "question")
 ENGINES = ("Pagefind + question handling", "Material (lunr)")
-RANKED = 10          # results read per query, for the reciprocal rank
+RANKED = 10  # results read per query, for the reciprocal rank
 # Material's templates that the site replaces for its own search.
 OVERRIDDEN_FOR_SEARCH = ("partials/header.html", "partials/search.html")
 
@@ -48,7 +48,7 @@ class Query:
     lang: str
     kind: str
     answers: list[str]
-    set: str = ""              # "" for the tuned set (queries.yml); otherwise the held-out file's name
+    set: str = ""  # "" for the tuned set (queries.yml); otherwise the held-out file's name
 
     @property
     def label(self) -> str:
@@ -59,8 +59,8 @@ class Query:
 @dataclass
 class Asked:
     query: Query
-    ranked: list[str]            # result pages, as paths below the language's root
-    rank: int | None             # 1-based rank of the first answering page, within RANKED
+    ranked: list[str]  # result pages, as paths below the language's root
+    rank: int | None  # 1-based rank of the first answering page, within RANKED
 
     @property
     def top3(self) -> bool:
@@ -69,11 +69,14 @@ class Asked:
 
 @dataclass
 class Quality:
-    asked: dict[str, list[Asked]] = field(default_factory=dict)     # engine →
+    asked: dict[str, list[Asked]] = field(default_factory=dict)  # engine →
 
     def cell(self, engine: str, lang: str, kind: str, set: str = "") -> list[Asked]:
-        return [a for a in self.asked.get(engine, [])
-                if a.query.lang == lang and a.query.kind == kind and a.query.set == set]
+        return [
+            a
+            for a in self.asked.get(engine, [])
+            if a.query.lang == lang and a.query.kind == kind and a.query.set == set
+        ]
 
     def sets(self) -> list[str]:
         """The query sets asked, the tuned one ("") first."""
@@ -105,8 +108,12 @@ def load_queries(*paths: Path) -> list[Query]:
     queries = []
     for path in paths or (QUERIES,):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        queries += [Query(str(item["q"]), lang, kind, [str(a) for a in item["answers"]], set_name(path))
-                    for lang in LANGS for kind in KINDS for item in (data.get(lang) or {}).get(kind) or []]
+        queries += [
+            Query(str(item["q"]), lang, kind, [str(a) for a in item["answers"]], set_name(path))
+            for lang in LANGS
+            for kind in KINDS
+            for item in (data.get(lang) or {}).get(kind) or []
+        ]
     return queries
 
 
@@ -130,7 +137,7 @@ def _path(url: str, root: str) -> str:
     path = url.split("#", 1)[0].split("?", 1)[0]
     path = path.split("://", 1)[-1]
     path = "/" + path.split("/", 1)[1] if "/" in path else "/"
-    return path[len(root):] if path.startswith(root) else path.lstrip("/")
+    return path[len(root) :] if path.startswith(root) else path.lstrip("/")
 
 
 # --- the site's search, through its front end ----------------------------------------------
@@ -158,6 +165,7 @@ def ask_site(browser, base: str, queries: list[Query], pages: dict[str, set[str]
 
 # --- Material's built-in search, on a variant of the site ---------------------------------
 
+
 def build_material_variant(work: Path, content: Path | None, site_url: str) -> tuple[Path, Run]:
     """The same site built with Material's search plugin and its own header and
     search templates: what the handbook's search was before Pagefind."""
@@ -175,18 +183,33 @@ def build_material_variant(work: Path, content: Path | None, site_url: str) -> t
             "docs_dir": str(DOCS / lang),
             "watch": [],
             "theme": {"custom_dir": str(overrides)},
-            "plugins": [{"handbook": {"language": lang, "content": str(content or ROOT / "checklists")}},
-                        {"search": {"lang": lang}}],
+            "plugins": [
+                {"handbook": {"language": lang, "content": str(content or ROOT / "checklists")}},
+                {"search": {"lang": lang}},
+            ],
         }
         configs[lang] = work / f"material-search.{lang}.yml"
         configs[lang].write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     out = work / "material-site"
-    env = dict(os.environ, HANDBOOK_SITE_URL=site_url,
-               PYTHONPATH=os.pathsep.join([str(ROOT / "scripts"), os.environ.get("PYTHONPATH", "")]))
+    env = dict(
+        os.environ,
+        HANDBOOK_SITE_URL=site_url,
+        PYTHONPATH=os.pathsep.join([str(ROOT / "scripts"), os.environ.get("PYTHONPATH", "")]),
+    )
     if content:
         env["HANDBOOK_CONTENT"] = str(content)
-    run = timed([sys.executable, "-m", "handbook_site.build", str(configs["zh"]), str(out),
-                 str(configs["en"]), str(out / "en")], env)
+    run = timed(
+        [
+            sys.executable,
+            "-m",
+            "handbook_site.build",
+            str(configs["zh"]),
+            str(out),
+            str(configs["en"]),
+            str(out / "en"),
+        ],
+        env,
+    )
     return out, run
 
 
@@ -212,9 +235,12 @@ def ask_material(browser, base: str, queries: list[Query], pages: dict[str, set[
             placeholder = placeholder or meta.inner_text()
             box.fill(query.text)
             box.press("End")
-            page.wait_for_function("p => document.querySelector('.md-search-result__meta').innerText !== p",
-                                   arg=placeholder, timeout=15_000)
-            page.wait_for_timeout(150)          # Material renders results in batches
+            page.wait_for_function(
+                "p => document.querySelector('.md-search-result__meta').innerText !== p",
+                arg=placeholder,
+                timeout=15_000,
+            )
+            page.wait_for_timeout(150)  # Material renders results in batches
             hrefs = page.evaluate(_MATERIAL_RESULTS)
             urls = [page.evaluate("h => new URL(h, location.href).href", h) for h in hrefs[:RANKED]]
             asked.append(judge(query, [_path(u, root) for u in urls], pages))

@@ -55,6 +55,7 @@ def _renamer(ids: dict[str, str]):
     def rename(text: str) -> str:
         """Every quoted id of a copied manual, in the text of a YAML file."""
         return quoted.sub(lambda match: '"' + ids[match.group(1)], text)
+
     return rename
 
 
@@ -69,8 +70,9 @@ def _copy_file(source: Path, target: Path, rename, suffix: tuple[str, str] | Non
     if suffix:
         key, tail = suffix
         # Only the file's own top-level id: item and level ids stay as they are.
-        text = re.sub(rf"^({key}: *)(\S+)$", lambda m: m.group(1) + m.group(2) + tail, text, count=1,
-                      flags=re.MULTILINE)
+        text = re.sub(
+            rf"^({key}: *)(\S+)$", lambda m: m.group(1) + m.group(2) + tail, text, count=1, flags=re.MULTILINE
+        )
     target.write_text(text, encoding="utf-8")
 
 
@@ -84,10 +86,9 @@ def _extend_list_files(source: Path, target: Path, copies: list[dict[str, str]])
         data = yaml.safe_load(text)
         for topic in data.get("topics", []):
             topic["sections"] = topic["sections"] + [_renamed(s, ids) for ids in copies for s in topic["sections"]]
-            if "rests_on" in topic:   # issue 24: a copy of a section has the original's text, so its fingerprint
+            if "rests_on" in topic:  # issue 24: a copy of a section has the original's text, so its fingerprint
                 topic["rests_on"] |= {_renamed(s, ids): h for ids in copies for s, h in topic["rests_on"].items()}
-        (target / "topics.yml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
-                                           encoding="utf-8")
+        (target / "topics.yml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     if onboarding_file.exists():
         data = yaml.safe_load(onboarding_file.read_text(encoding="utf-8"))
         for stage in data.get("stages", []):
@@ -95,8 +96,9 @@ def _extend_list_files(source: Path, target: Path, copies: list[dict[str, str]])
         # The final assessment draws one question from every chapter, so it grows too.
         if "final_questions" in data:
             data["final_questions"] *= len(copies) + 1
-        (target / "onboarding.yml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
-                                               encoding="utf-8")
+        (target / "onboarding.yml").write_text(
+            yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
 
 
 def _renamed(item_id: str, ids: dict[str, str]) -> str:

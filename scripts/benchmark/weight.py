@@ -16,7 +16,7 @@ OWN_JS, OWN_CSS = "assets/js", "assets/css"
 
 @dataclass
 class Visit:
-    bytes: int = 0                      # transferred: compressed bodies and headers
+    bytes: int = 0  # transferred: compressed bodies and headers
     requests: int = 0
     by_type: dict[str, int] = field(default_factory=dict)
 
@@ -53,8 +53,11 @@ def compressed_size(path: Path) -> int:
 
 def own_files(site: Path, folder: str) -> dict[str, tuple[int, int]]:
     """Each of the project's own files under `folder` of the built site: (bytes, compressed bytes)."""
-    return {path.relative_to(site).as_posix(): (path.stat().st_size, compressed_size(path))
-            for path in sorted((site / folder).rglob("*")) if path.is_file()}
+    return {
+        path.relative_to(site).as_posix(): (path.stat().st_size, compressed_size(path))
+        for path in sorted((site / folder).rglob("*"))
+        if path.is_file()
+    }
 
 
 # What a search downloads, and what a page downloads before any search.
@@ -64,9 +67,9 @@ FIRST_QUERIES = {"zh": "上班能戴首饰吗", "en": "can I wear jewellery at w
 
 @dataclass
 class SearchVisit:
-    visit: Visit                         # the first visit, before searching
-    index_before: list[str]              # search files the visit downloaded (none, by budget)
-    search: Visit                        # what opening search and the first query downloaded
+    visit: Visit  # the first visit, before searching
+    index_before: list[str]  # search files the visit downloaded (none, by budget)
+    search: Visit  # what opening search and the first query downloaded
     results: int = 0
 
 

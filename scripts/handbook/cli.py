@@ -7,15 +7,15 @@ import json
 import sys
 from pathlib import Path
 
+from . import dependents, guessability, item_stats, report, scaffold, stale
 from .checks import check_handbook
+from .dependent_stamp import stamp_dependents
 from .generate import write_pages
+from .guessability import check_guessability
 from .loader import CONTENT, ROOT, load_handbook, read_handbook
 from .model import LANGS
 from .problems import ContentError, Problems
-from . import dependents, guessability, item_stats, report, scaffold, stale
-from .guessability import check_guessability
 from .stamp import stamp_file
-from .dependent_stamp import stamp_dependents
 from .translation import PLACEHOLDER
 
 
@@ -26,34 +26,58 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("check", help="validate all content; print every problem as file:line")
     check.add_argument("--lenient", action="store_true", help="do not fail on warnings (stale translations)")
 
-    commands.add_parser("guess", help="how test-wise strategies score on each question bank (cue words, "
-                        "longest option, one wrong option, key positions), against their budgets")
+    commands.add_parser(
+        "guess",
+        help="how test-wise strategies score on each question bank (cue words, "
+        "longest option, one wrong option, key positions), against their budgets",
+    )
 
-    stats = commands.add_parser("item-stats", help="each question's facility (share right) from a folder of "
-                                "exported exam results and onboarding records, flagging questions everybody "
-                                "gets right or wrong")
+    stats = commands.add_parser(
+        "item-stats",
+        help="each question's facility (share right) from a folder of "
+        "exported exam results and onboarding records, flagging questions everybody "
+        "gets right or wrong",
+    )
     stats.add_argument("folder", type=Path, help="the folder holding the exported .json files")
     stats.add_argument("--csv", type=Path, metavar="FILE", help="also write the table as CSV (UTF-8, opens in Excel)")
-    stats.add_argument("--min-attempts", type=int, default=item_stats.MIN_ATTEMPTS, metavar="N",
-                       help=f"flag a question only after N attempts (default {item_stats.MIN_ATTEMPTS})")
+    stats.add_argument(
+        "--min-attempts",
+        type=int,
+        default=item_stats.MIN_ATTEMPTS,
+        metavar="N",
+        help=f"flag a question only after N attempts (default {item_stats.MIN_ATTEMPTS})",
+    )
 
     stamp = commands.add_parser("stamp", help="record which Chinese each new English text translates")
     stamp.add_argument("files", nargs="*", type=Path, help="YAML files (default: all under checklists/)")
-    stamp.add_argument("--accept", action="append", default=[], metavar="FILE:LINE",
-                       help="after updating a stale English text, accept it (repeatable); FILE alone accepts all in it")
+    stamp.add_argument(
+        "--accept",
+        action="append",
+        default=[],
+        metavar="FILE:LINE",
+        help="after updating a stale English text, accept it (repeatable); FILE alone accepts all in it",
+    )
 
     generate = commands.add_parser("generate", help="write the generated Markdown pages to a folder")
     generate.add_argument("out", type=Path)
     generate.add_argument("--lang", choices=LANGS, action="append")
 
-    summary = commands.add_parser("report", help="coverage per language, questions per chapter, unverified "
-                                  "references, repairs awaiting review, reviews due")
+    summary = commands.add_parser(
+        "report",
+        help="coverage per language, questions per chapter, unverified "
+        "references, repairs awaiting review, reviews due",
+    )
     summary.add_argument("--json", action="store_true", help="print JSON (for CI) instead of Markdown tables")
 
-    commands.add_parser("stale", help="each English text whose Chinese changed since it was translated, and each item "
-                        "(quiz question, rubric criterion, topic, glossary note) whose rule changed, with the change")
+    commands.add_parser(
+        "stale",
+        help="each English text whose Chinese changed since it was translated, and each item "
+        "(quiz question, rubric criterion, topic, glossary note) whose rule changed, with the change",
+    )
 
-    new = commands.add_parser("new", help="scaffold a section, checklist or question in both languages, ready to fill in")
+    new = commands.add_parser(
+        "new", help="scaffold a section, checklist or question in both languages, ready to fill in"
+    )
     kinds = new.add_subparsers(dest="kind", required=True)
     kinds.add_parser("section", help="add a section to a chapter").add_argument("chapter", help="e.g. 000-2")
     kinds.add_parser("checklist", help="add a checklist").add_argument("id", help="e.g. counter-closing")
@@ -61,8 +85,9 @@ def main(argv: list[str] | None = None) -> int:
     question.add_argument("section", help="e.g. 000-2.4")
     question.add_argument("--type", default="single", choices=("single", "multiple", "true-false", "ordering"))
 
-    site = commands.add_parser("check-site", help="check a built site: every internal link and anchor resolves, "
-                               "every image has alt text")
+    site = commands.add_parser(
+        "check-site", help="check a built site: every internal link and anchor resolves, every image has alt text"
+    )
     site.add_argument("site", type=Path, help="the folder scripts/build wrote, e.g. site/")
 
     args = parser.parse_args(argv)
@@ -102,12 +127,17 @@ def _check_site(folder: Path) -> int:
     if not (folder / "index.html").exists():
         print(f"error: {folder} holds no built site; run scripts/build {folder} first", file=sys.stderr)
         return 2
-    from handbook_site.site_check import check_site   # the built site is the site package's
+    from handbook_site.site_check import check_site  # the built site is the site package's
+
     found = check_site(folder)
     for problem in found:
         print(problem)
     pages = sum(1 for _ in folder.rglob("*.html"))
-    print(f"{len(found)} problem(s) in the built site." if found else f"ok: {pages} pages, every link, anchor and image alt text.")
+    print(
+        f"{len(found)} problem(s) in the built site."
+        if found
+        else f"ok: {pages} pages, every link, anchor and image alt text."
+    )
     return 1 if found else 0
 
 
@@ -116,7 +146,10 @@ def _report(as_json: bool) -> int:
     if handbook is None:
         return 1
     data = report.coverage(handbook)
-    print(json.dumps(data, ensure_ascii=False, indent=2) if as_json else report.markdown(data), end="" if not as_json else "\n")
+    print(
+        json.dumps(data, ensure_ascii=False, indent=2) if as_json else report.markdown(data),
+        end="" if not as_json else "\n",
+    )
     return 0
 
 
@@ -170,8 +203,10 @@ def _new(args) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     print(f"{_show(path)}:{line}: added {args.kind} {new_id}")
-    print(f"Replace every '{PLACEHOLDER['zh']}' / '{PLACEHOLDER['en']}', then run "
-          f"scripts/hb stamp {_show(path)} and scripts/hb check.")
+    print(
+        f"Replace every '{PLACEHOLDER['zh']}' / '{PLACEHOLDER['en']}', then run "
+        f"scripts/hb stamp {_show(path)} and scripts/hb check."
+    )
     return 0
 
 
@@ -190,12 +225,16 @@ def _check(strict: bool) -> int:
         print(problem)
     failing = problems.errors + (problems.warnings if strict else [])
     if failing:
-        print(f"{len(set(failing))} problem(s)." + (" scripts/hb guess shows each test-wise strategy's score "
-                                                    "per question bank." if budgets.errors else ""))
+        print(
+            f"{len(set(failing))} problem(s)."
+            + (" scripts/hb guess shows each test-wise strategy's score per question bank." if budgets.errors else "")
+        )
         return 1
     sections = len(handbook.sections())
-    print(f"ok: {len(handbook.manuals)} manual(s), {sections} section(s), "
-          f"{len(handbook.requirements())} requirement(s), {len(handbook.references)} reference(s).")
+    print(
+        f"ok: {len(handbook.manuals)} manual(s), {sections} section(s), "
+        f"{len(handbook.requirements())} requirement(s), {len(handbook.references)} reference(s)."
+    )
     return 0
 
 
@@ -235,13 +274,16 @@ def _guess() -> int:
     print(guessability.table(handbook.quizzes), end="")
     found = Problems(ROOT)
     check_guessability(handbook.quizzes, found)
-    print(f"\n{len(found.errors)} budget(s) exceeded; scripts/hb check lists the items." if found.errors
-          else "\nEvery budget is held.")
+    print(
+        f"\n{len(found.errors)} budget(s) exceeded; scripts/hb check lists the items."
+        if found.errors
+        else "\nEvery budget is held."
+    )
     return 0
 
 
 def _stamp(files: list[Path], accepts: list[str]) -> int:
-    accept: dict[Path, set[int] | None] = {}   # None: accept every text in the file
+    accept: dict[Path, set[int] | None] = {}  # None: accept every text in the file
     for item in accepts:
         name, _, line = item.rpartition(":")
         if not line.isdigit():
@@ -260,8 +302,9 @@ def _stamp(files: list[Path], accepts: list[str]) -> int:
             if handbook is False or any(item.action == "added" for item in stamps):
                 handbook = _read_for_stamping()
             if handbook is not None:
-                by_rules = stamp_dependents(handbook, path, accept_lines=lines or set(),
-                                            accept_all=path in accept and lines is None)
+                by_rules = stamp_dependents(
+                    handbook, path, accept_lines=lines or set(), accept_all=path in accept and lines is None
+                )
                 stamps += by_rules
                 handbook = False if by_rules else handbook
         except ValueError as error:

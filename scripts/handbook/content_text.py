@@ -15,7 +15,7 @@ protocol-relative (`//host`) and any other scheme are errors.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 # Fields whose value is a link; everything else is plain text.
 LINK_FIELDS = {"url"}
@@ -57,11 +57,17 @@ def text_problems(value: str) -> list[tuple[str, str]]:
     """(message, how to fix it) for a plain-text string."""
     found = []
     if RAW_HTML.search(value):
-        found.append(("raw HTML", "write plain text; the site adds all formatting (to write a '<', "
-                                  "put a space after it)"))
+        found.append(
+            ("raw HTML", "write plain text; the site adds all formatting (to write a '<', put a space after it)")
+        )
     if MARKDOWN_LINK.search(value):
-        found.append(("a Markdown link or image", "write plain text: a text carries no links; a source's address "
-                                                  "goes in its reference's `url:` in references.yml"))
+        found.append(
+            (
+                "a Markdown link or image",
+                "write plain text: a text carries no links; a source's address "
+                "goes in its reference's `url:` in references.yml",
+            )
+        )
     if SCRIPT_URL.search(value):
         found.append(("a javascript: or data: URL", "remove it: no text may carry a script or embedded data"))
     return found
@@ -76,12 +82,16 @@ def url_problem(value: str) -> tuple[str, str] | None:
     scheme = _SCHEME.match(value)
     if scheme is None:
         if value.startswith("/"):
-            return (f"the link {value!r} starts at the server's root",
-                    "write a path relative to the site (the site may be published under a sub-folder)")
+            return (
+                f"the link {value!r} starts at the server's root",
+                "write a path relative to the site (the site may be published under a sub-folder)",
+            )
         return None
     name = scheme.group(1).lower()
     if name not in ALLOWED_SCHEMES:
-        hint = "write it with https://" if name == "http" else "only https:, mailto: and paths inside the site are allowed"
+        hint = (
+            "write it with https://" if name == "http" else "only https:, mailto: and paths inside the site are allowed"
+        )
         return f"the link {value!r} uses {name}:, which is not allowed", hint
     if name == "https" and not re.match(r"^https://[^/?#\s]+", value, re.I):
         return f"the link {value!r} names no host", "write the whole address: https://host/path"

@@ -19,8 +19,9 @@ from .model import Handbook
 from .stamp import Stamp, _scalar
 
 
-def stamp_dependents(handbook: Handbook, path: Path, accept_lines: set[int] | None = None,
-                     accept_all: bool = False) -> list[Stamp]:
+def stamp_dependents(
+    handbook: Handbook, path: Path, accept_lines: set[int] | None = None, accept_all: bool = False
+) -> list[Stamp]:
     path = path.resolve()
     mine = [d for d in read_dependents(handbook) if d.file.resolve() == path]
     if not mine:
@@ -30,7 +31,7 @@ def stamp_dependents(handbook: Handbook, path: Path, accept_lines: set[int] | No
     source = path.read_text(encoding="utf-8")
     lines = source.splitlines(keepends=True)
     nodes = _item_nodes(yaml.compose(source, Loader=yaml.SafeLoader))
-    edits: list[tuple[int, int, str | None]] = []   # (0-based row, order, new line or None to delete)
+    edits: list[tuple[int, int, str | None]] = []  # (0-based row, order, new line or None to delete)
     done: list[Stamp] = []
     for dependent in mine:
         node = nodes.get(dependent.line)
@@ -47,16 +48,23 @@ def stamp_dependents(handbook: Handbook, path: Path, accept_lines: set[int] | No
             elif str(value_node.value) != wanted[rule_id] and (accept_item or line in accept_lines):
                 row = value_node.start_mark.line
                 old = lines[row]
-                edits.append((row, 0, old[: value_node.start_mark.column] + _scalar(wanted[rule_id])
-                              + old[value_node.end_mark.column:]))
+                edits.append(
+                    (
+                        row,
+                        0,
+                        old[: value_node.start_mark.column]
+                        + _scalar(wanted[rule_id])
+                        + old[value_node.end_mark.column :],
+                    )
+                )
                 done.append(Stamp(path, line, f"accepted {rule_id}"))
         missing = [rule_id for rule_id in wanted if rule_id not in entries]
         if not missing:
             continue
-        if entries:   # add under the last entry, indented like it
+        if entries:  # add under the last entry, indented like it
             last_key = list(entries.values())[-1][0]
             row, indent, new = last_key.start_mark.line + 1, " " * last_key.start_mark.column, []
-        else:         # a new `rests_on:` at the end of the item
+        else:  # a new `rests_on:` at the end of the item
             first_key = node.value[0][0]
             row = _end_row(node)
             indent = " " * first_key.start_mark.column
@@ -65,8 +73,10 @@ def stamp_dependents(handbook: Handbook, path: Path, accept_lines: set[int] | No
         new += [f'{indent}"{rule_id}": {_scalar(wanted[rule_id])}\n' for rule_id in missing]
         for order, text in enumerate(new, start=1):
             edits.append((row, order, text))
-        done += [Stamp(path, row + 1 + (1 if not entries else 0) + i, f"added {rule_id}")
-                 for i, rule_id in enumerate(missing)]
+        done += [
+            Stamp(path, row + 1 + (1 if not entries else 0) + i, f"added {rule_id}")
+            for i, rule_id in enumerate(missing)
+        ]
     if not edits:
         return done
     # bottom up; at one row, the replacement or deletion first, then insertions last to first
@@ -101,8 +111,10 @@ def _entries(node: yaml.MappingNode) -> dict[str, tuple]:
     for key, value in node.value:
         if key.value == "rests_on" and isinstance(value, yaml.MappingNode):
             if value.flow_style:
-                raise ValueError(f"{value.start_mark.line + 1}: write rests_on in block style (one rule per line) "
-                                 "so that it can be stamped")
+                raise ValueError(
+                    f"{value.start_mark.line + 1}: write rests_on in block style (one rule per line) "
+                    "so that it can be stamped"
+                )
             return {str(k.value): (k, v) for k, v in value.value}
     return {}
 

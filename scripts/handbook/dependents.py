@@ -29,14 +29,14 @@ KINDS = ("quiz question", "rubric criterion", "topic entry", "glossary note")
 
 @dataclass
 class Dependent:
-    kind: str                   # one of KINDS
-    id: str                     # the question's, criterion's or topic's id; a glossary term's Chinese
+    kind: str  # one of KINDS
+    id: str  # the question's, criterion's or topic's id; a glossary term's Chinese
     file: Path
-    line: int                   # the item's first line
-    rules: list[str]            # the ids of what it rests on, in its own order
-    stamps: dict[str, str] = field(default_factory=dict)       # id → recorded fingerprint
+    line: int  # the item's first line
+    rules: list[str]  # the ids of what it rests on, in its own order
+    stamps: dict[str, str] = field(default_factory=dict)  # id → recorded fingerprint
     stamp_lines: dict[str, int] = field(default_factory=dict)  # id → line of that entry
-    rests_on_line: int = 0      # the line of `rests_on:`, 0 when there is none
+    rests_on_line: int = 0  # the line of `rests_on:`, 0 when there is none
 
 
 @dataclass
@@ -44,11 +44,12 @@ class StaleDependent:
     dependent: Dependent
     rule_id: str
     line: int
-    was: str | None     # the rule's Chinese when the item was stamped, if it can be found
+    was: str | None  # the rule's Chinese when the item was stamped, if it can be found
     now: str
 
 
 # --- what a rule is, and its fingerprint ----------------------------------------------------------
+
 
 def targets(handbook: Handbook) -> dict[str, object]:
     """Everything an item may rest on, by id: requirements, steps, sections, chapters, indicators, grades."""
@@ -87,6 +88,7 @@ def _imported_fingerprint(target: object) -> str:
 
 # --- reading the dependents ------------------------------------------------------------------------
 
+
 def read_dependents(handbook: Handbook) -> list[Dependent]:
     """Every item built on rules, with what it rests on (from the model) and what it recorded (from its file)."""
     found: list[Dependent] = []
@@ -94,28 +96,50 @@ def read_dependents(handbook: Handbook) -> list[Dependent]:
     for quiz in handbook.quizzes:
         recorded = _recorded(quiz.origin.file, ("questions",))
         for question in quiz.questions:
-            rules = list(dict.fromkeys(question.requirement_ids + ([question.procedure_id] if question.procedure_id else [])))
-            found.append(_dependent("quiz question", question.id, question.origin.file, question.origin.line,
-                                    rules or [question.section_id], recorded))
+            rules = list(
+                dict.fromkeys(question.requirement_ids + ([question.procedure_id] if question.procedure_id else []))
+            )
+            found.append(
+                _dependent(
+                    "quiz question",
+                    question.id,
+                    question.origin.file,
+                    question.origin.line,
+                    rules or [question.section_id],
+                    recorded,
+                )
+            )
     for rubric in handbook.rubrics:
         recorded = _recorded(rubric.origin.file, ("groups", "*", "criteria"))
         for criterion in rubric.criteria:
             rules = criterion.assesses + [x for x in (criterion.standard_id, criterion.indicator_id) if x]
-            found.append(_dependent("rubric criterion", criterion.id, criterion.origin.file, criterion.origin.line,
-                                    list(dict.fromkeys(rules)), recorded))
+            found.append(
+                _dependent(
+                    "rubric criterion",
+                    criterion.id,
+                    criterion.origin.file,
+                    criterion.origin.line,
+                    list(dict.fromkeys(rules)),
+                    recorded,
+                )
+            )
     if handbook.topics:
         recorded = _recorded(handbook.topics[0].origin.file, ("topics",))
         for topic in handbook.topics:
-            found.append(_dependent("topic entry", topic.id, topic.origin.file, topic.origin.line,
-                                    list(topic.sections), recorded))
+            found.append(
+                _dependent(
+                    "topic entry", topic.id, topic.origin.file, topic.origin.line, list(topic.sections), recorded
+                )
+            )
     glossary = content / "glossary.yml"
     if handbook.glossary and glossary.exists():
         recorded = _recorded(glossary, ("terms",), key="zh")
         for term in handbook.glossary:
             mine = recorded.get(term.zh)
-            if term.note and mine:   # a note rests on what it names, where an editor has said so
-                found.append(_dependent("glossary note", term.zh, term.origin.file, term.origin.line,
-                                        list(mine[0]), recorded))
+            if term.note and mine:  # a note rests on what it names, where an editor has said so
+                found.append(
+                    _dependent("glossary note", term.zh, term.origin.file, term.origin.line, list(mine[0]), recorded)
+                )
     return found
 
 
@@ -164,6 +188,7 @@ def _items(data, where: tuple, at: tuple):
 
 # --- the check -------------------------------------------------------------------------------------
 
+
 def stale_dependents(handbook: Handbook, dependents: list[Dependent] | None = None) -> list[StaleDependent]:
     everything = targets(handbook)
     _cache.clear()
@@ -191,6 +216,7 @@ def _earlier(target: object, recorded: str, handbook: Handbook, history: dict) -
             return [(was, text.zh) for was, text in zip(wording, texts) if was != text.zh]
     if len(texts) == 1:
         from .stale import _chinese_in_history  # git is asked only when a single text changed twice
+
         file = texts[0].origin.file
         if file not in history:
             history[file] = _chinese_in_history(file)
@@ -248,6 +274,7 @@ def _window(was: str, now: str, context: int = 12, short: int = 40) -> tuple[str
     def cut(text: str) -> str:
         stop = min(len(text), len(text) - end + context)
         return ("…" if begin else "") + text[begin:stop] + ("…" if stop < len(text) else "")
+
     return cut(was), cut(now)
 
 
@@ -262,32 +289,46 @@ def check_dependents(handbook: Handbook, problems: Problems) -> None:
     everything = targets(handbook)
     dependents = read_dependents(handbook)
     for dependent in dependents:
-        unstamped = [rule_id for rule_id in dependent.rules if rule_id in everything and rule_id not in dependent.stamps]
+        unstamped = [
+            rule_id for rule_id in dependent.rules if rule_id in everything and rule_id not in dependent.stamps
+        ]
         if unstamped:
-            problems.warn(dependent.file, dependent.rests_on_line or dependent.line,
-                          f"{dependent.kind} {dependent.id} does not record which version of "
-                          f"{', '.join(unstamped)} it rests on",
-                          f"check it against the rule, then run scripts/hb stamp {problems.relative(dependent.file)}")
+            problems.warn(
+                dependent.file,
+                dependent.rests_on_line or dependent.line,
+                f"{dependent.kind} {dependent.id} does not record which version of {', '.join(unstamped)} it rests on",
+                f"check it against the rule, then run scripts/hb stamp {problems.relative(dependent.file)}",
+            )
         for rule_id, line in dependent.stamp_lines.items():
             if rule_id not in dependent.rules:
-                problems.warn(dependent.file, line, f"rests_on names {rule_id}, which {dependent.kind} "
-                              f"{dependent.id} no longer rests on",
-                              f"run scripts/hb stamp {problems.relative(dependent.file)} to remove it")
+                problems.warn(
+                    dependent.file,
+                    line,
+                    f"rests_on names {rule_id}, which {dependent.kind} {dependent.id} no longer rests on",
+                    f"run scripts/hb stamp {problems.relative(dependent.file)} to remove it",
+                )
     for item in stale_dependents(handbook, dependents):
         dependent = item.dependent
         where = f"{problems.relative(dependent.file)}:{item.line}"
-        was = f"「{item.was}」" if item.was else "(its earlier wording is in no revision record, edition 1 or the git history)"
+        was = (
+            f"「{item.was}」"
+            if item.was
+            else "(its earlier wording is in no revision record, edition 1 or the git history)"
+        )
         review = REVIEW[dependent.kind]
-        problems.warn(dependent.file, item.line,
-                      f"stale {dependent.kind} {dependent.id}: {label(everything.get(item.rule_id), item.rule_id)} "
-                      "changed since it was written; "
-                      f"was {was}, now 「{item.now}」",
-                      f"{review}, then run scripts/hb stamp --accept {where}")
+        problems.warn(
+            dependent.file,
+            item.line,
+            f"stale {dependent.kind} {dependent.id}: {label(everything.get(item.rule_id), item.rule_id)} "
+            "changed since it was written; "
+            f"was {was}, now 「{item.now}」",
+            f"{review}, then run scripts/hb stamp --accept {where}",
+        )
 
 
 REVIEW = {
     "quiz question": "rewrite its stem, options, feedback and explanation to the new rule (a quiz must never "
-                     "teach a superseded rule: the strict build fails until it is accepted)",
+    "teach a superseded rule: the strict build fails until it is accepted)",
     "rubric criterion": "check its title and descriptors against the new rule",
     "topic entry": "check the section still belongs under this topic and the topic's title still fits",
     "glossary note": "check the note still describes the text it names",
@@ -302,9 +343,19 @@ def count(handbook: Handbook) -> dict:
 
     def show(path: Path) -> str:
         return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
-    return {"by_kind": {kind: {"items": sum(d.kind == kind for d in dependents),
-                               "stamped": sum(d.kind == kind and bool(d.stamps) for d in dependents),
-                               "stale": len({s.dependent.id for s in stale if s.dependent.kind == kind})}
-                        for kind in KINDS},
-            "stale": [f"{show(s.dependent.file)}:{s.line} {s.dependent.kind} {s.dependent.id} rests on "
-                      f"{s.rule_id}: was {s.was or '?'}, now {s.now}" for s in stale]}
+
+    return {
+        "by_kind": {
+            kind: {
+                "items": sum(d.kind == kind for d in dependents),
+                "stamped": sum(d.kind == kind and bool(d.stamps) for d in dependents),
+                "stale": len({s.dependent.id for s in stale if s.dependent.kind == kind}),
+            }
+            for kind in KINDS
+        },
+        "stale": [
+            f"{show(s.dependent.file)}:{s.line} {s.dependent.kind} {s.dependent.id} rests on "
+            f"{s.rule_id}: was {s.was or '?'}, now {s.now}"
+            for s in stale
+        ],
+    }

@@ -8,13 +8,25 @@ check that reports citations of unknown references).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
 
-from .model import (Chapter, Checklist, Grade, Handbook, Indicator, Manual, Question, Quiz, Requirement, Rubric,
-                    Section, Step)
+from .model import (
+    Chapter,
+    Checklist,
+    Grade,
+    Handbook,
+    Indicator,
+    Manual,
+    Question,
+    Quiz,
+    Requirement,
+    Rubric,
+    Section,
+    Step,
+)
 
 REF_MARKER = re.compile(r"\[ref:([a-z0-9]+(?:[-.][a-z0-9]+)*)\]")
 
@@ -22,11 +34,12 @@ REF_MARKER = re.compile(r"\[ref:([a-z0-9]+(?:[-.][a-z0-9]+)*)\]")
 @dataclass(frozen=True)
 class Citation:
     """One place that cites a reference: a [ref:…] marker in a text, or a `cites:` entry."""
+
     ref_id: str
-    by: str          # the chapter or section id that cites it
+    by: str  # the chapter or section id that cites it
     file: Path
     line: int
-    how: str         # "a citation marker names" | "cites: names": how a message says it
+    how: str  # "a citation marker names" | "cites: names": how a message says it
 
 
 @dataclass(frozen=True)
@@ -41,23 +54,23 @@ class Index:
     chapters: Mapping[str, Chapter]
     sections: Mapping[str, Section]
     requirements: Mapping[str, Requirement]
-    rules: Mapping[str, "Requirement | Step"]          # requirements and steps: what a checklist item names
+    rules: Mapping[str, Requirement | Step]  # requirements and steps: what a checklist item names
     indicators: Mapping[str, Indicator]
     grades: Mapping[str, Grade]
-    assessables: Mapping[str, object]                   # sections, rules, indicators, grades: what a criterion assesses
-    standards: Mapping[str, "Requirement | Step | Indicator"]   # what a criterion may take its standard from
-    quotable: Mapping[str, str]                         # id → the Chinese a rubric descriptor may quote
+    assessables: Mapping[str, object]  # sections, rules, indicators, grades: what a criterion assesses
+    standards: Mapping[str, Requirement | Step | Indicator]  # what a criterion may take its standard from
+    quotable: Mapping[str, str]  # id → the Chinese a rubric descriptor may quote
     questions: Mapping[str, Question]
-    quizzes: Mapping[str, Quiz]                         # by chapter id
+    quizzes: Mapping[str, Quiz]  # by chapter id
     questions_by_section: Mapping[str, tuple[Question, ...]]
-    questions_by_rule: Mapping[str, tuple[Question, ...]]       # used in quizzes
+    questions_by_rule: Mapping[str, tuple[Question, ...]]  # used in quizzes
     checklists_by_section: Mapping[str, tuple[Checklist, ...]]
-    checklists_by_rule: Mapping[str, tuple[Checklist, ...]]     # used in checklists
-    checklist_sections: Mapping[str, tuple[Section, ...]]       # checklist id → the sections it draws on, in order
-    rubric_sections: Mapping[str, tuple[Section, ...]]          # rubric id → the sections it rests on and assesses
-    rubrics_by_section: Mapping[str, tuple[Rubric, ...]]        # used in rubrics
-    citations: tuple[Citation, ...]                     # every citation, in the handbook's order
-    cited_by: Mapping[str, tuple[str, ...]]             # reference id → the chapters and sections citing it
+    checklists_by_rule: Mapping[str, tuple[Checklist, ...]]  # used in checklists
+    checklist_sections: Mapping[str, tuple[Section, ...]]  # checklist id → the sections it draws on, in order
+    rubric_sections: Mapping[str, tuple[Section, ...]]  # rubric id → the sections it rests on and assesses
+    rubrics_by_section: Mapping[str, tuple[Rubric, ...]]  # used in rubrics
+    citations: tuple[Citation, ...]  # every citation, in the handbook's order
+    cited_by: Mapping[str, tuple[str, ...]]  # reference id → the chapters and sections citing it
 
 
 def _frozen(found: dict) -> Mapping:
@@ -138,17 +151,33 @@ def derive_index(handbook: Handbook) -> Index:
         if citation.ref_id in cited_by and citation.by not in cited_by[citation.ref_id]:
             cited_by[citation.ref_id].append(citation.by)
 
-    return Index(all_chapters=all_chapters, all_sections=all_sections, all_requirements=all_requirements,
-                 all_questions=all_questions, manuals=_frozen(manuals), chapters=_frozen(chapters), sections=_frozen(sections),
-                 requirements=_frozen(requirements), rules=_frozen(rules), indicators=_frozen(indicators),
-                 grades=_frozen(grades), assessables=_frozen(assessables), standards=_frozen({**rules, **indicators}),
-                 quotable=_frozen(quotable), questions=_frozen(questions),
-                 quizzes=_frozen({quiz.id: quiz for quiz in handbook.quizzes}),
-                 questions_by_section=_frozen(by_section), questions_by_rule=_frozen(by_rule),
-                 checklists_by_section=_frozen(checklists_by_section), checklists_by_rule=_frozen(checklists_by_rule),
-                 checklist_sections=_frozen(checklist_sections),
-                 rubric_sections=_frozen(rubric_sections), rubrics_by_section=_frozen(rubrics_by_section),
-                 citations=tuple(citations), cited_by=_frozen(cited_by))
+    return Index(
+        all_chapters=all_chapters,
+        all_sections=all_sections,
+        all_requirements=all_requirements,
+        all_questions=all_questions,
+        manuals=_frozen(manuals),
+        chapters=_frozen(chapters),
+        sections=_frozen(sections),
+        requirements=_frozen(requirements),
+        rules=_frozen(rules),
+        indicators=_frozen(indicators),
+        grades=_frozen(grades),
+        assessables=_frozen(assessables),
+        standards=_frozen({**rules, **indicators}),
+        quotable=_frozen(quotable),
+        questions=_frozen(questions),
+        quizzes=_frozen({quiz.id: quiz for quiz in handbook.quizzes}),
+        questions_by_section=_frozen(by_section),
+        questions_by_rule=_frozen(by_rule),
+        checklists_by_section=_frozen(checklists_by_section),
+        checklists_by_rule=_frozen(checklists_by_rule),
+        checklist_sections=_frozen(checklist_sections),
+        rubric_sections=_frozen(rubric_sections),
+        rubrics_by_section=_frozen(rubrics_by_section),
+        citations=tuple(citations),
+        cited_by=_frozen(cited_by),
+    )
 
 
 def _citations(handbook: Handbook, chapters, sections) -> list[Citation]:
@@ -157,21 +186,41 @@ def _citations(handbook: Handbook, chapters, sections) -> list[Citation]:
     marker = "a citation marker names"
     for chapter in chapters:
         for text in chapter.texts():
-            found += [Citation(ref_id, chapter.id, text.origin.file, text.zh_line or text.origin.line, marker)
-                      for ref_id in REF_MARKER.findall(text.zh)]
+            found += [
+                Citation(ref_id, chapter.id, text.origin.file, text.zh_line or text.origin.line, marker)
+                for ref_id in REF_MARKER.findall(text.zh)
+            ]
     for section in sections:
         for text in section.texts():
-            found += [Citation(ref_id, section.id, text.origin.file, text.zh_line or text.origin.line, marker)
-                      for ref_id in REF_MARKER.findall(text.zh)]
+            found += [
+                Citation(ref_id, section.id, text.origin.file, text.zh_line or text.origin.line, marker)
+                for ref_id in REF_MARKER.findall(text.zh)
+            ]
         for requirement in section.requirements:
-            found += [Citation(ref_id, section.id, requirement.origin.file,
-                               requirement.cite_lines.get(ref_id) or requirement.origin.line, "cites: names")
-                      for ref_id in requirement.cites]
+            found += [
+                Citation(
+                    ref_id,
+                    section.id,
+                    requirement.origin.file,
+                    requirement.cite_lines.get(ref_id) or requirement.origin.line,
+                    "cites: names",
+                )
+                for ref_id in requirement.cites
+            ]
             for step in requirement.steps:
-                found += [Citation(ref_id, section.id, step.origin.file,
-                                   step.cite_lines.get(ref_id) or step.origin.line, "cites: names")
-                          for ref_id in step.cites]
+                found += [
+                    Citation(
+                        ref_id,
+                        section.id,
+                        step.origin.file,
+                        step.cite_lines.get(ref_id) or step.origin.line,
+                        "cites: names",
+                    )
+                    for ref_id in step.cites
+                ]
         for indicator in section.indicators:
-            found += [Citation(ref_id, section.id, indicator.origin.file, indicator.origin.line, "cites: names")
-                      for ref_id in indicator.cites]
+            found += [
+                Citation(ref_id, section.id, indicator.origin.file, indicator.origin.line, "cites: names")
+                for ref_id in indicator.cites
+            ]
     return found

@@ -22,11 +22,11 @@ from .problems import Problems
 
 # True/false: answer "false" when the Chinese statement contains one of these words.
 TF_CUE_WORDS = ("只", "仅", "不必", "无需", "即可", "就可以", "一律", "总是", "从不", "绝对", "完全不", "所有", "任何")
-TF_CUE_MAX = 0.60              # the cue strategy (and its opposite) may score at most this share
-TF_CUE_MIN_BANK_ITEMS = 5      # a bank's own cue score is judged from this many true/false items
-TF_TRUE_SHARE_ALL = (0.40, 0.60)    # share of true statements over all banks
-TF_TRUE_SHARE_BANK = (0.25, 0.75)   # ... and in one bank
-TF_BALANCE_MIN_BANK_ITEMS = 4       # a bank's balance is judged from this many true/false items
+TF_CUE_MAX = 0.60  # the cue strategy (and its opposite) may score at most this share
+TF_CUE_MIN_BANK_ITEMS = 5  # a bank's own cue score is judged from this many true/false items
+TF_TRUE_SHARE_ALL = (0.40, 0.60)  # share of true statements over all banks
+TF_TRUE_SHARE_BANK = (0.25, 0.75)  # ... and in one bank
+TF_BALANCE_MIN_BANK_ITEMS = 4  # a bank's balance is judged from this many true/false items
 
 # Single choice: three strategies that answer from the options' Chinese length
 # (whitespace not counted) may each score at most chance plus this margin:
@@ -40,9 +40,9 @@ SINGLE_MARGIN = 0.10
 SINGLE_MIN_BANK_ITEMS = 5
 
 # Multiple choice: "choose everything that is not absurd" works when one option is wrong.
-MC_ONE_WRONG_MAX = 0.25        # share of multiple-choice questions with exactly one wrong option
-MC_ONE_WRONG_MIN_ITEMS = 4     # judged from this many multiple-choice questions
-MC_MIN_RIGHT = 2               # fewer right options is a single-choice question in disguise
+MC_ONE_WRONG_MAX = 0.25  # share of multiple-choice questions with exactly one wrong option
+MC_ONE_WRONG_MIN_ITEMS = 4  # judged from this many multiple-choice questions
+MC_MIN_RIGHT = 2  # fewer right options is a single-choice question in disguise
 MC_MIN_WRONG = 1
 
 # Every budget is also judged over all banks together, from the same minimum
@@ -56,11 +56,22 @@ POSITION_MARGIN = 0.10
 POSITION_MIN_ITEMS = 5
 
 # Options that are answered from their form, not from the handbook.
-ALL_NONE_OF_THE_ABOVE = ("以上都", "以上皆", "以上均", "以上全", "都不对", "都不是", "都正确",
-                         "all of the above", "none of the above", "both of the above")
+ALL_NONE_OF_THE_ABOVE = (
+    "以上都",
+    "以上皆",
+    "以上均",
+    "以上全",
+    "都不对",
+    "都不是",
+    "都正确",
+    "all of the above",
+    "none of the above",
+    "both of the above",
+)
 
 
 # --- The strategies, item by item. ---
+
 
 def cue_words(question: Question) -> list[str]:
     return [word for word in TF_CUE_WORDS if word in question.question.zh]
@@ -108,9 +119,11 @@ def chance(question: Question) -> Fraction:
 
 # --- Scores over a set of questions. ---
 
+
 @dataclass
 class Located:
     """A question with the file and line it is written at."""
+
     question: Question
     file: Path
     bank: str
@@ -123,6 +136,7 @@ class Located:
 @dataclass
 class Scores:
     """Every strategy's score over one bank, or over all banks."""
+
     name: str
     tf: list[Located] = field(default_factory=list)
     single: list[Located] = field(default_factory=list)
@@ -194,10 +208,11 @@ def per_bank(quizzes: list[Quiz]) -> list[Scores]:
 @dataclass
 class Position:
     """How often an option at one position (1-based) is a key, against what chance gives."""
-    kind: str                 # single | multiple
+
+    kind: str  # single | multiple
     position: int
-    items: list[Located]      # the questions that have an option at this position
-    keyed: list[Located]      # ... of which the option there is correct
+    items: list[Located]  # the questions that have an option at this position
+    keyed: list[Located]  # ... of which the option there is correct
 
     @property
     def share(self) -> float:
@@ -205,8 +220,10 @@ class Position:
 
     @property
     def expected(self) -> float:
-        return float(sum(Fraction(sum(o.correct for o in q.question.options), len(q.question.options))
-                         for q in self.items) / len(self.items))
+        return float(
+            sum(Fraction(sum(o.correct for o in q.question.options), len(q.question.options)) for q in self.items)
+            / len(self.items)
+        )
 
     @property
     def judged(self) -> bool:
@@ -230,6 +247,7 @@ def positions(kind: str, items: list[Located]) -> list[Position]:
 
 # --- The check. ---
 
+
 def check_guessability(quizzes: list[Quiz], problems: Problems) -> None:
     """Report each budget a bank, or all banks together, exceeds.
 
@@ -239,17 +257,32 @@ def check_guessability(quizzes: list[Quiz], problems: Problems) -> None:
     everything = scores("all banks", located(quizzes))
     for quiz in quizzes:
         bank = scores(quiz.id, located([quiz]))
-        _check_tf(bank, problems, quiz.origin.file, 1, TF_TRUE_SHARE_BANK,
-                  judge_cue=len(bank.tf) >= TF_CUE_MIN_BANK_ITEMS, judge_opposite=False,
-                  judge_balance=len(bank.tf) >= TF_BALANCE_MIN_BANK_ITEMS)
+        _check_tf(
+            bank,
+            problems,
+            quiz.origin.file,
+            1,
+            TF_TRUE_SHARE_BANK,
+            judge_cue=len(bank.tf) >= TF_CUE_MIN_BANK_ITEMS,
+            judge_opposite=False,
+            judge_balance=len(bank.tf) >= TF_BALANCE_MIN_BANK_ITEMS,
+        )
         if len(bank.single) >= SINGLE_MIN_BANK_ITEMS:
             _check_single(bank, problems, quiz.origin.file, 1)
     if not quizzes:
         return
     first = quizzes[0].origin.file.parent
     judge_cue = len(everything.tf) >= TF_CUE_MIN_BANK_ITEMS
-    _check_tf(everything, problems, first, 1, TF_TRUE_SHARE_ALL, judge_cue=judge_cue, judge_opposite=judge_cue,
-              judge_balance=len(everything.tf) >= TF_BALANCE_MIN_BANK_ITEMS)
+    _check_tf(
+        everything,
+        problems,
+        first,
+        1,
+        TF_TRUE_SHARE_ALL,
+        judge_cue=judge_cue,
+        judge_opposite=judge_cue,
+        judge_balance=len(everything.tf) >= TF_BALANCE_MIN_BANK_ITEMS,
+    )
     if len(everything.single) >= SINGLE_MIN_BANK_ITEMS:
         _check_single(everything, problems, first, 1)
     if len(everything.multiple) >= MC_ONE_WRONG_MIN_ITEMS:
@@ -277,36 +310,53 @@ def where(items: list[Located], root: Problems, note=None) -> str:
     return ", ".join(parts)
 
 
-def _check_tf(bank: Scores, problems: Problems, file: Path, line: int, balance: tuple[float, float],
-              judge_cue: bool, judge_opposite: bool, judge_balance: bool) -> None:
+def _check_tf(
+    bank: Scores,
+    problems: Problems,
+    file: Path,
+    line: int,
+    balance: tuple[float, float],
+    judge_cue: bool,
+    judge_opposite: bool,
+    judge_balance: bool,
+) -> None:
     scope = "over all banks" if bank.name == "all banks" else f"in bank {bank.name}"
     if judge_cue and bank.tf_cue > TF_CUE_MAX + 1e-9:
         gave_away = [q for q in bank.tf if cue_words(q.question) and q.question.answer is False]
         plain_true = [q for q in bank.tf if not cue_words(q.question) and q.question.answer is True]
-        problems.add(file, line,
-                     f"true/false {scope}: answering 'false' when the statement has a cue word "
-                     f"({'、'.join(TF_CUE_WORDS)}) and 'true' otherwise scores {_pct(bank.tf_cue)} "
-                     f"of {len(bank.tf)} (at most {_pct(TF_CUE_MAX)}); false statements with a cue word: "
-                     f"{where(gave_away, problems, lambda q: '、'.join(cue_words(q.question)))}"
-                     + (f"; true statements without one: {len(plain_true)}" if plain_true else ""),
-                     "write false statements without these words, and put qualifiers such as 只 or 一律 "
-                     "into true statements too, where the handbook says them")
+        problems.add(
+            file,
+            line,
+            f"true/false {scope}: answering 'false' when the statement has a cue word "
+            f"({'、'.join(TF_CUE_WORDS)}) and 'true' otherwise scores {_pct(bank.tf_cue)} "
+            f"of {len(bank.tf)} (at most {_pct(TF_CUE_MAX)}); false statements with a cue word: "
+            f"{where(gave_away, problems, lambda q: '、'.join(cue_words(q.question)))}"
+            + (f"; true statements without one: {len(plain_true)}" if plain_true else ""),
+            "write false statements without these words, and put qualifiers such as 只 or 一律 "
+            "into true statements too, where the handbook says them",
+        )
     if judge_opposite and bank.tf_cue_opposite > TF_CUE_MAX + 1e-9:
         gave_away = [q for q in bank.tf if cue_words(q.question) and q.question.answer is True]
-        problems.add(file, line,
-                     f"true/false {scope}: answering 'true' when the statement has a cue word and 'false' "
-                     f"otherwise scores {_pct(bank.tf_cue_opposite)} of {len(bank.tf)} (at most {_pct(TF_CUE_MAX)}); "
-                     f"true statements with a cue word: "
-                     f"{where(gave_away, problems, lambda q: '、'.join(cue_words(q.question)))}",
-                     "balance the qualifiers between true and false statements")
+        problems.add(
+            file,
+            line,
+            f"true/false {scope}: answering 'true' when the statement has a cue word and 'false' "
+            f"otherwise scores {_pct(bank.tf_cue_opposite)} of {len(bank.tf)} (at most {_pct(TF_CUE_MAX)}); "
+            f"true statements with a cue word: "
+            f"{where(gave_away, problems, lambda q: '、'.join(cue_words(q.question)))}",
+            "balance the qualifiers between true and false statements",
+        )
     share = bank.tf_true_share
     if judge_balance and not balance[0] - 1e-9 <= share <= balance[1] + 1e-9:
         trues = sum(q.question.answer is True for q in bank.tf)
-        problems.add(file, line,
-                     f"true/false {scope}: {trues} of {len(bank.tf)} statements are true ({_pct(share)}); "
-                     f"keep the share between {_pct(balance[0])} and {_pct(balance[1])}",
-                     "rewrite some statements to the other answer, so that always answering "
-                     f"'{'true' if share > 0.5 else 'false'}' does not pass")
+        problems.add(
+            file,
+            line,
+            f"true/false {scope}: {trues} of {len(bank.tf)} statements are true ({_pct(share)}); "
+            f"keep the share between {_pct(balance[0])} and {_pct(balance[1])}",
+            "rewrite some statements to the other answer, so that always answering "
+            f"'{'true' if share > 0.5 else 'false'}' does not pass",
+        )
 
 
 def _check_single(bank: Scores, problems: Problems, file: Path, line: int) -> None:
@@ -316,45 +366,58 @@ def _check_single(bank: Scores, problems: Problems, file: Path, line: int) -> No
         if score > limit + 1e-9:
             word = "longest" if longest else "shortest"
             unique = [q for q in bank.single if key_is_unique_extreme(q.question, longest)]
-            problems.add(file, line,
-                         f"single choice {scope}: always choosing the {word} option scores {_pct(score)} "
-                         f"of {len(bank.single)} (chance {_pct(bank.single_chance)}, at most {_pct(limit)}); "
-                         f"the key is the {word} option at {where(unique, problems)}",
-                         "make the options about equally long: a distractor as complete and qualified as the key")
+            problems.add(
+                file,
+                line,
+                f"single choice {scope}: always choosing the {word} option scores {_pct(score)} "
+                f"of {len(bank.single)} (chance {_pct(bank.single_chance)}, at most {_pct(limit)}); "
+                f"the key is the {word} option at {where(unique, problems)}",
+                "make the options about equally long: a distractor as complete and qualified as the key",
+            )
     if bank.single_middle > limit + 1e-9:
         # The items that pay the strategy more than chance: the key is in a small middle group.
         paying = [q for q in bank.single if middle_option_credit(q.question) > chance(q.question)]
-        problems.add(file, line,
-                     f"single choice {scope}: choosing among the options that are neither the longest nor the "
-                     f"shortest scores {_pct(bank.single_middle)} of {len(bank.single)} "
-                     f"(chance {_pct(bank.single_chance)}, at most {_pct(limit)}); the key is neither the longest "
-                     f"nor the shortest option at {where(paying, problems)}",
-                     "let the key be the longest option in about a quarter of the questions and the shortest in "
-                     "about a quarter: shorten or lengthen the key or a distractor without changing what it says")
+        problems.add(
+            file,
+            line,
+            f"single choice {scope}: choosing among the options that are neither the longest nor the "
+            f"shortest scores {_pct(bank.single_middle)} of {len(bank.single)} "
+            f"(chance {_pct(bank.single_chance)}, at most {_pct(limit)}); the key is neither the longest "
+            f"nor the shortest option at {where(paying, problems)}",
+            "let the key be the longest option in about a quarter of the questions and the shortest in "
+            "about a quarter: shorten or lengthen the key or a distractor without changing what it says",
+        )
 
 
 def _check_mc(bank: Scores, problems: Problems, file: Path) -> None:
     share = bank.mc_one_wrong_share
     if share is not None and share > MC_ONE_WRONG_MAX + 1e-9:
         one_wrong = bank.mc_one_wrong
-        problems.add(file, 1,
-                     f"multiple choice over all banks: {len(one_wrong)} of {len(bank.multiple)} questions "
-                     f"({_pct(share)}) have exactly one wrong option (at most {_pct(MC_ONE_WRONG_MAX)}): "
-                     f"{where(one_wrong, problems)}",
-                     "give these questions a second plausible wrong option, each contradicting a named rule")
+        problems.add(
+            file,
+            1,
+            f"multiple choice over all banks: {len(one_wrong)} of {len(bank.multiple)} questions "
+            f"({_pct(share)}) have exactly one wrong option (at most {_pct(MC_ONE_WRONG_MAX)}): "
+            f"{where(one_wrong, problems)}",
+            "give these questions a second plausible wrong option, each contradicting a named rule",
+        )
 
 
 def _position_problem(position: Position, problems: Problems, file: Path) -> None:
     what = "keys" if position.kind == "single" else "options"
-    problems.add(file, 1,
-                 f"{position.kind} choice over all banks: option {position.position} is correct in "
-                 f"{len(position.keyed)} of the {len(position.items)} questions that have it ({_pct(position.share)}); "
-                 f"chance gives {_pct(position.expected)} ± {_pct(POSITION_MARGIN)}"
-                 + (f"; keyed there: {where(position.keyed, problems)}" if position.share > position.expected else ""),
-                 f"move some {what} to other positions (the order in the YAML is the order the paper quiz prints)")
+    problems.add(
+        file,
+        1,
+        f"{position.kind} choice over all banks: option {position.position} is correct in "
+        f"{len(position.keyed)} of the {len(position.items)} questions that have it ({_pct(position.share)}); "
+        f"chance gives {_pct(position.expected)} ± {_pct(POSITION_MARGIN)}"
+        + (f"; keyed there: {where(position.keyed, problems)}" if position.share > position.expected else ""),
+        f"move some {what} to other positions (the order in the YAML is the order the paper quiz prints)",
+    )
 
 
 # --- The table for `scripts/hb guess`. ---
+
 
 def table(quizzes: list[Quiz]) -> str:
     rows = per_bank(quizzes) + [scores("all banks", located(quizzes))]
@@ -362,25 +425,35 @@ def table(quizzes: list[Quiz]) -> str:
     def cell(value: float | None) -> str:
         return "–" if value is None else _pct(value)
 
-    lines = ["| bank | T/F | true | cue | opposite | single | chance | longest | shortest | middle | multiple | one wrong |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = [
+        "| bank | T/F | true | cue | opposite | single | chance | longest | shortest | middle | multiple | one wrong |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for row in rows:
-        lines.append(f"| {row.name} | {len(row.tf)} | {cell(row.tf_true_share)} | {cell(row.tf_cue)} | "
-                     f"{cell(row.tf_cue_opposite)} | {len(row.single)} | {cell(row.single_chance)} | "
-                     f"{cell(row.single_longest)} | {cell(row.single_shortest)} | {cell(row.single_middle)} | {len(row.multiple)} | "
-                     f"{cell(row.mc_one_wrong_share)} |")
+        lines.append(
+            f"| {row.name} | {len(row.tf)} | {cell(row.tf_true_share)} | {cell(row.tf_cue)} | "
+            f"{cell(row.tf_cue_opposite)} | {len(row.single)} | {cell(row.single_chance)} | "
+            f"{cell(row.single_longest)} | {cell(row.single_shortest)} | {cell(row.single_middle)} | {len(row.multiple)} | "
+            f"{cell(row.mc_one_wrong_share)} |"
+        )
     everything = rows[-1]
-    lines += ["", "Budgets: cue and opposite ≤ " + _pct(TF_CUE_MAX) + f" (banks with ≥ {TF_CUE_MIN_BANK_ITEMS} T/F); "
-              f"true {_pct(TF_TRUE_SHARE_ALL[0])}–{_pct(TF_TRUE_SHARE_ALL[1])} over all, "
-              f"{_pct(TF_TRUE_SHARE_BANK[0])}–{_pct(TF_TRUE_SHARE_BANK[1])} per bank (≥ {TF_BALANCE_MIN_BANK_ITEMS} T/F); "
-              f"longest, shortest and middle ≤ chance + {_pct(SINGLE_MARGIN)} (banks with ≥ {SINGLE_MIN_BANK_ITEMS} single); "
-              f"one wrong ≤ {_pct(MC_ONE_WRONG_MAX)} over all. "
-              "middle: a random option that is neither the unique longest nor the unique shortest.", "",
-              "| kind | position | questions | keyed | share | chance | within ±" + _pct(POSITION_MARGIN) + " |",
-              "|---|---:|---:|---:|---:|---:|---|"]
+    lines += [
+        "",
+        "Budgets: cue and opposite ≤ " + _pct(TF_CUE_MAX) + f" (banks with ≥ {TF_CUE_MIN_BANK_ITEMS} T/F); "
+        f"true {_pct(TF_TRUE_SHARE_ALL[0])}–{_pct(TF_TRUE_SHARE_ALL[1])} over all, "
+        f"{_pct(TF_TRUE_SHARE_BANK[0])}–{_pct(TF_TRUE_SHARE_BANK[1])} per bank (≥ {TF_BALANCE_MIN_BANK_ITEMS} T/F); "
+        f"longest, shortest and middle ≤ chance + {_pct(SINGLE_MARGIN)} (banks with ≥ {SINGLE_MIN_BANK_ITEMS} single); "
+        f"one wrong ≤ {_pct(MC_ONE_WRONG_MAX)} over all. "
+        "middle: a random option that is neither the unique longest nor the unique shortest.",
+        "",
+        "| kind | position | questions | keyed | share | chance | within ±" + _pct(POSITION_MARGIN) + " |",
+        "|---|---:|---:|---:|---:|---:|---|",
+    ]
     for kind, items in (("single", everything.single), ("multiple", everything.multiple)):
         for position in positions(kind, items):
             verdict = ("yes" if position.ok else "NO") if position.judged else f"not judged (< {POSITION_MIN_ITEMS})"
-            lines.append(f"| {kind} | {position.position} | {len(position.items)} | {len(position.keyed)} | "
-                         f"{_pct(position.share)} | {_pct(position.expected)} | {verdict} |")
+            lines.append(
+                f"| {kind} | {position.position} | {len(position.items)} | {len(position.keyed)} | "
+                f"{_pct(position.share)} | {_pct(position.expected)} | {verdict} |"
+            )
     return "\n".join(lines) + "\n"

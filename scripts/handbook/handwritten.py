@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from .problems import Problem
-
 from .repository import ROOT
 
 DOCS = ROOT / "docs"
@@ -23,6 +22,13 @@ def compare_languages(docs: Path = DOCS) -> list[Problem]:
     for missing_in, have, lacking in (("en", zh, en), ("zh", en, zh)):
         other = "zh" if missing_in == "en" else "en"
         for path in sorted(have - lacking):
-            problems.append(Problem(f"docs/{other}/{path}", 1, f"this page has no {missing_in} version",
-                                    f"add docs/{missing_in}/{path}", "warning"))
+            problems.append(
+                Problem(
+                    f"docs/{other}/{path}",
+                    1,
+                    f"this page has no {missing_in} version",
+                    f"add docs/{missing_in}/{path}",
+                    "warning",
+                )
+            )
     return problems

@@ -17,17 +17,18 @@ from pathlib import Path
 
 QUIZ_RESULT = "handbook-quiz-result"
 ONBOARDING_RECORD = "handbook-onboarding-record"
-VERSION = 1                 # the newest format version this reads
-MIN_ATTEMPTS = 5            # a question is flagged only after this many attempts
+VERSION = 1  # the newest format version this reads
+MIN_ATTEMPTS = 5  # a question is flagged only after this many attempts
 MAX_FILE_BYTES = 5_000_000  # no exported result comes near this; a bigger file is not one
 
 
 @dataclass
 class Attempt:
     """One submitted exam: which questions it asked, and which were answered right."""
+
     source: str
     quiz: str
-    key: tuple              # the same exam exported twice (a result and a record) counts once
+    key: tuple  # the same exam exported twice (a result and a record) counts once
     items: list[dict]
 
 
@@ -37,7 +38,7 @@ class ItemStats:
     attempts: int = 0
     right: int = 0
     quizzes: set[str] = field(default_factory=set)
-    versions: set[str] = field(default_factory=set)   # the question's fingerprints seen
+    versions: set[str] = field(default_factory=set)  # the question's fingerprints seen
     chosen: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -59,15 +60,19 @@ class Report:
     items: list[ItemStats]
     attempts: int
     files: int
-    skipped: list[tuple[str, str]]     # (file name, why)
+    skipped: list[tuple[str, str]]  # (file name, why)
     duplicates: int = 0
 
 
 def _valid_item(item) -> bool:
-    return (isinstance(item, dict) and isinstance(item.get("id"), str) and item["id"]
-            and isinstance(item.get("right"), bool)
-            and isinstance(item.get("chosen", []), list)
-            and all(isinstance(c, str) for c in item.get("chosen", [])))
+    return (
+        isinstance(item, dict)
+        and isinstance(item.get("id"), str)
+        and item["id"]
+        and isinstance(item.get("right"), bool)
+        and isinstance(item.get("chosen", []), list)
+        and all(isinstance(c, str) for c in item.get("chosen", []))
+    )
 
 
 def _check_version(data: dict, kind: str) -> str | None:
@@ -123,7 +128,7 @@ def read_file(path: Path) -> list[Attempt] | str:
         if not isinstance(entry, dict):
             return "a damaged quiz entry"
         if entry.get("exam") is None:
-            continue              # a quiz not yet taken as an exam
+            continue  # a quiz not yet taken as an exam
         found = _exam(path.name, entry.get("quiz"), entry["exam"], (path.name, n))
         if isinstance(found, str):
             return found
@@ -165,6 +170,7 @@ def collect(folder: Path, min_attempts: int = MIN_ATTEMPTS) -> Report:
 def _natural(text: str) -> list:
     """000-1.10-q2 after 000-1.9-q2."""
     import re
+
     return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text)]
 
 
@@ -180,35 +186,53 @@ def _common_wrong(entry: ItemStats) -> str:
 
 
 NOT_IN_HANDBOOK = "(no longer in the handbook)"
-TEXT_WIDTH = 24     # characters of a question's Chinese shown in the table (the CSV has it whole)
+TEXT_WIDTH = 24  # characters of a question's Chinese shown in the table (the CSV has it whole)
 
 
 def _short(text: str) -> str:
-    return text if len(text) <= TEXT_WIDTH else text[:TEXT_WIDTH - 1] + "…"
+    return text if len(text) <= TEXT_WIDTH else text[: TEXT_WIDTH - 1] + "…"
 
 
 def table(report: Report, min_attempts: int = MIN_ATTEMPTS, texts: dict[str, str] | None = None) -> str:
     """The readable table; `texts` (question id → its Chinese, from the handbook) adds what each question asks."""
-    lines = [f"{report.attempts} exam attempt(s) from {report.files - len(report.skipped)} file(s)"
-             + (f"; {report.duplicates} exported twice, counted once" if report.duplicates else "") + ".", ""]
+    lines = [
+        f"{report.attempts} exam attempt(s) from {report.files - len(report.skipped)} file(s)"
+        + (f"; {report.duplicates} exported twice, counted once" if report.duplicates else "")
+        + ".",
+        "",
+    ]
     if report.items:
         header = ("question", "attempts", "right", "facility", "flag", "commonest wrong answer") + (
-            ("asks",) if texts is not None else ())
-        rows = [(s.id + (" *" if len(s.versions) > 1 else ""), str(s.attempts), str(s.right), _pct(s.facility),
-                 s.flag(min_attempts), _common_wrong(s))
-                + ((_short(texts[s.id]) if s.id in texts else NOT_IN_HANDBOOK,) if texts is not None else ())
-                for s in report.items]
+            ("asks",) if texts is not None else ()
+        )
+        rows = [
+            (
+                s.id + (" *" if len(s.versions) > 1 else ""),
+                str(s.attempts),
+                str(s.right),
+                _pct(s.facility),
+                s.flag(min_attempts),
+                _common_wrong(s),
+            )
+            + ((_short(texts[s.id]) if s.id in texts else NOT_IN_HANDBOOK,) if texts is not None else ())
+            for s in report.items
+        ]
         widths = [max(len(header[i]), *(len(row[i]) for row in rows)) for i in range(len(header))]
         right_aligned = {1, 2, 3}
 
         def line(row):
-            return "  ".join(cell.rjust(widths[i]) if i in right_aligned else cell.ljust(widths[i])
-                             for i, cell in enumerate(row)).rstrip()
+            return "  ".join(
+                cell.rjust(widths[i]) if i in right_aligned else cell.ljust(widths[i]) for i, cell in enumerate(row)
+            ).rstrip()
+
         lines += [line(header), line(tuple("-" * w for w in widths))] + [line(row) for row in rows]
         flagged = [s for s in report.items if s.flag(min_attempts)]
-        lines += ["", f"Facility is the share of attempts answered right. Flagged after {min_attempts} attempts: "
-                  f"{len(flagged)} question(s) everybody answered right (they test nothing) or wrong "
-                  "(check the key, the wording and the training)."]
+        lines += [
+            "",
+            f"Facility is the share of attempts answered right. Flagged after {min_attempts} attempts: "
+            f"{len(flagged)} question(s) everybody answered right (they test nothing) or wrong "
+            "(check the key, the wording and the training).",
+        ]
         if any(len(s.versions) > 1 for s in report.items):
             lines.append("* the question changed between these attempts: its figures mix its versions.")
     for name, why in report.skipped:
@@ -216,13 +240,36 @@ def table(report: Report, min_attempts: int = MIN_ATTEMPTS, texts: dict[str, str
     return "\n".join(lines) + "\n"
 
 
-def write_csv(report: Report, path: Path, min_attempts: int = MIN_ATTEMPTS, texts: dict[str, str] | None = None) -> None:
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:   # the BOM lets Excel read the Chinese
+def write_csv(
+    report: Report, path: Path, min_attempts: int = MIN_ATTEMPTS, texts: dict[str, str] | None = None
+) -> None:
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:  # the BOM lets Excel read the Chinese
         writer = csv.writer(handle)
-        writer.writerow(["question", "quizzes", "attempts", "right", "facility", "flag", "commonest_wrong_answer",
-                         "versions", "asks"])
+        writer.writerow(
+            [
+                "question",
+                "quizzes",
+                "attempts",
+                "right",
+                "facility",
+                "flag",
+                "commonest_wrong_answer",
+                "versions",
+                "asks",
+            ]
+        )
         for s in report.items:
             asks = (texts or {}).get(s.id, NOT_IN_HANDBOOK if texts is not None else "")
-            writer.writerow([s.id, " ".join(sorted(s.quizzes)), s.attempts, s.right, f"{s.facility:.3f}",
-                             s.flag(min_attempts), _common_wrong(s), len(s.versions),
-                             asks if asks[:1] not in ("=", "+", "-", "@") else "'" + asks])
+            writer.writerow(
+                [
+                    s.id,
+                    " ".join(sorted(s.quizzes)),
+                    s.attempts,
+                    s.right,
+                    f"{s.facility:.3f}",
+                    s.flag(min_attempts),
+                    _common_wrong(s),
+                    len(s.versions),
+                    asks if asks[:1] not in ("=", "+", "-", "@") else "'" + asks,
+                ]
+            )

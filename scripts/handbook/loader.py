@@ -18,24 +18,52 @@ from pathlib import Path
 
 from . import checks, content_text, revisions, schema
 from .derive import derive_index
-from .model import (Block, Chapter, Checklist, ChecklistGroup, ChecklistItem, Grade, Handbook, Indicator, Manual, Origin, OrganisationStandard, Reference,
-                    Repair, Requirement, Rubric, RubricBand, RubricCap, RubricDescriptor, RubricLevel,
-                    Section, Step, Term, Text, Topic, Criterion, CriterionGroup,
-                    Onboarding, OnboardingStage, Question, Quiz, QuizOption)
+from .model import (
+    Block,
+    Chapter,
+    Checklist,
+    ChecklistGroup,
+    ChecklistItem,
+    Criterion,
+    CriterionGroup,
+    Grade,
+    Handbook,
+    Indicator,
+    Manual,
+    Onboarding,
+    OnboardingStage,
+    OrganisationStandard,
+    Origin,
+    Question,
+    Quiz,
+    QuizOption,
+    Reference,
+    Repair,
+    Requirement,
+    Rubric,
+    RubricBand,
+    RubricCap,
+    RubricDescriptor,
+    RubricLevel,
+    Section,
+    Step,
+    Term,
+    Text,
+    Topic,
+)
 from .problems import ContentError, Problems
 from .reading import read_checked
 from .registry import TextRegistry
+from .repository import ROOT
+from .retired import read_retired
 from .search_words import read_search_words
 from .yamlsource import YamlDoc, load_yaml
-from .retired import read_retired
 
-from .repository import ROOT
 # HANDBOOK_CONTENT points the build at another content folder (tests, benchmarks).
 CONTENT = Path(os.environ.get("HANDBOOK_CONTENT") or ROOT / "checklists").resolve()
 
 
-def load_handbook(content: Path = CONTENT, root: Path | None = None,
-                  strict: bool = True) -> tuple[Handbook, Problems]:
+def load_handbook(content: Path = CONTENT, root: Path | None = None, strict: bool = True) -> tuple[Handbook, Problems]:
     """Read and check all content. Raises ContentError on errors.
 
     With `strict`, warnings (such as stale translations) count as errors too.
@@ -122,8 +150,9 @@ def _read_all(content: Path, problems: Problems) -> Handbook:
     before = len(problems.errors)
     manual_files = sorted((content / "manuals").glob("*/manual.yml"))
     if not manual_files:
-        problems.add(content / "manuals", 1, "no manual found",
-                     "each manual lives in checklists/manuals/NNN/manual.yml")
+        problems.add(
+            content / "manuals", 1, "no manual found", "each manual lives in checklists/manuals/NNN/manual.yml"
+        )
     for manual_file in manual_files:
         manual = _read_manual(manual_file, problems)
         if manual:
@@ -139,8 +168,9 @@ def _read_all(content: Path, problems: Problems) -> Handbook:
         content=content,
         manuals=manuals,
         references=_read_references(references_doc, problems) if references_doc else {},
-        glossary=[_term(glossary_doc, ("terms", i), t)
-                  for i, t in enumerate(glossary_doc.data["terms"])] if glossary_doc else [],
+        glossary=[_term(glossary_doc, ("terms", i), t) for i, t in enumerate(glossary_doc.data["terms"])]
+        if glossary_doc
+        else [],
         unread=frozenset(unread),
         topics=_read_topics(content / "topics.yml", problems),
         checklists=_read_checklists(content / "checklists", problems),
@@ -171,13 +201,19 @@ def _checklist(doc: YamlDoc, path: Path) -> Checklist:
     groups = []
     for g, group in enumerate(data["groups"]):
         where = ("groups", g)
-        items = [ChecklistItem(rule_id=item["requirement"], optional=item.get("optional", False),
-                               origin=Origin(path, doc.line(where + ("items", i))))
-                 for i, item in enumerate(group["items"])]
+        items = [
+            ChecklistItem(
+                rule_id=item["requirement"],
+                optional=item.get("optional", False),
+                origin=Origin(path, doc.line(where + ("items", i))),
+            )
+            for i, item in enumerate(group["items"])
+        ]
         group_title = _text(doc, where + ("title",), group["title"]) if "title" in group else None
         groups.append(ChecklistGroup(title=group_title, items=items))
-    return Checklist(id=data["id"], when=data["when"], title=title, purpose=purpose, groups=groups,
-                     origin=Origin(path, doc.line()))
+    return Checklist(
+        id=data["id"], when=data["when"], title=title, purpose=purpose, groups=groups, origin=Origin(path, doc.line())
+    )
 
 
 def _read_rubrics(folder: Path, problems: Problems) -> list[Rubric]:
@@ -194,45 +230,95 @@ def _read_rubrics(folder: Path, problems: Problems) -> list[Rubric]:
 def _rubric(doc: YamlDoc) -> Rubric:
     data, path = doc.data, doc.path
     title, purpose = _text(doc, ("title",), data["title"]), _text(doc, ("purpose",), data["purpose"])
-    levels = [RubricLevel(id=level["id"], grade_id=level.get("grade"),
-                          name=_text(doc, ("levels", i, "name"), level["name"]) if "name" in level else None,
-                          points=level["points"], descriptor=_text(doc, ("levels", i, "descriptor"), level["descriptor"]),
-                          origin=Origin(path, doc.line(("levels", i))))
-              for i, level in enumerate(data["levels"])]
-    bands = [RubricBand(grade_id=band["grade"], min=band["min"], origin=Origin(path, doc.line(("bands", i))))
-             for i, band in enumerate(data["bands"])]
+    levels = [
+        RubricLevel(
+            id=level["id"],
+            grade_id=level.get("grade"),
+            name=_text(doc, ("levels", i, "name"), level["name"]) if "name" in level else None,
+            points=level["points"],
+            descriptor=_text(doc, ("levels", i, "descriptor"), level["descriptor"]),
+            origin=Origin(path, doc.line(("levels", i))),
+        )
+        for i, level in enumerate(data["levels"])
+    ]
+    bands = [
+        RubricBand(grade_id=band["grade"], min=band["min"], origin=Origin(path, doc.line(("bands", i))))
+        for i, band in enumerate(data["bands"])
+    ]
     groups = []
     for g, group in enumerate(data["groups"]):
         where = ("groups", g)
-        criteria = [_criterion(doc, where + ("criteria", c), criterion) for c, criterion in enumerate(group["criteria"])]
-        groups.append(CriterionGroup(title=_text(doc, where + ("title",), group["title"]) if "title" in group else None,
-                                     criteria=criteria))
-    lines = {"basis": doc.line(("basis",)), "levels": doc.line(("levels",)), "bands": doc.line(("bands",)),
-             "groups": doc.line(("groups",))}
+        criteria = [
+            _criterion(doc, where + ("criteria", c), criterion) for c, criterion in enumerate(group["criteria"])
+        ]
+        groups.append(
+            CriterionGroup(
+                title=_text(doc, where + ("title",), group["title"]) if "title" in group else None, criteria=criteria
+            )
+        )
+    lines = {
+        "basis": doc.line(("basis",)),
+        "levels": doc.line(("levels",)),
+        "bands": doc.line(("bands",)),
+        "groups": doc.line(("groups",)),
+    }
     lines.update({f"basis.{i}": doc.line(("basis", i)) for i in range(len(data["basis"]))})
-    return Rubric(id=data["id"], title=title, purpose=purpose,
-                  basis=data["basis"], levels=levels, bands=bands, groups=groups, origin=Origin(path, doc.line()), lines=lines)
+    return Rubric(
+        id=data["id"],
+        title=title,
+        purpose=purpose,
+        basis=data["basis"],
+        levels=levels,
+        bands=bands,
+        groups=groups,
+        origin=Origin(path, doc.line()),
+        lines=lines,
+    )
 
 
 def _criterion(doc: YamlDoc, where: tuple, data: dict) -> Criterion:
-    levels = {level: RubricDescriptor(text=_text(doc, where + ("levels", level), value), quote=value.get("quote"),
-                                      origin=Origin(doc.path, doc.line(where + ("levels", level))))
-              for level, value in data.get("levels", {}).items()}
-    critical = [RubricCap(at=cap["at"], cap=cap["cap"], because=_text(doc, where + ("critical", i, "because"), cap["because"]),
-                          origin=Origin(doc.path, doc.line(where + ("critical", i))))
-                for i, cap in enumerate(data.get("critical", []))]
+    levels = {
+        level: RubricDescriptor(
+            text=_text(doc, where + ("levels", level), value),
+            quote=value.get("quote"),
+            origin=Origin(doc.path, doc.line(where + ("levels", level))),
+        )
+        for level, value in data.get("levels", {}).items()
+    }
+    critical = [
+        RubricCap(
+            at=cap["at"],
+            cap=cap["cap"],
+            because=_text(doc, where + ("critical", i, "because"), cap["because"]),
+            origin=Origin(doc.path, doc.line(where + ("critical", i))),
+        )
+        for i, cap in enumerate(data.get("critical", []))
+    ]
     own = data.get("organisation_standard")
-    standard = OrganisationStandard(
-        asks=_text(doc, where + ("organisation_standard", "asks"), own["asks"]),
-        value=_text(doc, where + ("organisation_standard", "value"), own["value"]) if "value" in own else None,
-        origin=Origin(doc.path, doc.line(where + ("organisation_standard",)))) if own else None
+    standard = (
+        OrganisationStandard(
+            asks=_text(doc, where + ("organisation_standard", "asks"), own["asks"]),
+            value=_text(doc, where + ("organisation_standard", "value"), own["value"]) if "value" in own else None,
+            origin=Origin(doc.path, doc.line(where + ("organisation_standard",))),
+        )
+        if own
+        else None
+    )
     lines = {key: doc.line(where + (key,)) for key in ("indicator", "standard", "weight", "title") if key in data}
     lines.update({f"assesses.{i}": doc.line(where + ("assesses", i)) for i in range(len(data["assesses"]))})
-    return Criterion(id=data["id"], indicator_id=data.get("indicator"),
-                     title=_text(doc, where + ("title",), data["title"]) if "title" in data else None,
-                     standard_id=data.get("standard"), assesses=data["assesses"], weight=data["weight"],
-                     levels=levels, critical=critical, origin=Origin(doc.path, doc.line(where)), lines=lines,
-                     organisation_standard=standard)
+    return Criterion(
+        id=data["id"],
+        indicator_id=data.get("indicator"),
+        title=_text(doc, where + ("title",), data["title"]) if "title" in data else None,
+        standard_id=data.get("standard"),
+        assesses=data["assesses"],
+        weight=data["weight"],
+        levels=levels,
+        critical=critical,
+        origin=Origin(doc.path, doc.line(where)),
+        lines=lines,
+        organisation_standard=standard,
+    )
 
 
 def _read_quizzes(folder: Path, problems: Problems) -> list[Quiz]:
@@ -242,7 +328,9 @@ def _read_quizzes(folder: Path, problems: Problems) -> list[Quiz]:
         doc = _load(path, "quiz", problems)
         if doc is not None:
             questions = [_question(doc, ("questions", i), q) for i, q in enumerate(doc.data["questions"])]
-            quizzes.append(Quiz(id=doc.data["chapter"], questions=questions, origin=Origin(path, doc.line(("chapter",)))))
+            quizzes.append(
+                Quiz(id=doc.data["chapter"], questions=questions, origin=Origin(path, doc.line(("chapter",))))
+            )
     return quizzes
 
 
@@ -252,17 +340,35 @@ def _question(doc: YamlDoc, where: tuple, data: dict) -> Question:
 
 
 def _question_read(doc: YamlDoc, where: tuple, data: dict) -> Question:
-    question = _text(doc, where + ("question",), data["question"])   # read in reading order
-    options = [QuizOption(text=_text(doc, where + ("options", i, "text"), o["text"]), correct=o.get("correct", False),
-                          feedback=_text(doc, where + ("options", i, "feedback"), o["feedback"]) if "feedback" in o else None,
-                          origin=Origin(doc.path, doc.line(where + ("options", i))))
-               for i, o in enumerate(data.get("options", []))]
-    lines = {key: doc.line(where + (key,)) for key in ("type", "section", "procedure", "options", "answer") if key in data}
-    lines.update({f"requirements.{i}": doc.line(where + ("requirements", i)) for i in range(len(data.get("requirements", [])))})
-    return Question(id=data["id"], type=data["type"], section_id=data["section"], requirement_ids=data.get("requirements", []),
-                    procedure_id=data.get("procedure"), question=question,
-                    options=options, answer=data.get("answer"), explanation=_text(doc, where + ("explanation",), data["explanation"]),
-                    origin=Origin(doc.path, doc.line(where)), lines=lines)
+    question = _text(doc, where + ("question",), data["question"])  # read in reading order
+    options = [
+        QuizOption(
+            text=_text(doc, where + ("options", i, "text"), o["text"]),
+            correct=o.get("correct", False),
+            feedback=_text(doc, where + ("options", i, "feedback"), o["feedback"]) if "feedback" in o else None,
+            origin=Origin(doc.path, doc.line(where + ("options", i))),
+        )
+        for i, o in enumerate(data.get("options", []))
+    ]
+    lines = {
+        key: doc.line(where + (key,)) for key in ("type", "section", "procedure", "options", "answer") if key in data
+    }
+    lines.update(
+        {f"requirements.{i}": doc.line(where + ("requirements", i)) for i in range(len(data.get("requirements", [])))}
+    )
+    return Question(
+        id=data["id"],
+        type=data["type"],
+        section_id=data["section"],
+        requirement_ids=data.get("requirements", []),
+        procedure_id=data.get("procedure"),
+        question=question,
+        options=options,
+        answer=data.get("answer"),
+        explanation=_text(doc, where + ("explanation",), data["explanation"]),
+        origin=Origin(doc.path, doc.line(where)),
+        lines=lines,
+    )
 
 
 def _read_onboarding(path: Path, problems: Problems) -> Onboarding | None:
@@ -278,17 +384,29 @@ def _read_onboarding(path: Path, problems: Problems) -> Onboarding | None:
 
 
 def _onboarding(doc: YamlDoc, path: Path, data: dict) -> Onboarding:
-    stages = [OnboardingStage(title=_text(doc, ("stages", i, "title"), stage["title"]), chapter_ids=stage["chapters"],
-                              origin=Origin(path, doc.line(("stages", i))),
-                              lines=[doc.line(("stages", i, "chapters", j)) for j in range(len(stage["chapters"]))])
-              for i, stage in enumerate(data["stages"])]
+    stages = [
+        OnboardingStage(
+            title=_text(doc, ("stages", i, "title"), stage["title"]),
+            chapter_ids=stage["chapters"],
+            origin=Origin(path, doc.line(("stages", i))),
+            lines=[doc.line(("stages", i, "chapters", j)) for j in range(len(stage["chapters"]))],
+        )
+        for i, stage in enumerate(data["stages"])
+    ]
     lines = {key: doc.line((key,)) for key in data}
     lines["minimum_training.requirement"] = doc.line(("minimum_training", "requirement"))
     lines["minimum_training.hours"] = doc.line(("minimum_training", "hours"))
-    return Onboarding(pass_mark=data["pass_mark"], final_questions=data["final_questions"],
-                      reading_speed=data["reading_speed"], minutes_per_question=data["minutes_per_question"],
-                      minimum_hours=data["minimum_training"]["hours"], minimum_requirement=data["minimum_training"]["requirement"],
-                      stages=stages, origin=Origin(path, 1), lines=lines)
+    return Onboarding(
+        pass_mark=data["pass_mark"],
+        final_questions=data["final_questions"],
+        reading_speed=data["reading_speed"],
+        minutes_per_question=data["minutes_per_question"],
+        minimum_hours=data["minimum_training"]["hours"],
+        minimum_requirement=data["minimum_training"]["requirement"],
+        stages=stages,
+        origin=Origin(path, 1),
+        lines=lines,
+    )
 
 
 def _read_topics(path: Path, problems: Problems) -> list[Topic]:
@@ -301,9 +419,15 @@ def _read_topics(path: Path, problems: Problems) -> list[Topic]:
     topics = []
     for i, data in enumerate(doc.data["topics"]):
         with _owned_by(data["id"]):
-            topics.append(Topic(id=data["id"], title=_text(doc, ("topics", i, "title"), data["title"]),
-                                sections=data["sections"], origin=Origin(doc.path, doc.line(("topics", i))),
-                                section_lines=[doc.line(("topics", i, "sections", j)) for j in range(len(data["sections"]))]))
+            topics.append(
+                Topic(
+                    id=data["id"],
+                    title=_text(doc, ("topics", i, "title"), data["title"]),
+                    sections=data["sections"],
+                    origin=Origin(doc.path, doc.line(("topics", i))),
+                    section_lines=[doc.line(("topics", i, "sections", j)) for j in range(len(data["sections"]))],
+                )
+            )
     return topics
 
 
@@ -355,18 +479,32 @@ def _read_manual(path: Path, problems: Problems) -> Manual | None:
     for index, name in enumerate(data["chapters"]):
         chapter_path = path.parent / name
         if not chapter_path.exists():
-            problems.add(path, doc.line(("chapters", index)), f"chapter file '{name}' not found",
-                         f"create {name} next to manual.yml, or remove it from the list")
+            problems.add(
+                path,
+                doc.line(("chapters", index)),
+                f"chapter file '{name}' not found",
+                f"create {name} next to manual.yml, or remove it from the list",
+            )
             continue
         chapter = _read_chapter(chapter_path, problems)
         if chapter:
             chapters.append(chapter)
-    manual = Manual(id=data["id"], title=title,
-                    source=data["source"], chapters=chapters,
-                    origin=Origin(path, doc.line()), style=data.get("style", "chapters"),
-                    owner=data["owner"], reviewed=data["review"]["last"], review_by=data["review"]["next"],
-                    lines={"id": doc.line(("id",)), "review.last": doc.line(("review", "last")),
-                           "review.next": doc.line(("review", "next"))})
+    manual = Manual(
+        id=data["id"],
+        title=title,
+        source=data["source"],
+        chapters=chapters,
+        origin=Origin(path, doc.line()),
+        style=data.get("style", "chapters"),
+        owner=data["owner"],
+        reviewed=data["review"]["last"],
+        review_by=data["review"]["next"],
+        lines={
+            "id": doc.line(("id",)),
+            "review.last": doc.line(("review", "last")),
+            "review.next": doc.line(("review", "next")),
+        },
+    )
     for chapter in chapters:
         _set(chapter, "manual", manual)
     return manual
@@ -383,7 +521,8 @@ def _read_chapter(path: Path, problems: Problems) -> Chapter | None:
         summary = _body(doc, ("summary",), data.get("summary", []))
         sections = [_section(doc, ("sections", i), s) for i, s in enumerate(data["sections"])]
     chapter = Chapter(
-        id=data["id"], number=data["number"],
+        id=data["id"],
+        number=data["number"],
         title=title,
         summary=summary,
         sections=sections,
@@ -398,15 +537,17 @@ def _read_chapter(path: Path, problems: Problems) -> Chapter | None:
 
 
 def _section(doc: YamlDoc, where: tuple, data: dict) -> Section:
-    with _owned_by(data["id"]):   # read in reading order: the registry keeps it
+    with _owned_by(data["id"]):  # read in reading order: the registry keeps it
         title = _text(doc, where + ("title",), data["title"])
         body = _body(doc, where + ("body",), data.get("body", []))
-        requirements = [_requirement(doc, where + ("requirements", i), r)
-                        for i, r in enumerate(data.get("requirements", []))]
+        requirements = [
+            _requirement(doc, where + ("requirements", i), r) for i, r in enumerate(data.get("requirements", []))
+        ]
         indicators = [_indicator(doc, where + ("indicators", i), x) for i, x in enumerate(data.get("indicators", []))]
         grades = [_grade(doc, where + ("grades", i), x) for i, x in enumerate(data.get("grades", []))]
     section = Section(
-        id=data["id"], number=data["number"],
+        id=data["id"],
+        number=data["number"],
         title=title,
         status=data["status"],
         body=body,
@@ -429,20 +570,33 @@ def _section(doc: YamlDoc, where: tuple, data: dict) -> Section:
 
 def _requirement(doc: YamlDoc, where: tuple, data: dict) -> Requirement:
     text = _text(doc, where + ("text",), data["text"]) if "text" in data else None
-    steps = [Step(id=s["id"], number=i + 1, text=_text(doc, where + ("steps", i, "text"), s["text"]),
-                  cites=s.get("cites", []), origin=Origin(doc.path, doc.line(where + ("steps", i))),
-                  cite_lines=_cite_lines(doc, where + ("steps", i), s))
-             for i, s in enumerate(data.get("steps", []))]
-    return Requirement(id=data["id"], text=text,
-                       cites=data.get("cites", []), steps=steps,
-                       origin=Origin(doc.path, doc.line(where)),
-                       cite_lines=_cite_lines(doc, where, data),
-                       ordered=data.get("ordered"), fragment=data.get("fragment", False),
-                       lines={key: doc.line(where + (key,)) for key in ("ordered", "fragment") if key in data},
-                       force=data.get("force", "obligation"), source=data.get("source", ""),
-                       force_why=data.get("force_why", ""),
-                       force_line=doc.line(where + ("force",)) if "force" in data else doc.line(where),
-                       source_line=doc.line(where + ("source",)) if "source" in data else doc.line(where))
+    steps = [
+        Step(
+            id=s["id"],
+            number=i + 1,
+            text=_text(doc, where + ("steps", i, "text"), s["text"]),
+            cites=s.get("cites", []),
+            origin=Origin(doc.path, doc.line(where + ("steps", i))),
+            cite_lines=_cite_lines(doc, where + ("steps", i), s),
+        )
+        for i, s in enumerate(data.get("steps", []))
+    ]
+    return Requirement(
+        id=data["id"],
+        text=text,
+        cites=data.get("cites", []),
+        steps=steps,
+        origin=Origin(doc.path, doc.line(where)),
+        cite_lines=_cite_lines(doc, where, data),
+        ordered=data.get("ordered"),
+        fragment=data.get("fragment", False),
+        lines={key: doc.line(where + (key,)) for key in ("ordered", "fragment") if key in data},
+        force=data.get("force", "obligation"),
+        source=data.get("source", ""),
+        force_why=data.get("force_why", ""),
+        force_line=doc.line(where + ("force",)) if "force" in data else doc.line(where),
+        source_line=doc.line(where + ("source",)) if "source" in data else doc.line(where),
+    )
 
 
 def _cite_lines(doc: YamlDoc, where: tuple, data: dict) -> dict[str, int]:
@@ -452,41 +606,62 @@ def _cite_lines(doc: YamlDoc, where: tuple, data: dict) -> dict[str, int]:
 def _body(doc: YamlDoc, where: tuple, data: list) -> list[Block]:
     blocks = []
     for i, block in enumerate(data):
-        (kind, value), = block.items()
+        ((kind, value),) = block.items()
         values = value if isinstance(value, list) else [value]
         path = where + (i, kind)
-        texts = ([_text(doc, path + (j,), v) for j, v in enumerate(values)]
-                 if isinstance(value, list) else [_text(doc, path, value)])
+        texts = (
+            [_text(doc, path + (j,), v) for j, v in enumerate(values)]
+            if isinstance(value, list)
+            else [_text(doc, path, value)]
+        )
         blocks.append(Block(kind=kind, texts=texts))
     return blocks
 
 
 def _indicator(doc: YamlDoc, where: tuple, data: dict) -> Indicator:
-    return Indicator(id=data["id"], name=_text(doc, where + ("name",), data["name"]),
-                     description=_text(doc, where + ("description",), data["description"]),
-                     cites=data.get("cites", []), origin=Origin(doc.path, doc.line(where)))
+    return Indicator(
+        id=data["id"],
+        name=_text(doc, where + ("name",), data["name"]),
+        description=_text(doc, where + ("description",), data["description"]),
+        cites=data.get("cites", []),
+        origin=Origin(doc.path, doc.line(where)),
+    )
 
 
 def _grade(doc: YamlDoc, where: tuple, data: dict) -> Grade:
-    return Grade(id=data["id"], name=_text(doc, where + ("name",), data["name"]),
-                 descriptor=_text(doc, where + ("descriptor",), data["descriptor"]),
-                 origin=Origin(doc.path, doc.line(where)))
+    return Grade(
+        id=data["id"],
+        name=_text(doc, where + ("name",), data["name"]),
+        descriptor=_text(doc, where + ("descriptor",), data["descriptor"]),
+        origin=Origin(doc.path, doc.line(where)),
+    )
 
 
 def _repair(doc: YamlDoc, where: tuple, data: dict) -> Repair:
     # The raw and restored Chinese, and the editor's note on why (in English), shown on the repairs pages.
     for key, lang in (("source", "zh"), ("restored", "zh"), ("why", "en")):
         _plain(doc, where + (key,), data[key], lang)
-    return Repair(source=data["source"], restored=data["restored"], why=data["why"],
-                  review=data["review"], origin=Origin(doc.path, doc.line(where)))
+    return Repair(
+        source=data["source"],
+        restored=data["restored"],
+        why=data["why"],
+        review=data["review"],
+        origin=Origin(doc.path, doc.line(where)),
+    )
 
 
 def _text(doc: YamlDoc, where: tuple, data: dict) -> Text:
     """A bilingual text, registered as it is read with its kind: the file's kind and the field's path."""
-    text = Text(zh=data["zh"], en=data["en"], en_from_zh=data["en_from_zh"],
-                origin=Origin(doc.path, doc.line(where + ("en",))), zh_line=doc.line(where + ("zh",)),
-                stale_ok=data.get("stale_ok", False), superseded_by=data.get("superseded_by", ""),
-                revision=revisions.read_revision(doc, where, data))
+    text = Text(
+        zh=data["zh"],
+        en=data["en"],
+        en_from_zh=data["en_from_zh"],
+        origin=Origin(doc.path, doc.line(where + ("en",))),
+        zh_line=doc.line(where + ("zh",)),
+        stale_ok=data.get("stale_ok", False),
+        superseded_by=data.get("superseded_by", ""),
+        revision=revisions.read_revision(doc, where, data),
+    )
     reading = _reading.get()
     field_path = ".".join(str(key) for key in where if not isinstance(key, int))
     return reading.registry.add(text, f"{reading.kinds.get(doc.path, '?')}:{field_path}")
@@ -496,33 +671,42 @@ def _plain(doc: YamlDoc, where: tuple, value: str, lang: str) -> str:
     """A one-language string the site shows, registered with its language."""
     reading = _reading.get()
     field_path = ".".join(str(key) for key in where if not isinstance(key, int))
-    return reading.registry.add_plain(value, lang, doc.path, doc.line(where),
-                                      f"{reading.kinds.get(doc.path, '?')}:{field_path}")
+    return reading.registry.add_plain(
+        value, lang, doc.path, doc.line(where), f"{reading.kinds.get(doc.path, '?')}:{field_path}"
+    )
 
 
 def _term(doc: YamlDoc, where: tuple, data: dict) -> Term:
     _plain(doc, where + ("zh",), data["zh"], "zh")
     _plain(doc, where + ("en",), data["en"], "en")
-    for i, form in enumerate(data.get("avoid", [])):   # shown struck out on the glossary page
+    for i, form in enumerate(data.get("avoid", [])):  # shown struck out on the glossary page
         _plain(doc, where + ("avoid", i), form, "en")
     if "note" in data:
         _plain(doc, where + ("note",), data["note"], "en")
-    return Term(zh=data["zh"], en=data["en"], en_forms=data.get("en_forms", []),
-                not_in=data.get("not_in", []), avoid=data.get("avoid", []),
-                note=data.get("note", ""), origin=Origin(doc.path, doc.line(where)))
+    return Term(
+        zh=data["zh"],
+        en=data["en"],
+        en_forms=data.get("en_forms", []),
+        not_in=data.get("not_in", []),
+        avoid=data.get("avoid", []),
+        note=data.get("note", ""),
+        origin=Origin(doc.path, doc.line(where)),
+    )
 
 
 def _reference(doc: YamlDoc, where: tuple, data: dict) -> Reference:
     return Reference(
-        id=data["id"], kind=data["kind"],
+        id=data["id"],
+        kind=data["kind"],
         citation=_text(doc, where + ("citation",), data["citation"]),
         status=data["status"],
         note=_text(doc, where + ("note",), data["note"]) if "note" in data else None,
         verification=data.get("verification"),
         origin=Origin(doc.path, doc.line(where)),
         url=data.get("url"),
-        superseded_by=(_text(doc, where + ("superseded_by",), data["superseded_by"])
-                       if "superseded_by" in data else None),
+        superseded_by=(
+            _text(doc, where + ("superseded_by",), data["superseded_by"]) if "superseded_by" in data else None
+        ),
         superseded_on=data.get("superseded_on"),
         lines={key: doc.line(where + (key,)) for key in ("status", "verification", "superseded_by", "superseded_on")},
     )
@@ -538,8 +722,12 @@ def _read_references(doc: YamlDoc, problems: Problems) -> dict[str, Reference]:
             reference = _reference(doc, where, data)
         if reference.id in found:
             first = found[reference.id].origin.line
-            problems.add(doc.path, reference.origin.line, f"duplicate reference id '{reference.id}'",
-                         f"already used on line {first}; give this one another id")
+            problems.add(
+                doc.path,
+                reference.origin.line,
+                f"duplicate reference id '{reference.id}'",
+                f"already used on line {first}; give this one another id",
+            )
             continue
         found[reference.id] = reference
     return found

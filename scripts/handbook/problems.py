@@ -29,10 +29,8 @@ class Problems:
     root: Path
     items: list[Problem] = field(default_factory=list)
 
-    def add(self, file: Path | str, line: int, message: str, hint: str = "",
-            severity: str = ERROR) -> None:
-        self.items.append(Problem(self.relative(file), max(line, 1), message,
-                                  hint, severity))
+    def add(self, file: Path | str, line: int, message: str, hint: str = "", severity: str = ERROR) -> None:
+        self.items.append(Problem(self.relative(file), max(line, 1), message, hint, severity))
 
     def warn(self, file: Path | str, line: int, message: str, hint: str = "") -> None:
         self.add(file, line, message, hint, WARNING)

@@ -18,5 +18,5 @@ def read_checked(doc: YamlDoc, kind: str, problems: Problems) -> set[str]:
     for key in misspelt:
         key.mapping[key.meant] = key.mapping.pop(key.typo)
     if misspelt and not schema.valid(doc.data, kind):
-        kinds.add("invalid")   # the misspelt value itself is wrong: the file cannot be used
+        kinds.add("invalid")  # the misspelt value itself is wrong: the file cannot be used
     return kinds

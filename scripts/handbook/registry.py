@@ -11,11 +11,11 @@ content later is seen without anyone keeping a list of where texts live.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Iterator, Mapping
 
 from .model import Text
 
@@ -23,8 +23,8 @@ from .model import Text
 @dataclass(frozen=True)
 class Entry:
     text: Text
-    kind: str     # "<file kind>:<field path>", e.g. "checklist:groups.title"
-    owner: str    # the id of the object it belongs to: a section, chapter, checklist, question …
+    kind: str  # "<file kind>:<field path>", e.g. "checklist:groups.title"
+    owner: str  # the id of the object it belongs to: a section, chapter, checklist, question …
 
     @property
     def file(self) -> Path:
@@ -39,8 +39,9 @@ class Entry:
 @dataclass(frozen=True)
 class PlainEntry:
     """A one-language string the site shows as it is: a glossary term, a repair's note."""
+
     value: str
-    lang: str     # "zh" | "en"
+    lang: str  # "zh" | "en"
     file: Path
     line: int
     kind: str
@@ -81,7 +82,7 @@ class TextRegistry:
         """While loading: the texts registered so far for `owner_id`."""
         return tuple(entry.text for entry in self._entries if entry.owner == owner_id)
 
-    def freeze(self) -> "TextRegistry":
+    def freeze(self) -> TextRegistry:
         by_owner: dict[str, list[Text]] = {}
         for entry in self._entries:
             by_owner.setdefault(entry.owner, []).append(entry.text)

@@ -6,11 +6,12 @@ import re
 import subprocess
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]   # the one place the repository root is computed
+ROOT = Path(__file__).resolve().parents[2]  # the one place the repository root is computed
 
 _REMOTE = re.compile(
     r"^(?:https?://(?:[^@/]+@)?(?P<host1>[^/:]+)(?::\d+)?/|git@(?P<host2>[^:]+):|ssh://git@(?P<host3>[^/:]+)(?::\d+)?/)"
-    r"(?P<path>.+?)(?:\.git)?/?$")
+    r"(?P<path>.+?)(?:\.git)?/?$"
+)
 
 
 def edit_uri_for(remote: str, branch: str = "main") -> str:

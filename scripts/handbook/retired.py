@@ -34,10 +34,17 @@ class Retired:
 
 def read_retired(doc, where: tuple, data: dict) -> list[Retired]:
     """The `retired:` records of a section (the loader calls this)."""
-    return [Retired(id=record["id"], replaced_by=record["replaced_by"], why=record["why"],
-                    origin=Origin(doc.path, doc.line(where + ("retired", i, "id"))), section_id=data["id"],
-                    replaced_by_line=doc.line(where + ("retired", i, "replaced_by")))
-            for i, record in enumerate(data.get("retired", []))]
+    return [
+        Retired(
+            id=record["id"],
+            replaced_by=record["replaced_by"],
+            why=record["why"],
+            origin=Origin(doc.path, doc.line(where + ("retired", i, "id"))),
+            section_id=data["id"],
+            replaced_by_line=doc.line(where + ("retired", i, "replaced_by")),
+        )
+        for i, record in enumerate(data.get("retired", []))
+    ]
 
 
 def retired_ids(handbook: Handbook) -> dict[str, Retired]:
@@ -58,34 +65,53 @@ def check_retired(handbook: Handbook, problems: Problems) -> None:
             problems.add(file, line, f"id '{record.id}' is retired twice", "keep one `retired:` record for it")
         seen.add(record.id)
         if record.id in live:
-            problems.add(file, line, f"retired id '{record.id}' is also the id of a live rule",
-                         "a published id is never reused: give the live rule a new id, or remove the `retired:` record")
+            problems.add(
+                file,
+                line,
+                f"retired id '{record.id}' is also the id of a live rule",
+                "a published id is never reused: give the live rule a new id, or remove the `retired:` record",
+            )
         if not record.id.startswith(record.section_id + "-"):
-            problems.add(file, line, f"retired id '{record.id}' is not an id of section {record.section_id}",
-                         "record a retired id under the section it belonged to")
+            problems.add(
+                file,
+                line,
+                f"retired id '{record.id}' is not an id of section {record.section_id}",
+                "record a retired id under the section it belonged to",
+            )
         if record.replaced_by not in rules:
-            more = f" (it is retired too: name '{retired[record.replaced_by].replaced_by}')" if record.replaced_by in retired else ""
-            problems.add(file, record.replaced_by_line,
-                         f"retired id '{record.id}' is replaced by '{record.replaced_by}', which is not a live requirement or step{more}",
-                         "name the requirement or step that now stands for it")
+            more = (
+                f" (it is retired too: name '{retired[record.replaced_by].replaced_by}')"
+                if record.replaced_by in retired
+                else ""
+            )
+            problems.add(
+                file,
+                record.replaced_by_line,
+                f"retired id '{record.id}' is replaced by '{record.replaced_by}', which is not a live requirement or step{more}",
+                "name the requirement or step that now stands for it",
+            )
     _check_citations(handbook, retired, problems)
 
 
 def _check_citations(handbook: Handbook, retired: dict[str, Retired], problems: Problems) -> None:
     """Any mention of a retired id in any content file, outside its own record, is a citation of it."""
     own = {(record.origin.file.resolve(), record.origin.line) for record in retired.values()}
-    pattern = re.compile(r"(?<![\w.-])(" + "|".join(map(re.escape, sorted(retired, key=len, reverse=True)))
-                         + r")(?![\w.-])")
+    pattern = re.compile(
+        r"(?<![\w.-])(" + "|".join(map(re.escape, sorted(retired, key=len, reverse=True))) + r")(?![\w.-])"
+    )
     for path in sorted(handbook.content.rglob("*.yml")):
         try:
             lines = path.read_text(encoding="utf-8").splitlines()
         except (OSError, UnicodeDecodeError):
-            continue   # reported by the loader
+            continue  # reported by the loader
         for number, line in enumerate(lines, start=1):
             if line.lstrip().startswith("#") or (path.resolve(), number) in own:
                 continue
             for found in pattern.finditer(line):
                 record = retired[found.group(1)]
-                problems.add(path, number,
-                             f"'{record.id}' is retired (replaced by '{record.replaced_by}': {record.why})",
-                             f"cite '{record.replaced_by}' instead, or remove the citation")
+                problems.add(
+                    path,
+                    number,
+                    f"'{record.id}' is retired (replaced by '{record.replaced_by}': {record.why})",
+                    f"cite '{record.replaced_by}' instead, or remove the citation",
+                )

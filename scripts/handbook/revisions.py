@@ -34,9 +34,13 @@ def read_revision(doc, where: tuple, data: dict) -> Revision | None:
     record = data.get("revised")
     if not isinstance(record, dict):
         return None
-    return Revision(original=record.get("original", ""), original_en=record.get("original_en", ""),
-                    why=record.get("why", ""), authority=record.get("authority", ""),
-                    line=doc.line(where + ("revised",)))
+    return Revision(
+        original=record.get("original", ""),
+        original_en=record.get("original_en", ""),
+        why=record.get("why", ""),
+        authority=record.get("authority", ""),
+        line=doc.line(where + ("revised",)),
+    )
 
 
 def imported(text: Text) -> str:
@@ -45,6 +49,7 @@ def imported(text: Text) -> str:
 
 
 # --- edition 1: where each imported text sits, and what it said ------------------------------
+
 
 def imported_texts(handbook: Handbook) -> dict[str, list[Text]]:
     """Every text of the manuals by a key that names where it sits ("001-3.1 body", "001-3.1-r2 text")."""
@@ -76,22 +81,25 @@ def prose(section: Section) -> list[Text]:
 def read_edition(content: Path) -> dict[str, list[str]] | None:
     path = content / EDITION_FILE
     if not path.exists():
-        return None   # content with no imported edition (new content, test fixtures): nothing to hold to
+        return None  # content with no imported edition (new content, test fixtures): nothing to hold to
     return json.loads(path.read_text(encoding="utf-8"))["texts"]
 
 
 def write_edition(handbook: Handbook, path: Path) -> int:
     """Record the imported wording of every text (run once, when an edition is imported)."""
     texts = {key: [imported(t) for t in found] for key, found in imported_texts(handbook).items()}
-    data = {"about": "Edition 1: the Chinese of every text imported from the source manuals, by where it sits. "
-                     "Never edit: a revised text keeps this wording as `revised: original:` (CONTRIBUTING.md 7.11).",
-            "texts": texts}
+    data = {
+        "about": "Edition 1: the Chinese of every text imported from the source manuals, by where it sits. "
+        "Never edit: a revised text keeps this wording as `revised: original:` (CONTRIBUTING.md 7.11).",
+        "texts": texts,
+    }
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     return sum(len(v) for v in texts.values())
 
 
 # --- the checks ---------------------------------------------------------------------------------
+
 
 def check_revisions(handbook: Handbook, problems: Problems) -> None:
     if "manuals" in handbook.unread:
@@ -111,26 +119,42 @@ def check_revisions(handbook: Handbook, problems: Problems) -> None:
 def _check_record(text: Text, problems: Problems) -> None:
     file, revision = text.origin.file, text.revision
     if revision and revision.original == text.zh:
-        problems.add(file, revision.line, "`revised:` on a text that still reads its original wording",
-                     "revise the zh text, or remove the `revised:` record")
+        problems.add(
+            file,
+            revision.line,
+            "`revised:` on a text that still reads its original wording",
+            "revise the zh text, or remove the `revised:` record",
+        )
     if revision and text.superseded_by:
-        problems.add(file, revision.line, "a text is either revised or superseded, not both",
-                     f"remove `superseded_by: {text.superseded_by}` (the prose now says it itself) or the `revised:` record")
+        problems.add(
+            file,
+            revision.line,
+            "a text is either revised or superseded, not both",
+            f"remove `superseded_by: {text.superseded_by}` (the prose now says it itself) or the `revised:` record",
+        )
 
 
 def _check_against_edition(key: str, text: Text, imported_wording: list[str] | None, problems: Problems) -> None:
     if imported_wording is None:
-        return   # added after the import: new content, not a revision
+        return  # added after the import: new content, not a revision
     file = text.origin.file
     if text.revision:
         if text.revision.original not in imported_wording:
-            problems.add(file, text.revision.line, "the `original:` of this revision is not the imported wording",
-                         f"copy it exactly as imported: {_closest(text.revision.original, imported_wording)}")
+            problems.add(
+                file,
+                text.revision.line,
+                "the `original:` of this revision is not the imported wording",
+                f"copy it exactly as imported: {_closest(text.revision.original, imported_wording)}",
+            )
     elif text.zh not in imported_wording:
         original = _closest(text.zh, imported_wording)
-        problems.add(file, text.zh_line, "this text differs from the imported wording, with no revision record",
-                     f"if the organisation changed it, add `revised:` under it with `original: {original}`, "
-                     "`why:` and `authority:` (CONTRIBUTING.md 7.11); if not, restore the imported wording")
+        problems.add(
+            file,
+            text.zh_line,
+            "this text differs from the imported wording, with no revision record",
+            f"if the organisation changed it, add `revised:` under it with `original: {original}`, "
+            "`why:` and `authority:` (CONTRIBUTING.md 7.11); if not, restore the imported wording",
+        )
 
 
 def _closest(text: str, candidates: list[str]) -> str:
@@ -140,11 +164,12 @@ def _closest(text: str, candidates: list[str]) -> str:
 @dataclass
 class Restatement:
     """A rule (a requirement's text or a step) and the words of the section's prose it restates."""
+
     rule_id: str
-    kind: str               # "rule" (a requirement) or "step"
+    kind: str  # "rule" (a requirement) or "step"
     text: Text
-    quote: str              # the imported words of the prose the rule restates
-    prose: Text | None      # the prose text holding them (as imported)
+    quote: str  # the imported words of the prose the rule restates
+    prose: Text | None  # the prose text holding them (as imported)
 
 
 def restatements(section: Section) -> list[Restatement]:
@@ -158,8 +183,9 @@ def restatements(section: Section) -> list[Restatement]:
 
     for requirement in section.requirements:
         if requirement.text:
-            found.append(Restatement(requirement.id, "rule", requirement.text, requirement.source,
-                                     holder(requirement.source)))
+            found.append(
+                Restatement(requirement.id, "rule", requirement.text, requirement.source, holder(requirement.source))
+            )
         for step in requirement.steps:
             words = imported(step.text).rstrip("。；;.")
             at = holder(words)
@@ -178,23 +204,39 @@ def _check_consistency(section: Section, problems: Problems) -> None:
             # the prose still holds the old words, and is not marked as superseded by this rule
             prose_text = item.prose
             if item.quote in prose_text.zh and not prose_text.superseded_by:
-                _pair(problems, item.text, prose_text,
-                      f"{name} was revised, but the prose it restates still reads 「{item.quote}」",
-                      f"prose restates {name}, which was revised",
-                      f"revise the prose too (with a `revised:` record), or mark it `superseded_by: \"{item.rule_id}\"`")
+                _pair(
+                    problems,
+                    item.text,
+                    prose_text,
+                    f"{name} was revised, but the prose it restates still reads 「{item.quote}」",
+                    f"prose restates {name}, which was revised",
+                    f'revise the prose too (with a `revised:` record), or mark it `superseded_by: "{item.rule_id}"`',
+                )
             # another rule that restates the same words and still says them
             for other in items:
-                if other is not item and not other.text.revision and item.quote in imported(other.text) \
-                        and item.quote in other.text.zh:
-                    _pair(problems, other.text, item.text,
-                          f"{other.kind} {other.rule_id} restates the words of {name}, which was revised",
-                          f"{name} was revised; {other.kind} {other.rule_id} still reads 「{item.quote}」",
-                          f"revise {other.kind} {other.rule_id} too (with a `revised:` record)")
+                if (
+                    other is not item
+                    and not other.text.revision
+                    and item.quote in imported(other.text)
+                    and item.quote in other.text.zh
+                ):
+                    _pair(
+                        problems,
+                        other.text,
+                        item.text,
+                        f"{other.kind} {other.rule_id} restates the words of {name}, which was revised",
+                        f"{name} was revised; {other.kind} {other.rule_id} still reads 「{item.quote}」",
+                        f"revise {other.kind} {other.rule_id} too (with a `revised:` record)",
+                    )
         elif item.prose.revision and item.quote not in item.prose.zh and not item.prose.superseded_by:
-            _pair(problems, item.text, item.prose,
-                  f"the prose {name} restates was revised, but the {item.kind} still reads as imported",
-                  f"prose was revised; {name} restates its old words 「{item.quote}」",
-                  f"revise {name} to agree (with a `revised:` record)")
+            _pair(
+                problems,
+                item.text,
+                item.prose,
+                f"the prose {name} restates was revised, but the {item.kind} still reads as imported",
+                f"prose was revised; {name} restates its old words 「{item.quote}」",
+                f"revise {name} to agree (with a `revised:` record)",
+            )
 
 
 def _pair(problems: Problems, text: Text, other: Text, message: str, other_message: str, hint: str) -> None:
@@ -213,13 +255,19 @@ def _check_superseded(section: Section, rules: dict[str, Requirement | Step], pr
         owner = rule.section if rule is not None else None
         rule_text = rule.text if rule is not None else None
         if rule is None or owner is not section:
-            problems.add(text.origin.file, text.zh_line,
-                         f"superseded_by names '{text.superseded_by}', which is not a rule of section {section.number}",
-                         "name the revised requirement or step of this section that states the rule now")
+            problems.add(
+                text.origin.file,
+                text.zh_line,
+                f"superseded_by names '{text.superseded_by}', which is not a rule of section {section.number}",
+                "name the revised requirement or step of this section that states the rule now",
+            )
         elif rule_text is None or rule_text.revision is None:
-            problems.add(text.origin.file, text.zh_line,
-                         f"superseded_by names rule {text.superseded_by}, which has not been revised",
-                         "revise the rule (with a `revised:` record) first, or remove superseded_by")
+            problems.add(
+                text.origin.file,
+                text.zh_line,
+                f"superseded_by names rule {text.superseded_by}, which has not been revised",
+                "revise the rule (with a `revised:` record) first, or remove superseded_by",
+            )
 
 
 def superseding_rule(text: Text, section: Section) -> Requirement | Step | None:

@@ -23,7 +23,7 @@ def _stamped(path: Path) -> None:
 
 
 def _text(indent: str, key: str) -> str:
-    return f'{indent}{key}:\n{indent}  zh: {PLACEHOLDER["zh"]}\n{indent}  en: {PLACEHOLDER["en"]}\n'
+    return f"{indent}{key}:\n{indent}  zh: {PLACEHOLDER['zh']}\n{indent}  en: {PLACEHOLDER['en']}\n"
 
 
 def _insert_into_list(path: Path, key: str, block: str) -> int:
@@ -47,12 +47,15 @@ def new_section(handbook: Handbook, chapter_id: str) -> tuple[Path, int, str]:
     last = max((int(s.number.rsplit(".", 1)[1]) for s in chapter.sections if s.number.count(".") == 1), default=0)
     number = f"{chapter.number}.{last + 1}"
     section_id = f"{chapter.manual.id}-{number}"
-    block = (f'  - id: "{section_id}"\n    number: "{number}"\n    status: published\n'
-             + _text("    ", "title")
-             + f"    body:\n      - paragraph:\n          zh: {PLACEHOLDER['zh']}\n          en: {PLACEHOLDER['en']}\n"
-             + f'    requirements:\n      - id: "{section_id}-r1"\n'
-             # 19c: the force the source gives the rule, and the body sentence it restates
-             + f"        force: obligation\n        source: {PLACEHOLDER['zh']}\n" + _text("        ", "text"))
+    block = (
+        f'  - id: "{section_id}"\n    number: "{number}"\n    status: published\n'
+        + _text("    ", "title")
+        + f"    body:\n      - paragraph:\n          zh: {PLACEHOLDER['zh']}\n          en: {PLACEHOLDER['en']}\n"
+        + f'    requirements:\n      - id: "{section_id}-r1"\n'
+        # 19c: the force the source gives the rule, and the body sentence it restates
+        + f"        force: obligation\n        source: {PLACEHOLDER['zh']}\n"
+        + _text("        ", "text")
+    )
     line = _insert_into_list(chapter.origin.file, "sections", block)
     _stamped(chapter.origin.file)
     return chapter.origin.file, line, section_id
@@ -66,13 +69,18 @@ def new_checklist(handbook: Handbook, checklist_id: str) -> tuple[Path, int, str
     folder = handbook.content / "checklists"
     number = 1 + max((int(p.name[:2]) for p in folder.glob("[0-9][0-9]-*.yml")), default=0)
     path = folder / f"{number:02d}-{checklist_id}.yml"
-    path.write_text("# yaml-language-server: $schema=../schema/checklist.schema.json\n"
-                    f"id: {checklist_id}\n"
-                    "when: during-service   # before-shift | during-service | after-service | supervision\n"
-                    + _text("", "title") + _text("", "purpose")
-                    + "groups:\n" + _text("  - ", "title").replace("\n  - ", "\n    ")
-                    + "    items:   # one requirement id per item, from the section pages, e.g. 000-2.4-r1\n"
-                    + '      - requirement: "000-0.0-r0"\n', encoding="utf-8")
+    path.write_text(
+        "# yaml-language-server: $schema=../schema/checklist.schema.json\n"
+        f"id: {checklist_id}\n"
+        "when: during-service   # before-shift | during-service | after-service | supervision\n"
+        + _text("", "title")
+        + _text("", "purpose")
+        + "groups:\n"
+        + _text("  - ", "title").replace("\n  - ", "\n    ")
+        + "    items:   # one requirement id per item, from the section pages, e.g. 000-2.4-r1\n"
+        + '      - requirement: "000-0.0-r0"\n',
+        encoding="utf-8",
+    )
     _stamped(path)
     return path, 1, checklist_id
 
@@ -82,13 +90,19 @@ def new_question(handbook: Handbook, section_id: str, kind: str = "single") -> t
     if section is None:
         raise LookupError(f"no section '{section_id}'; section ids look like 000-2.4")
     chapter = section.chapter
-    used = [int(q.id.rsplit("-q", 1)[1]) for q in handbook.questions_by_section().get(section_id, ()) if q.id.rsplit("-q", 1)[1].isdigit()]
+    used = [
+        int(q.id.rsplit("-q", 1)[1])
+        for q in handbook.questions_by_section().get(section_id, ())
+        if q.id.rsplit("-q", 1)[1].isdigit()
+    ]
     question_id = f"{section_id}-q{max(used, default=0) + 1}"
     block = f'  - id: "{question_id}"\n    type: {kind}\n    section: "{section_id}"\n' + _text("    ", "question")
     if kind in ("single", "multiple"):
         block += "    options:\n"
         for n in range(3):
-            block += f"      - text:\n          zh: {PLACEHOLDER['zh']}{n + 1}\n          en: {PLACEHOLDER['en']} {n + 1}\n"
+            block += (
+                f"      - text:\n          zh: {PLACEHOLDER['zh']}{n + 1}\n          en: {PLACEHOLDER['en']} {n + 1}\n"
+            )
             block += "        correct: true\n" if n == 0 else ""
     elif kind == "true-false":
         block += "    answer: true\n"
@@ -99,8 +113,11 @@ def new_question(handbook: Handbook, section_id: str, kind: str = "single") -> t
     path = handbook.content / "quizzes" / f"{chapter.id}.yml"
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text("# yaml-language-server: $schema=../schema/quiz.schema.json\n"
-                        f'chapter: "{chapter.id}"\nquestions:\n' + block, encoding="utf-8")
+        path.write_text(
+            "# yaml-language-server: $schema=../schema/quiz.schema.json\n"
+            f'chapter: "{chapter.id}"\nquestions:\n' + block,
+            encoding="utf-8",
+        )
         line = 4
     else:
         line = _insert_into_list(path, "questions", block)

@@ -5,21 +5,19 @@ from __future__ import annotations
 import difflib
 import json
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
+from functools import cache
 
 import jsonschema
 from referencing import Registry, Resource
 
 from .problems import Problems
-from .yamlsource import YamlDoc
-
 from .repository import ROOT
+from .yamlsource import YamlDoc
 
 SCHEMA_DIR = ROOT / "checklists" / "schema"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _registry() -> Registry:
     resources = []
     for path in sorted(SCHEMA_DIR.glob("*.schema.json")):
@@ -28,7 +26,7 @@ def _registry() -> Registry:
     return Registry().with_resources(resources)
 
 
-@lru_cache(maxsize=None)
+@cache
 def validator(kind: str) -> jsonschema.Draft202012Validator:
     """The validator for one kind of file, with every $ref replaced by what it
     points to: following references was two thirds of the time spent checking."""
@@ -60,6 +58,7 @@ def _inlined(node, resolver, depth: int = 0):
 @dataclass(frozen=True)
 class Misspelt:
     """A key the schema does not know, close to one it requires: 'stauts' for 'status'."""
+
     mapping: dict
     meant: str
     typo: str
@@ -72,8 +71,11 @@ def check(doc: YamlDoc, kind: str, problems: Problems) -> tuple[set[str], list[M
     key it was meant to be, so that the rest of the file can still be checked
     in the same run. This only reports: the data is left as it is."""
     errors = [leaf for error in validator(kind).iter_errors(doc.data) for leaf in _leaves(error)]
-    typos = {(tuple(e.absolute_path), _suggestion(e)): e for e in errors
-             if e.validator == "additionalProperties" and _suggestion(e)}
+    typos = {
+        (tuple(e.absolute_path), _suggestion(e)): e
+        for e in errors
+        if e.validator == "additionalProperties" and _suggestion(e)
+    }
     kinds, misspelt = set(), []
     for error in errors:
         where = tuple(error.absolute_path)
@@ -132,8 +134,15 @@ _TYPES = {
     "number": ("a number", "write a number without quotes"),
     "boolean": ("true or false", "write true or false, without quotes"),
 }
-_TYPE_NAMES = {"str": "text", "int": "the number", "float": "the number", "bool": "", "list": "a list",
-               "dict": "a mapping", "NoneType": "nothing"}
+_TYPE_NAMES = {
+    "str": "text",
+    "int": "the number",
+    "float": "the number",
+    "bool": "",
+    "list": "a list",
+    "dict": "a mapping",
+    "NoneType": "nothing",
+}
 
 
 def _explain(error: jsonschema.ValidationError) -> tuple[str, str]:
@@ -152,14 +161,18 @@ def _explain(error: jsonschema.ValidationError) -> tuple[str, str]:
         hint = f"did you mean '{close}'?" if close else f"allowed keys here: {allowed}"
         return f"{where}: unknown key '{_unknown(error)}'", hint
     if kind in ("minProperties", "maxProperties") and "properties" in schema:
-        return (f"{where}: a block must have exactly one of {', '.join(schema['properties'])}",
-                "start each block with one of these keys")
+        return (
+            f"{where}: a block must have exactly one of {', '.join(schema['properties'])}",
+            "start each block with one of these keys",
+        )
     if kind == "type":
         expected = schema.get("type")
         name, hint = _TYPES.get(expected, (str(expected), f"write a {expected}"))
-        return f"{where}: expected {name}, found {_TYPE_NAMES.get(type(error.instance).__name__, 'a value')} {error.instance!r}", hint
-    if kind == "minLength" or (kind == "pattern" and isinstance(error.instance, str)
-                               and not error.instance.strip()):
+        return (
+            f"{where}: expected {name}, found {_TYPE_NAMES.get(type(error.instance).__name__, 'a value')} {error.instance!r}",
+            hint,
+        )
+    if kind == "minLength" or (kind == "pattern" and isinstance(error.instance, str) and not error.instance.strip()):
         return f"{where}: empty text", "write the text, or remove the entry"
     if kind == "pattern":
         description = schema.get("description", "")
@@ -172,8 +185,10 @@ def _explain(error: jsonschema.ValidationError) -> tuple[str, str]:
     if kind == "minItems":
         return f"{where}: needs at least {schema['minItems']} item(s)", "add items or remove the key"
     if kind == "maxItems":
-        return (f"{where}: has {len(error.instance)} items, at most {schema['maxItems']} allowed",
-                "the pages and exports that show this list have room for no more; remove items")
+        return (
+            f"{where}: has {len(error.instance)} items, at most {schema['maxItems']} allowed",
+            "the pages and exports that show this list have room for no more; remove items",
+        )
     if kind == "uniqueItems":
         return f"{where}: lists the same item twice", "keep each item once"
     return f"{where}: {error.message}", schema.get("description", "")

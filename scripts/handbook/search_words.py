@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .reading import read_checked
 from .problems import Problems
+from .reading import read_checked
 from .yamlsource import YamlDoc, load_yaml
 
 LANGS = ("zh", "en")
@@ -21,8 +21,8 @@ LANGS = ("zh", "en")
 @dataclass
 class SearchWords:
     doc: YamlDoc
-    question: dict[str, list[str]] = field(default_factory=dict)            # lang → words
-    synonyms: list[dict[str, list[str]]] = field(default_factory=list)      # group: lang → forms
+    question: dict[str, list[str]] = field(default_factory=dict)  # lang → words
+    synonyms: list[dict[str, list[str]]] = field(default_factory=list)  # group: lang → forms
 
     def line(self, *where) -> int:
         return self.doc.line(where)
@@ -36,9 +36,11 @@ def read_search_words(path: Path, problems: Problems) -> SearchWords | None:
     if doc is None or read_checked(doc, "search", problems):
         return None
     data = doc.data
-    return SearchWords(doc=doc, question={lang: list(data["question_words"][lang]) for lang in LANGS},
-                       synonyms=[{lang: list(group[lang]) for lang in LANGS if lang in group}
-                                 for group in data["synonyms"]])
+    return SearchWords(
+        doc=doc,
+        question={lang: list(data["question_words"][lang]) for lang in LANGS},
+        synonyms=[{lang: list(group[lang]) for lang in LANGS if lang in group} for group in data["synonyms"]],
+    )
 
 
 def _key(word: str) -> str:
@@ -59,8 +61,12 @@ def check_search_words(words: SearchWords | None, texts: dict[str, str], problem
             if not word.strip():
                 problems.add(path, line, f"empty {lang} question word", "remove it or write the word")
             elif _key(word) in seen:
-                problems.add(path, line, f"question word '{word}' is listed twice in {lang}",
-                             f"already at line {seen[_key(word)]}; remove one")
+                problems.add(
+                    path,
+                    line,
+                    f"question word '{word}' is listed twice in {lang}",
+                    f"already at line {seen[_key(word)]}; remove one",
+                )
             else:
                 seen[_key(word)] = line
         dropped = seen
@@ -73,16 +79,29 @@ def check_search_words(words: SearchWords | None, texts: dict[str, str], problem
                     problems.add(path, line, f"empty {lang} synonym", "remove it or write the word")
                     continue
                 if key in forms:
-                    problems.add(path, line, f"'{form}' is in more than one {lang} synonym group (or twice in one)",
-                                 f"already at line {forms[key]}; a word belongs to one group")
+                    problems.add(
+                        path,
+                        line,
+                        f"'{form}' is in more than one {lang} synonym group (or twice in one)",
+                        f"already at line {forms[key]}; a word belongs to one group",
+                    )
                 else:
                     forms[key] = line
                 if key in dropped:
-                    problems.add(path, line, f"'{form}' is both a {lang} synonym and a question word (line "
-                                 f"{dropped[key]}), so search would drop it", "remove it from one of the lists")
+                    problems.add(
+                        path,
+                        line,
+                        f"'{form}' is both a {lang} synonym and a question word (line "
+                        f"{dropped[key]}), so search would drop it",
+                        "remove it from one of the lists",
+                    )
                 if i == 0 and not _occurs(form, texts.get(lang, ""), lang):
-                    problems.add(path, line, f"the handbook's word '{form}' appears nowhere in the {lang} text",
-                                 "put first the word the handbook uses; everyday words follow it")
+                    problems.add(
+                        path,
+                        line,
+                        f"the handbook's word '{form}' appears nowhere in the {lang} text",
+                        "put first the word the handbook uses; everyday words follow it",
+                    )
 
 
 def _occurs(word: str, text: str, lang: str) -> bool:
@@ -90,4 +109,3 @@ def _occurs(word: str, text: str, lang: str) -> bool:
         return word in text
     pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, word.lower().split())) + r"(?!\w)"
     return re.search(pattern, text.lower()) is not None
-

@@ -22,7 +22,7 @@ from .translation import zh_hash
 @dataclass
 class StaleText:
     text: Text
-    before: str | None     # the Chinese the English translates, if the history has it
+    before: str | None  # the Chinese the English translates, if the history has it
 
 
 def stale_texts(handbook: Handbook) -> list[StaleText]:
@@ -41,10 +41,17 @@ def _chinese_in_history(path: Path, limit: int = 50) -> dict[str, str]:
     """Fingerprint → Chinese, for every zh text in the file's committed versions (newest first wins)."""
     try:
         folder = path.parent
-        top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=folder, capture_output=True, text=True, check=True).stdout.strip()
+        top = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel"], cwd=folder, capture_output=True, text=True, check=True
+        ).stdout.strip()
         relative = path.resolve().relative_to(Path(top).resolve()).as_posix()
-        revisions = subprocess.run(["git", "log", f"-{limit}", "--format=%H", "--", relative], cwd=top,
-                                   capture_output=True, text=True, check=True).stdout.split()
+        revisions = subprocess.run(
+            ["git", "log", f"-{limit}", "--format=%H", "--", relative],
+            cwd=top,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split()
     except (subprocess.CalledProcessError, ValueError, FileNotFoundError):
         return {}
     found: dict[str, str] = {}

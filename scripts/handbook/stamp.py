@@ -19,8 +19,8 @@ from .translation import PLACEHOLDER_STAMPS, zh_hash
 @dataclass
 class Stamp:
     file: Path
-    line: int       # 1-based line of the text's `en` key
-    action: str     # added | accepted
+    line: int  # 1-based line of the text's `en` key
+    action: str  # added | accepted
 
 
 # Glossary terms pair zh and en too, but they are fixed renderings, not
@@ -28,14 +28,13 @@ class Stamp:
 UNSTAMPED = {"glossary.yml"}
 
 
-def stamp_file(path: Path, accept_lines: set[int] | None = None,
-               accept_all: bool = False) -> list[Stamp]:
+def stamp_file(path: Path, accept_lines: set[int] | None = None, accept_all: bool = False) -> list[Stamp]:
     """Stamp the texts of one YAML file; return what changed."""
     if path.name in UNSTAMPED:
         return []
     source = path.read_text(encoding="utf-8")
     lines = source.splitlines(keepends=True)
-    edits: list[tuple[int, str, str | None]] = []   # (0-based line, kind, new line)
+    edits: list[tuple[int, str, str | None]] = []  # (0-based line, kind, new line)
     done: list[Stamp] = []
     for mapping in _text_mappings(yaml.compose(source, Loader=yaml.SafeLoader)):
         keys = {k.value: (k, v) for k, v in mapping.value}
@@ -49,12 +48,15 @@ def stamp_file(path: Path, accept_lines: set[int] | None = None,
             done.append(Stamp(path, en_line, "added"))
             continue
         key, value = keys["en_from_zh"]
-        wanted = accept_all or str(value.value) in PLACEHOLDER_STAMPS or (accept_lines is not None and (
-            en_line in accept_lines or key.start_mark.line + 1 in accept_lines))
+        wanted = (
+            accept_all
+            or str(value.value) in PLACEHOLDER_STAMPS
+            or (accept_lines is not None and (en_line in accept_lines or key.start_mark.line + 1 in accept_lines))
+        )
         if wanted and str(value.value) != digest:
             row = value.start_mark.line
             old = lines[row]
-            new = old[: value.start_mark.column] + _scalar(digest) + old[value.end_mark.column:]
+            new = old[: value.start_mark.column] + _scalar(digest) + old[value.end_mark.column :]
             edits.append((row, "replace", new))
             done.append(Stamp(path, en_line, "accepted"))
     for row, kind, new in sorted(edits, key=lambda e: e[0], reverse=True):
@@ -72,11 +74,14 @@ def stamp_file(path: Path, accept_lines: set[int] | None = None,
 def _text_mappings(node):
     if isinstance(node, yaml.MappingNode):
         keys = {k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
-        if {"zh", "en"} <= keys and all(isinstance(v, yaml.ScalarNode) for k, v in node.value
-                                        if k.value in ("zh", "en")):
+        if {"zh", "en"} <= keys and all(
+            isinstance(v, yaml.ScalarNode) for k, v in node.value if k.value in ("zh", "en")
+        ):
             if node.flow_style:
-                raise ValueError(f"line {node.start_mark.line + 1}: write zh/en texts in block style "
-                                 "(one key per line) so that they can be stamped")
+                raise ValueError(
+                    f"line {node.start_mark.line + 1}: write zh/en texts in block style "
+                    "(one key per line) so that they can be stamped"
+                )
             yield node
         for _, value in node.value:
             yield from _text_mappings(value)

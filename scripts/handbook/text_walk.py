@@ -4,6 +4,7 @@ Checks read the loader's text registry (registry.py). This walk is the
 independent witness the tests use to prove the registry complete: every Text
 reachable in the model was registered as it was read.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -35,6 +36,6 @@ def every_text(root: object) -> list[Text]:
         elif isinstance(node, (list, tuple, set, frozenset)):
             children = list(node)
         else:
-            continue   # a Path, an Origin's file and the like
+            continue  # a Path, an Origin's file and the like
         stack.extend(reversed(children))
     return found

@@ -17,6 +17,7 @@ from .problems import Problems
 
 MAX_BYTES = 512 * 1024
 
+
 @dataclass
 class YamlDoc:
     path: Path
@@ -52,12 +53,15 @@ def load_yaml(path: Path, problems: Problems) -> YamlDoc | None:
     """Load `path`; on failure record a problem and return None."""
     raw = path.read_bytes()
     if len(raw) > MAX_BYTES:
-        problems.add(path, 1, f"file is {len(raw) // 1024} KiB, over the {MAX_BYTES // 1024} KiB limit",
-                     "split it, e.g. one file per chapter")
+        problems.add(
+            path,
+            1,
+            f"file is {len(raw) // 1024} KiB, over the {MAX_BYTES // 1024} KiB limit",
+            "split it, e.g. one file per chapter",
+        )
         return None
     if raw.startswith(b"\xef\xbb\xbf"):
-        problems.add(path, 1, "file starts with a byte-order mark",
-                     "save the file as UTF-8 without BOM")
+        problems.add(path, 1, "file starts with a byte-order mark", "save the file as UTF-8 without BOM")
         return None
     try:
         text = raw.decode("utf-8")
@@ -68,8 +72,9 @@ def load_yaml(path: Path, problems: Problems) -> YamlDoc | None:
     for number, content in enumerate(text.splitlines(), start=1):
         indent = content[: len(content) - len(content.lstrip(" \t"))]
         if "\t" in indent:
-            problems.add(path, number, "tab used for indentation",
-                         "YAML indents with spaces only; replace the tab with spaces")
+            problems.add(
+                path, number, "tab used for indentation", "YAML indents with spaces only; replace the tab with spaces"
+            )
             return None
     try:
         try:
@@ -109,26 +114,27 @@ def _syntax_error(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, str]:
     return problem + 1, f"YAML syntax error: {exc.problem}"
 
 
-def _convert(node: yaml.Node, where: tuple, doc: YamlDoc, problems: Problems,
-             scalars: _Loader) -> Any:
+def _convert(node: yaml.Node, where: tuple, doc: YamlDoc, problems: Problems, scalars: _Loader) -> Any:
     doc.lines.setdefault(where, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = scalars.construct_object(key_node) if isinstance(
-                key_node, yaml.ScalarNode) else None
+            key = scalars.construct_object(key_node) if isinstance(key_node, yaml.ScalarNode) else None
             line = key_node.start_mark.line + 1
             if not isinstance(key, str):
                 problems.add(doc.path, line, "a key must be plain text", "write the key as a word")
                 continue
             if key in result:
-                problems.add(doc.path, line, f"duplicate key '{key}'",
-                             f"'{key}' is already set on line {doc.lines[where + (key,)]}; keep one")
+                problems.add(
+                    doc.path,
+                    line,
+                    f"duplicate key '{key}'",
+                    f"'{key}' is already set on line {doc.lines[where + (key,)]}; keep one",
+                )
                 continue
             doc.lines[where + (key,)] = line
             result[key] = _convert(value_node, where + (key,), doc, problems, scalars)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, where + (index,), doc, problems, scalars)
-                for index, item in enumerate(node.value)]
+        return [_convert(item, where + (index,), doc, problems, scalars) for index, item in enumerate(node.value)]
     return scalars.construct_object(node, deep=True)

@@ -14,10 +14,23 @@ import rjsmin
 
 # Load order: widget-kit before the widgets; each engine before its widget (search-query.js
 # before search.js).
-SCRIPTS = ("language-switch.js", "drawer.js", "search-query.js", "search.js", "widget-kit.js", "checklist-state.js",
-           "checklist.js", "rubric-score.js",
-           "rubric.js", "quiz-engine.js", "quiz.js", "onboarding.js", "review-date.js",
-           "changes-filter.js", "changes-visit.js")
+SCRIPTS = (
+    "language-switch.js",
+    "drawer.js",
+    "search-query.js",
+    "search.js",
+    "widget-kit.js",
+    "checklist-state.js",
+    "checklist.js",
+    "rubric-score.js",
+    "rubric.js",
+    "quiz-engine.js",
+    "quiz.js",
+    "onboarding.js",
+    "review-date.js",
+    "changes-filter.js",
+    "changes-visit.js",
+)
 BUNDLE = "assets/js/handbook.js"
 
 
@@ -30,8 +43,10 @@ def script_bundle(js_folder: Path) -> str:
     present = {path.name for path in js_folder.glob("*.js")}
     unlisted, missing = sorted(present - set(SCRIPTS)), sorted(set(SCRIPTS) - present)
     if unlisted or missing:
-        raise AssetError(f"{js_folder}: scripts not in handbook_site.assets.SCRIPTS: {unlisted or 'none'}; "
-                         f"listed but missing: {missing or 'none'}. List every script once, in load order.")
+        raise AssetError(
+            f"{js_folder}: scripts not in handbook_site.assets.SCRIPTS: {unlisted or 'none'}; "
+            f"listed but missing: {missing or 'none'}. List every script once, in load order."
+        )
     parts = []
     for name in SCRIPTS:
         # Each script is a self-contained function; the separator keeps two of them apart.

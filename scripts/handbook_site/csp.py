@@ -17,7 +17,7 @@ import hashlib
 import re
 
 _SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
-DEPTHS = 12     # pages nest at most this deep below the site root (manuals/000/1/1.1/ is 4)
+DEPTHS = 12  # pages nest at most this deep below the site root (manuals/000/1/1.1/ is 4)
 
 
 def script_hash(source: str) -> str:

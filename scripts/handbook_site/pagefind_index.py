@@ -22,6 +22,7 @@ import sys
 from pathlib import Path
 
 from handbook.repository import ROOT
+
 PACKAGE = ROOT / "scripts" / "pagefind"
 BUNDLE = "pagefind"
 # What the article holds that is not its text: permalink signs, the edit button,
@@ -29,11 +30,23 @@ BUNDLE = "pagefind"
 # editors' notes on repairs to the source's text (they quote its damaged
 # characters), and what the page generator marks as not for search (the other
 # language's half of a bilingual label, review notices, print-only lines).
-EXCLUDED = (".headerlink", ".md-content__button", ".md-source-file", ".hb-used-in", ".hb-repairs",
-            "[data-search-exclude]")
+EXCLUDED = (
+    ".headerlink",
+    ".md-content__button",
+    ".md-source-file",
+    ".hb-used-in",
+    ".hb-repairs",
+    "[data-search-exclude]",
+)
 # The bundle's own UIs, which the site does not use (it has Material's dialog).
-UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-          "pagefind-component-ui.js", "pagefind-component-ui.css")
+UNUSED = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+)
 # Every page of the site except the English site kept in en/ beside the Chinese.
 PAGES_OUTSIDE_EN = "{*.html,[!e]*/**/*.html,e[!n]*/**/*.html,en?*/**/*.html}"
 
@@ -48,14 +61,16 @@ def binary() -> Path:
     if override:
         return Path(override)
     system = {"win32": "windows"}.get(sys.platform, sys.platform)
-    machine = {"x86_64": "x64", "amd64": "x64", "aarch64": "arm64"}.get(platform.machine().lower(),
-                                                                        platform.machine().lower())
+    machine = {"x86_64": "x64", "amd64": "x64", "aarch64": "arm64"}.get(
+        platform.machine().lower(), platform.machine().lower()
+    )
     name = "pagefind_extended.exe" if system == "windows" else "pagefind_extended"
     path = PACKAGE / "node_modules" / "@pagefind" / f"{system}-{machine}" / "bin" / name
     if not path.is_file():
         raise PagefindError(
             f"Pagefind is not installed ({path.relative_to(ROOT)} is missing): run scripts/build or "
-            "scripts/serve, which install it, or `npm ci --prefix scripts/pagefind`.")
+            "scripts/serve, which install it, or `npm ci --prefix scripts/pagefind`."
+        )
     return path
 
 
@@ -64,14 +79,17 @@ def index_language(site_dir: Path, lang: str, background: bool = False) -> Path:
     background (the preview), at low CPU priority: it yields to the next render."""
     bundle = site_dir / BUNDLE
     shutil.rmtree(bundle, ignore_errors=True)
-    command = [str(binary()), "--site", str(site_dir), "--output-subdir", BUNDLE,
-               "--force-language", lang, "--quiet"]
+    command = [str(binary()), "--site", str(site_dir), "--output-subdir", BUNDLE, "--force-language", lang, "--quiet"]
     for selector in EXCLUDED:
         command += ["--exclude-selectors", selector]
     if lang != "en":
         command += ["--glob", PAGES_OUTSIDE_EN]
-    result = subprocess.run(command, text=True, capture_output=True,
-                            preexec_fn=(lambda: os.nice(15)) if background and hasattr(os, "nice") else None)
+    result = subprocess.run(
+        command,
+        text=True,
+        capture_output=True,
+        preexec_fn=(lambda: os.nice(15)) if background and hasattr(os, "nice") else None,
+    )
     if result.returncode or not (bundle / "pagefind.js").is_file():
         raise PagefindError(f"Pagefind failed to index {site_dir} ({lang}):\n{result.stdout}{result.stderr}")
     for name in UNUSED:

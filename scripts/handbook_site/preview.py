@@ -51,7 +51,7 @@ from handbook.repository import ROOT
 
 log = logging.getLogger("mkdocs.handbook.preview")
 CONFIGS = {"zh": ROOT / "mkdocs.yml", "en": ROOT / "mkdocs.en.yml"}
-OWN = "/.preview/"     # the preview's own files: the reload script and the banner's style
+OWN = "/.preview/"  # the preview's own files: the reload script and the banner's style
 BANNER_CSS = """
 .hb-preview-problems{position:fixed;z-index:1000;inset:0 0 auto 0;max-height:50vh;overflow:auto;
  margin:0;padding:.8rem 1.2rem;background:#b71c1c;color:#fff;font:0.8rem/1.5 system-ui,sans-serif;
@@ -126,10 +126,12 @@ class PreviewServer(LiveReloadServer):
         added = f'<script src="{OWN}reload.js?epoch={epoch}&amp;request={_timestamp()}"></script>'
         if self.problems:
             items = "".join(f"<li><code>{html.escape(p)}</code></li>" for p in self.problems)
-            added = (f'<link rel="stylesheet" href="{OWN}preview.css">'
-                     f'<div class="hb-preview-problems" role="alert"><strong>The content has '
-                     f'{len(self.problems)} problem(s); the pages show the last good version. '
-                     f'内容有问题，页面仍为上一次正确的版本。</strong><ul>{items}</ul></div>' + added)
+            added = (
+                f'<link rel="stylesheet" href="{OWN}preview.css">'
+                f'<div class="hb-preview-problems" role="alert"><strong>The content has '
+                f"{len(self.problems)} problem(s); the pages show the last good version. "
+                f"内容有问题，页面仍为上一次正确的版本。</strong><ul>{items}</ul></div>" + added
+            )
         return content[:end] + added.encode() + content[end:]
 
 
@@ -137,20 +139,19 @@ class Preview:
     """Both languages' configurations and plugins, built once and refreshed per edit."""
 
     def __init__(self, host: str, port: int, search: bool, whole: bool = False) -> None:
-        self.whole = whole      # every edit rebuilds both sites whole (as `mkdocs serve` does): for scripts/bench
+        self.whole = whole  # every edit rebuilds both sites whole (as `mkdocs serve` does): for scripts/bench
         self.site_dir = Path(tempfile.mkdtemp(prefix="handbook-preview-"))
         self.serve_url = f"http://{host}:{port}/"
         self.search = search
         self.configs = {}
         for lang, file in CONFIGS.items():
-            config = load_config(str(file), site_dir=str(self.site_dir / ("en" if lang == "en" else "")),
-                                 strict=False)
+            config = load_config(str(file), site_dir=str(self.site_dir / ("en" if lang == "en" else "")), strict=False)
             config.site_url = self.serve_url
-            config.plugins["handbook"].config.search_index = False    # indexed here, after the reload
+            config.plugins["handbook"].config.search_index = False  # indexed here, after the reload
             self.configs[lang] = config
         self.plugins = {lang: config.plugins["handbook"] for lang, config in self.configs.items()}
         self.content = self.plugins["zh"].content
-        loader.parsed_files = {}     # each YAML file is read again only when it changed
+        loader.parsed_files = {}  # each YAML file is read again only when it changed
         self.server = PreviewServer(builder=self.rebuild, host=host, port=port, root=str(self.site_dir))
         self.server.error_handler = self._error_page
         self._index_lock = threading.Lock()
@@ -206,8 +207,10 @@ class Preview:
             if not changes[lang]:
                 continue
             pages = self.plugins[lang].render(self.configs[lang], changes[lang])
-            log.info(f"Reloaded {lang}: {len(pages)} page(s) rendered in {time.monotonic() - start:.2f} s"
-                     f" ({', '.join(pages[:3])}{' …' if len(pages) > 3 else ''})")
+            log.info(
+                f"Reloaded {lang}: {len(pages)} page(s) rendered in {time.monotonic() - start:.2f} s"
+                f" ({', '.join(pages[:3])}{' …' if len(pages) > 3 else ''})"
+            )
             self.server.show()
         return True
 
@@ -238,7 +241,7 @@ class Preview:
         except ContentError as error:
             for problem in error.problems:
                 log.error(_relative(str(problem)))
-            raise Abort("The content has problems (file:line above); fix them and start the preview again.")
+            raise Abort("The content has problems (file:line above); fix them and start the preview again.") from None
         self.build_all()
         for folder in [self.content, ROOT / "docs", *self.configs["zh"].watch, *CONFIGS.values()]:
             self.server.watch(str(folder))
@@ -260,8 +263,11 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="scripts/serve", description=__doc__.split("\n\n")[0])
     parser.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="HOST:PORT to serve at")
     parser.add_argument("--no-search", action="store_true", help="do not index the pages for search")
-    parser.add_argument("--whole", action="store_true",
-                        help="rebuild both sites whole on every change, as `mkdocs serve` does (to measure it)")
+    parser.add_argument(
+        "--whole",
+        action="store_true",
+        help="rebuild both sites whole on every change, as `mkdocs serve` does (to measure it)",
+    )
     args = parser.parse_args(argv)
     host, _, port = args.dev_addr.rpartition(":")
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")

@@ -16,6 +16,8 @@ def published(words: SearchWords | None, lang: str) -> str:
     """One language's search words as the dialog reads them."""
     if words is None:
         return json.dumps({"question": [], "synonyms": []})
-    return json.dumps({"question": words.question[lang],
-                       "synonyms": [group[lang] for group in words.synonyms if lang in group]},
-                      ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(
+        {"question": words.question[lang], "synonyms": [group[lang] for group in words.synonyms if lang in group]},
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )

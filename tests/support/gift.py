@@ -19,7 +19,7 @@ class GiftQuestion:
     name: str
     category: str
     text: str
-    kind: str                                   # truefalse | multichoice | matching
+    kind: str  # truefalse | multichoice | matching
     answers: list = field(default_factory=list)  # multichoice: (text, weight %, feedback); matching: (left, right)
     truth: bool | None = None
     general_feedback: str = ""
@@ -51,10 +51,10 @@ def parse(source: str) -> list[GiftQuestion]:
         name = ""
         if block.startswith("::"):
             end = block.index("::", 2)
-            name, block = unescape(block[2:end]), block[end + 2:]
+            name, block = unescape(block[2:end]), block[end + 2 :]
         opening = _unescaped(block, "{")[0]
         closing = _unescaped(block, "}")[-1]
-        text, body = unescape(block[:opening]), block[opening + 1:closing].strip()
+        text, body = unescape(block[:opening]), block[opening + 1 : closing].strip()
         general = ""
         if "####" in body:
             body, general = body.split("####", 1)
@@ -75,9 +75,9 @@ def parse(source: str) -> list[GiftQuestion]:
                     rest = item[1:]
                     match = re.match(r"%(-?[\d.]+)%", rest)
                     if match:
-                        weight, rest = float(match.group(1)), rest[match.end():]
+                        weight, rest = float(match.group(1)), rest[match.end() :]
                     hashes = _unescaped(rest, "#")
-                    answer, feedback = (rest[:hashes[0]], rest[hashes[0] + 1:]) if hashes else (rest, "")
+                    answer, feedback = (rest[: hashes[0]], rest[hashes[0] + 1 :]) if hashes else (rest, "")
                     question.answers.append((unescape(answer), weight, unescape(feedback)))
         questions.append(question)
     return questions

@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from handbook.translation import zh_hash
@@ -36,27 +36,71 @@ R3 = """      - id: "900-1.1-r3"
 
 # (days ago, subject, [(file, old, new)])
 STEPS = [
-    (50, "Add 900-1.1-r3: record what the complaint is about (#11)",
-     [(CHAPTER, '      - id: "900-1.1-p2"\n', R3.format(stamp=zh_hash("服务人员应记录投诉内容。")) + '      - id: "900-1.1-p2"\n')]),
-    (10, "Reporting the outcome: to the customer (#12)",
-     [(CHAPTER, "              zh: 反馈处理结果。\n              en: Report the outcome.\n              en_from_zh: 67cab435",
-       f"              zh: 向客户反馈处理结果。\n              en: Report the outcome to the customer.\n"
-       f"              en_from_zh: {zh_hash('向客户反馈处理结果。')}"),
-      (QUIZ, "      zh: 服务人员应如何处理投诉？\n      en: How should service staff handle a complaint?\n      en_from_zh: a434abc2",
-       f"      zh: 服务人员应当如何处理投诉？\n      en: How should service staff deal with a complaint?\n"
-       f"      en_from_zh: {zh_hash('服务人员应当如何处理投诉？')}")]),
-    (5, "Reword 900-1.1-r1 (#13)",
-     [(CHAPTER, "          zh: 服务人员应及时处理投诉。\n          en: Service staff handle each complaint promptly.\n"
+    (
+        50,
+        "Add 900-1.1-r3: record what the complaint is about (#11)",
+        [
+            (
+                CHAPTER,
+                '      - id: "900-1.1-p2"\n',
+                R3.format(stamp=zh_hash("服务人员应记录投诉内容。")) + '      - id: "900-1.1-p2"\n',
+            )
+        ],
+    ),
+    (
+        10,
+        "Reporting the outcome: to the customer (#12)",
+        [
+            (
+                CHAPTER,
+                "              zh: 反馈处理结果。\n              en: Report the outcome.\n              en_from_zh: 67cab435",
+                f"              zh: 向客户反馈处理结果。\n              en: Report the outcome to the customer.\n"
+                f"              en_from_zh: {zh_hash('向客户反馈处理结果。')}",
+            ),
+            (
+                QUIZ,
+                "      zh: 服务人员应如何处理投诉？\n      en: How should service staff handle a complaint?\n      en_from_zh: a434abc2",
+                f"      zh: 服务人员应当如何处理投诉？\n      en: How should service staff deal with a complaint?\n"
+                f"      en_from_zh: {zh_hash('服务人员应当如何处理投诉？')}",
+            ),
+        ],
+    ),
+    (
+        5,
+        "Reword 900-1.1-r1 (#13)",
+        [
+            (
+                CHAPTER,
+                "          zh: 服务人员应及时处理投诉。\n          en: Service staff handle each complaint promptly.\n"
                 "          en_from_zh: 72675be4",
-       f"          zh: 服务人员应及时处理每一项投诉。\n          en: Service staff handle each complaint promptly.\n"
-       f"          en_from_zh: {zh_hash('服务人员应及时处理每一项投诉。')}")]),
-    (3, "Remove 900-1.1-r3 again; the complaint checklist asks to reassure the customer (#14)",
-     [(CHAPTER, R3.format(stamp=zh_hash("服务人员应记录投诉内容。")), ""),
-      (CHECKLIST, '  - items:\n      - requirement: "900-1.1-p1-s2"\n        optional: true\n',
-       '  - items:\n      - requirement: "900-1.1-p2-s1"\n')]),
-    (2, "English: at least 8 hours (#15)",
-     [(CHAPTER, "en: Service staff receive no less than 8 hours of induction training.",
-       "en: Service staff receive at least 8 hours of induction training.")]),
+                f"          zh: 服务人员应及时处理每一项投诉。\n          en: Service staff handle each complaint promptly.\n"
+                f"          en_from_zh: {zh_hash('服务人员应及时处理每一项投诉。')}",
+            )
+        ],
+    ),
+    (
+        3,
+        "Remove 900-1.1-r3 again; the complaint checklist asks to reassure the customer (#14)",
+        [
+            (CHAPTER, R3.format(stamp=zh_hash("服务人员应记录投诉内容。")), ""),
+            (
+                CHECKLIST,
+                '  - items:\n      - requirement: "900-1.1-p1-s2"\n        optional: true\n',
+                '  - items:\n      - requirement: "900-1.1-p2-s1"\n',
+            ),
+        ],
+    ),
+    (
+        2,
+        "English: at least 8 hours (#15)",
+        [
+            (
+                CHAPTER,
+                "en: Service staff receive no less than 8 hours of induction training.",
+                "en: Service staff receive at least 8 hours of induction training.",
+            )
+        ],
+    ),
     (1, "Tidy the YAML of chapter 1 (#16)", "reformat"),
 ]
 
@@ -76,19 +120,24 @@ def _reformat(text: str) -> str:
 
 
 def git(repo: Path, *args: str, days_ago: int | None = None) -> str:
-    env = dict(os.environ, GIT_AUTHOR_NAME="Editor", GIT_AUTHOR_EMAIL="editor@example.test",
-               GIT_COMMITTER_NAME="Editor", GIT_COMMITTER_EMAIL="editor@example.test")
+    env = dict(
+        os.environ,
+        GIT_AUTHOR_NAME="Editor",
+        GIT_AUTHOR_EMAIL="editor@example.test",
+        GIT_COMMITTER_NAME="Editor",
+        GIT_COMMITTER_EMAIL="editor@example.test",
+    )
     if days_ago is not None:
-        when = (datetime.now(timezone.utc) - timedelta(days=days_ago)).replace(hour=9, minute=0, second=0)
-        if when > datetime.now(timezone.utc):
+        when = (datetime.now(UTC) - timedelta(days=days_ago)).replace(hour=9, minute=0, second=0)
+        if when > datetime.now(UTC):
             when -= timedelta(hours=12)
         env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = when.strftime("%Y-%m-%dT%H:%M:%S+00:00")
     return subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True, text=True).stdout
 
 
 def day(days_ago: int) -> str:
-    when = (datetime.now(timezone.utc) - timedelta(days=days_ago)).replace(hour=9, minute=0, second=0)
-    if when > datetime.now(timezone.utc):
+    when = (datetime.now(UTC) - timedelta(days=days_ago)).replace(hour=9, minute=0, second=0)
+    if when > datetime.now(UTC):
         when -= timedelta(hours=12)
     return when.date().isoformat()
 

@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 from handbook_site import build as build_languages
+
 import handbook.content_text
 import handbook.loader
 

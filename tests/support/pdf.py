@@ -12,11 +12,35 @@ import re
 import unicodedata
 
 # Radicals whose NFKC form is not the Simplified character the glyph shows.
-_RADICALS = str.maketrans({
-    "⼾": "户", "⾭": "青", "⻅": "见", "⻆": "角", "⻉": "贝", "⻋": "车", "⻓": "长", "⻔": "门", "⻘": "青",
-    "⻙": "韦", "⻚": "页", "⻛": "风", "⻜": "飞", "⻝": "食", "⻢": "马", "⻥": "鱼", "⻦": "鸟", "⻧": "卤",
-    "⻨": "麦", "⻩": "黄", "⻪": "黾", "⻬": "齐", "⻮": "齿", "⻰": "龙", "⻳": "龟",
-})
+_RADICALS = str.maketrans(
+    {
+        "⼾": "户",
+        "⾭": "青",
+        "⻅": "见",
+        "⻆": "角",
+        "⻉": "贝",
+        "⻋": "车",
+        "⻓": "长",
+        "⻔": "门",
+        "⻘": "青",
+        "⻙": "韦",
+        "⻚": "页",
+        "⻛": "风",
+        "⻜": "飞",
+        "⻝": "食",
+        "⻢": "马",
+        "⻥": "鱼",
+        "⻦": "鸟",
+        "⻧": "卤",
+        "⻨": "麦",
+        "⻩": "黄",
+        "⻪": "黾",
+        "⻬": "齐",
+        "⻮": "齿",
+        "⻰": "龙",
+        "⻳": "龟",
+    }
+)
 
 
 def shown(text: str) -> str:
@@ -26,4 +50,5 @@ def shown(text: str) -> str:
 
 def pdf_pages(pdf: bytes) -> list[str]:
     from pypdf import PdfReader
+
     return [shown(page.extract_text()) for page in PdfReader(io.BytesIO(pdf)).pages]

@@ -24,12 +24,14 @@ from ..history.compare import Change
 from ..model import Handbook
 from .numbering import section_short
 from .page import GeneratedPage, front_matter
-from .paths import (CHANGES, CHANGES_DATA as VERSIONS, CHANGES_FEED as FEED, CHANGES_NOTICE as NOTICE,
-                    checklist_path, html_href, page_url, section_path)
+from .paths import CHANGES, checklist_path, html_href, page_url, section_path
+from .paths import CHANGES_DATA as VERSIONS
+from .paths import CHANGES_FEED as FEED
+from .paths import CHANGES_NOTICE as NOTICE
 from .templating import fragment, t
 from .ui import script_strings
 
-FEED_VERSIONS = 50      # the feed carries the newest 50 versions
+FEED_VERSIONS = 50  # the feed carries the newest 50 versions
 SIGNOFF_ROWS = 15
 
 
@@ -49,6 +51,7 @@ def history(handbook: Handbook) -> History:
 
 
 # --- On a page that shows rules -------------------------------------------------------------
+
 
 def last_change(handbook: Handbook, lang: str, page: str, section_ids=(), rule_ids=(), owners=()) -> list[str]:
     """The date the page's rules last changed (their Chinese: added, changed, removed), as lines of the page:
@@ -75,17 +78,36 @@ def rule_mark(handbook: Handbook, rule_id: str, lang: str) -> Markup:
     # The last day it is shown: assets/js/review-date.js hides it after, on a page read later.
     until = (date.fromisoformat(version.date) + timedelta(days=days)).isoformat()
     if change.kind == "added":
-        return fragment("changes", "mark", lang=lang, kind="added", date=version.date, subject=version.subject,
-                        previous=[], previous_lang=lang, until=until)
+        return fragment(
+            "changes",
+            "mark",
+            lang=lang,
+            kind="added",
+            date=version.date,
+            subject=version.subject,
+            previous=[],
+            previous_lang=lang,
+            until=until,
+        )
     # The previous text in the page's language; on an English page whose English did not
     # change with the Chinese, the previous Chinese.
     shown = lang if _plain(change.old[lang]) != _plain(change.new[lang]) else "zh"
     parts = old_side(_diff(_plain(change.old[shown]), _plain(change.new[shown]), shown))
-    return fragment("changes", "mark", lang=lang, kind=change.kind, date=version.date, subject=version.subject,
-                    previous=parts, previous_lang=shown, until=until)
+    return fragment(
+        "changes",
+        "mark",
+        lang=lang,
+        kind=change.kind,
+        date=version.date,
+        subject=version.subject,
+        previous=parts,
+        previous_lang=shown,
+        until=until,
+    )
 
 
 # --- The what-changed page, the notice and the feed --------------------------------------------
+
 
 def change_pages(handbook: Handbook, lang: str, site_url: str = "") -> list[GeneratedPage]:
     found = history(handbook)
@@ -119,8 +141,12 @@ _places_of: dict = {}
 def _places(handbook: Handbook) -> dict:
     """Where each section, rule and checklist of the handbook as it now stands is published."""
     if _places_of.get("handbook") is not handbook:
-        _places_of.update(handbook=handbook, sections={s.id: (s, section_path(s)) for s in handbook.sections()},
-                          rules=handbook.rules(), checklists={c.id: (c, checklist_path(c)) for c in handbook.checklists})
+        _places_of.update(
+            handbook=handbook,
+            sections={s.id: (s, section_path(s)) for s in handbook.sections()},
+            rules=handbook.rules(),
+            checklists={c.id: (c, checklist_path(c)) for c in handbook.checklists},
+        )
     return _places_of
 
 
@@ -128,10 +154,24 @@ def _entry(handbook: Handbook, change: Change, lang: str, page: str) -> dict:
     places = _places(handbook)
     rule = change.rule
     section = places["sections"].get(rule.section_id)
-    entry = {"kind": change.kind, "rule_kind": rule.kind, "id": rule.target, "manual": rule.manual_id,
-             "section": "", "section_href": "", "rule_href": "", "checklist": "", "note": "",
-             "old": None, "new": None, "old_label": "change_old", "new_label": "change_new", "text_lang": lang,
-             "new_text": "", "old_text": ""}
+    entry = {
+        "kind": change.kind,
+        "rule_kind": rule.kind,
+        "id": rule.target,
+        "manual": rule.manual_id,
+        "section": "",
+        "section_href": "",
+        "rule_href": "",
+        "checklist": "",
+        "note": "",
+        "old": None,
+        "new": None,
+        "old_label": "change_old",
+        "new_label": "change_new",
+        "text_lang": lang,
+        "new_text": "",
+        "old_text": "",
+    }
     if section:
         entry["section"] = f"{section_short(section[0], lang)} {section[0].title[lang]}"
         entry["section_href"] = html_href(page, section[1])
@@ -154,7 +194,7 @@ def _entry(handbook: Handbook, change: Change, lang: str, page: str) -> dict:
         parts = _diff(old, new, lang)
         entry["old"], entry["new"] = old_side(parts), new_side(parts)
         entry["old_label"] = "change_old_en" if change.kind == "translated" and lang == "zh" else "change_old"
-    elif change.kind == "changed":            # the English page, the English not yet changed with the Chinese
+    elif change.kind == "changed":  # the English page, the English not yet changed with the Chinese
         entry["new"], entry["new_label"], entry["note"] = [("same", new)], "change_new", t("change_en_same", lang)
     elif change.kind == "translated":
         entry["new"] = [("same", new)]
@@ -173,10 +213,16 @@ def _days(handbook: Handbook, found: History, lang: str, page: str, start: str =
     for seq, version in reversed(list(enumerate(found.versions))):
         if not days or days[-1]["date"] != version.date:
             days.append({"date": version.date, "versions": [], "hidden": version.date < start})
-        days[-1]["versions"].append({"hidden": version.date < start,
-            "id": version.id, "seq": seq, "subject": version.subject,
-            "entries": [_entry(handbook, c, lang, page) for c in version.changes],
-            "translations": [_entry(handbook, c, lang, page) for c in version.translations]})
+        days[-1]["versions"].append(
+            {
+                "hidden": version.date < start,
+                "id": version.id,
+                "seq": seq,
+                "subject": version.subject,
+                "entries": [_entry(handbook, c, lang, page) for c in version.changes],
+                "translations": [_entry(handbook, c, lang, page) for c in version.translations],
+            }
+        )
     return days
 
 
@@ -199,21 +245,43 @@ def _changes_page(handbook: Handbook, found: History, lang: str, source) -> Gene
         lines += [fragment("render", "meta", content=t("changes_en_note", lang)), ""]
     if found.note:
         lines += [fragment("render", "meta", content=t("changes_partial", lang, note=found.note)), ""]
-    lines += [fragment("changes", "page_links", lang=lang, feed_href="feed.xml", notice_href=html_href(CHANGES, NOTICE)),
-              "", _body(handbook, found, lang, CHANGES, notice=html_href(CHANGES, NOTICE))]
+    lines += [
+        fragment("changes", "page_links", lang=lang, feed_href="feed.xml", notice_href=html_href(CHANGES, NOTICE)),
+        "",
+        _body(handbook, found, lang, CHANGES, notice=html_href(CHANGES, NOTICE)),
+    ]
     matter = front_matter(title, wide=True, searchable=False, hb_feed=FEED)
     return GeneratedPage(CHANGES, title, matter + "\n".join(lines) + "\n", source)
 
 
-def _body(handbook: Handbook, found: History, lang: str, page: str, notice: str = "", translations: bool = True,
-          period: tuple[str, str] = ("", "")) -> str:
+def _body(
+    handbook: Handbook,
+    found: History,
+    lang: str,
+    page: str,
+    notice: str = "",
+    translations: bool = True,
+    period: tuple[str, str] = ("", ""),
+) -> str:
     """The filter form and the changes; `period` (from, to) is the form's default (the notice's)."""
-    parts = [fragment("changes", "page_open", lang=lang, words=_words(lang), recent_days=found.settings.recent_days),
-             fragment("changes", "filter_form", lang=lang, manuals=_manuals(handbook, lang), notice_href=notice,
-                      start=period[0], end=period[1])]
+    parts = [
+        fragment("changes", "page_open", lang=lang, words=_words(lang), recent_days=found.settings.recent_days),
+        fragment(
+            "changes",
+            "filter_form",
+            lang=lang,
+            manuals=_manuals(handbook, lang),
+            notice_href=notice,
+            start=period[0],
+            end=period[1],
+        ),
+    ]
     days = _days(handbook, found, lang, page, period[0])
-    parts.append(fragment("changes", "versions", lang=lang, days=days, translations=translations) if days
-                 else fragment("changes", "empty", text=t("changes_none", lang, start=found.start)))
+    parts.append(
+        fragment("changes", "versions", lang=lang, days=days, translations=translations)
+        if days
+        else fragment("changes", "empty", text=t("changes_none", lang, start=found.start))
+    )
     parts.append(Markup("</div>"))
     # One raw HTML block: Markdown leaves it as it is.
     return "\n".join(re.sub(r"\n\s*\n", "\n", str(part)) for part in parts)
@@ -229,26 +297,38 @@ def _notice_page(handbook: Handbook, found: History, lang: str, site_url: str, s
         start = (date.fromisoformat(end) - timedelta(days=found.settings.recent_days)).isoformat()
         period = t("notice_default_period", lang, days=found.settings.recent_days, **{"from": start, "to": end})
         address = (site_url.rstrip("/") + "/" + page_url(CHANGES)) if site_url else page_url(CHANGES)
-        lines += [fragment("render", "meta", content=t("notice_intro", lang)), "",
-                  fragment("changes", "notice_head", lang=lang, period=period, address=address), "",
-                  # The notice is for staff to sign: the rules' changes, not the translators'.
-                  _body(handbook, found, lang, NOTICE, translations=False, period=(start, end))
-                  .replace("data-hb-changes ", "data-hb-changes data-hb-notice ", 1),
-                  "", fragment("changes", "signoff", lang=lang, rows=SIGNOFF_ROWS), ""]
-    return GeneratedPage(NOTICE, title, front_matter(title, wide=True, searchable=False) + "\n".join(lines) + "\n",
-                         source, in_nav=False)
+        lines += [
+            fragment("render", "meta", content=t("notice_intro", lang)),
+            "",
+            fragment("changes", "notice_head", lang=lang, period=period, address=address),
+            "",
+            # The notice is for staff to sign: the rules' changes, not the translators'.
+            _body(handbook, found, lang, NOTICE, translations=False, period=(start, end)).replace(
+                "data-hb-changes ", "data-hb-changes data-hb-notice ", 1
+            ),
+            "",
+            fragment("changes", "signoff", lang=lang, rows=SIGNOFF_ROWS),
+            "",
+        ]
+    return GeneratedPage(
+        NOTICE, title, front_matter(title, wide=True, searchable=False) + "\n".join(lines) + "\n", source, in_nav=False
+    )
 
 
 def _versions_json(found: History, lang: str) -> str:
     """What changes-visit.js needs: the versions, newest first, each with the number of rules changed after it."""
     words = script_strings(lang, "visit_")
     after, later = [], set()
-    for version in reversed(found.versions):     # the rules changed after each version, newest first
+    for version in reversed(found.versions):  # the rules changed after each version, newest first
         after.append(len(later))
         later |= {c.rule.target for c in version.changes}
-    data = {"format": 1, "current": found.current.id if found.current else "",
-            "page": page_url(CHANGES), "words": words,
-            "versions": [{"id": v.id, "date": v.date, "after": n} for v, n in zip(reversed(found.versions), after)]}
+    data = {
+        "format": 1,
+        "current": found.current.id if found.current else "",
+        "page": page_url(CHANGES),
+        "words": words,
+        "versions": [{"id": v.id, "date": v.date, "after": n} for v, n in zip(reversed(found.versions), after)],
+    }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -258,18 +338,38 @@ def _feed(handbook: Handbook, found: History, lang: str, site_url: str) -> str:
     entries = []
     for version in found.newest_first()[:FEED_VERSIONS]:
         listed = [_entry(handbook, c, lang, CHANGES) for c in version.changes]
-        for entry in listed:   # absolute links: a feed is read away from the site
+        for entry in listed:  # absolute links: a feed is read away from the site
             entry["rule_href"] = _absolute(page, entry["rule_href"]) if entry["rule_href"] else ""
-        entries.append({"id": f"{page}#v-{version.id}", "link": f"{page}#v-{version.id}", "time": version.time,
-                        "title": f"{version.date} {version.subject}",
-                        # A plain string: the feed's template escapes the HTML, as Atom's type="html" wants.
-                        "content": str(fragment("changes", "feed_entry", lang=lang, entries=listed,
-                                                translations=version.translations))})
+        entries.append(
+            {
+                "id": f"{page}#v-{version.id}",
+                "link": f"{page}#v-{version.id}",
+                "time": version.time,
+                "title": f"{version.date} {version.subject}",
+                # A plain string: the feed's template escapes the HTML, as Atom's type="html" wants.
+                "content": str(
+                    fragment("changes", "feed_entry", lang=lang, entries=listed, translations=version.translations)
+                ),
+            }
+        )
     updated = found.current.time if found.current else f"{found.start}T00:00:00Z"
-    return fragment("changes_feed", "feed", lang=lang, feed_id=page, self_href=base + FEED, page=page,
-                    title=t("changes_feed_title", lang), updated=updated, entries=entries) + "\n"
+    return (
+        fragment(
+            "changes_feed",
+            "feed",
+            lang=lang,
+            feed_id=page,
+            self_href=base + FEED,
+            page=page,
+            title=t("changes_feed_title", lang),
+            updated=updated,
+            entries=entries,
+        )
+        + "\n"
+    )
 
 
 def _absolute(page_address: str, href: str) -> str:
     from urllib.parse import urljoin
+
     return urljoin(page_address, href)

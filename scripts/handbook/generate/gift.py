@@ -19,7 +19,18 @@ from .render import plain
 from .ui import t
 
 # Moodle accepts only these fractions for an answer's weight.
-_SHARES = {1: "100", 2: "50", 3: "33.33333", 4: "25", 5: "20", 6: "16.66667", 7: "14.28571", 8: "12.5", 9: "11.11111", 10: "10"}
+_SHARES = {
+    1: "100",
+    2: "50",
+    3: "33.33333",
+    4: "25",
+    5: "20",
+    6: "16.66667",
+    7: "14.28571",
+    8: "12.5",
+    9: "11.11111",
+    10: "10",
+}
 
 
 def escape(text: str) -> str:

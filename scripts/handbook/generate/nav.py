@@ -3,9 +3,28 @@
 from __future__ import annotations
 
 from ..model import Handbook
-from .paths import (CHANGES, CHECKLISTS, FINAL, GLOSSARY, HOME, MANUALS, ONBOARDING, QUIZZES, REFERENCES, REPAIRS, RUBRICS, TOPICS,
-                    chapter_path, checklist_path, manual_path, quiz_path, rubric_path, section_path, topic_path)
 from .numbering import chapter_heading, section_heading
+from .paths import (
+    CHANGES,
+    CHECKLISTS,
+    FINAL,
+    GLOSSARY,
+    HOME,
+    MANUALS,
+    ONBOARDING,
+    QUIZZES,
+    REFERENCES,
+    REPAIRS,
+    RUBRICS,
+    TOPICS,
+    chapter_path,
+    checklist_path,
+    manual_path,
+    quiz_path,
+    rubric_path,
+    section_path,
+    topic_path,
+)
 from .templating import html_text
 from .ui import t as _words
 
@@ -28,18 +47,41 @@ def build_nav(handbook: Handbook, lang: str) -> list:
     return [
         {t("home", lang): HOME},
         {t("manuals", lang): manuals},
-        *([{t("topics", lang): [TOPICS] + [{html_text(topic.title[lang]): topic_path(topic)} for topic in handbook.topics]}]
-          if handbook.topics else []),
-        *([{t("checklists", lang): [CHECKLISTS] + [{html_text(c.title[lang]): checklist_path(c)} for c in handbook.checklists]}]
-          if handbook.checklists else []),
-        *([{t("rubrics", lang): [RUBRICS] + [{html_text(r.title[lang]): rubric_path(r)} for r in handbook.rubrics]}]
-          if handbook.rubrics else []),
+        *(
+            [
+                {
+                    t("topics", lang): [TOPICS]
+                    + [{html_text(topic.title[lang]): topic_path(topic)} for topic in handbook.topics]
+                }
+            ]
+            if handbook.topics
+            else []
+        ),
+        *(
+            [
+                {
+                    t("checklists", lang): [CHECKLISTS]
+                    + [{html_text(c.title[lang]): checklist_path(c)} for c in handbook.checklists]
+                }
+            ]
+            if handbook.checklists
+            else []
+        ),
+        *(
+            [{t("rubrics", lang): [RUBRICS] + [{html_text(r.title[lang]): rubric_path(r)} for r in handbook.rubrics]}]
+            if handbook.rubrics
+            else []
+        ),
         *([{t("quizzes", lang): _quiz_nav(handbook, lang)}] if handbook.quizzes else []),
         {t("changes", lang): CHANGES},
         {t("glossary", lang): GLOSSARY},
-        {t("for_editors", lang): ["editors/index.md",
-                                  {t("register", lang): REFERENCES},
-                                  {t("repairs_register", lang): REPAIRS}]},
+        {
+            t("for_editors", lang): [
+                "editors/index.md",
+                {t("register", lang): REFERENCES},
+                {t("repairs_register", lang): REPAIRS},
+            ]
+        },
     ]
 
 
@@ -49,7 +91,9 @@ def _quiz_nav(handbook: Handbook, lang: str) -> list:
         entries += [{t("onboarding", lang): ONBOARDING}, {t("final_assessment", lang): FINAL}]
     banks = {quiz.id: quiz for quiz in handbook.quizzes}
     for manual in handbook.manuals:
-        quizzes = [{html_text(chapter_heading(c, lang)): quiz_path(banks[c.id])} for c in manual.chapters if c.id in banks]
+        quizzes = [
+            {html_text(chapter_heading(c, lang)): quiz_path(banks[c.id])} for c in manual.chapters if c.id in banks
+        ]
         if quizzes:
             entries.append({html_text(f"{manual.id} {manual.title[lang]}"): quizzes})
     return entries

@@ -12,16 +12,27 @@ from .templating import fragment
 
 def review_line(manual: Manual, lang: str) -> list[str]:
     """At the foot of the page: who owns it and when it was and will be reviewed."""
-    return [fragment("pages", "review_line", lang=lang, owner=manual.owner, last=manual.reviewed,
-                     next=manual.review_by), ""]
+    return [
+        fragment("pages", "review_line", lang=lang, owner=manual.owner, last=manual.reviewed, next=manual.review_by),
+        "",
+    ]
 
 
 def review_notice(manual: Manual, lang: str, today: str | None = None) -> list[str]:
     """At the top of the page, the overdue notice: shown when the page is built after the
     date, and revealed by assets/js/review-date.js when it is read after it."""
     today = today or date.today().isoformat()
-    return [fragment("pages", "review_notice", lang=lang, owner=manual.owner, next=manual.review_by,
-                     hidden=not manual.review_due(today)), ""]
+    return [
+        fragment(
+            "pages",
+            "review_notice",
+            lang=lang,
+            owner=manual.owner,
+            next=manual.review_by,
+            hidden=not manual.review_due(today),
+        ),
+        "",
+    ]
 
 
 def stale_notice(texts: list[Text], lang: str, chinese_href: str) -> list[str]:

@@ -11,7 +11,7 @@ caller branches on a manual's style.
 from __future__ import annotations
 
 from ..model import Chapter, Manual, Section
-from .ui import t as words   # plain text: a label that templates, Markdown and the navigation each escape
+from .ui import t as words  # plain text: a label that templates, Markdown and the navigation each escape
 
 CHINESE_NUMERALS = "一二三四五六七八九十"
 
@@ -35,6 +35,7 @@ def _join(label: str, title: str, lang: str) -> str:
 
 class ChapterNumbering:
     """000 and 003: 第2章 服务中的沟通与处理; 2.4 服务中的投诉处理规范; 003's 4.1.1 专业技能."""
+
     style = "chapters"
 
     def chapter_label(self, chapter: Chapter, lang: str) -> str:
@@ -55,12 +56,14 @@ class ChapterNumbering:
 
     def section_context(self, section: Section, lang: str) -> str:
         manual = section.chapter.manual
-        return words("section_of", lang, manual=manual.title[lang], chapter=section.chapter.number,
-                     section=section.number)
+        return words(
+            "section_of", lang, manual=manual.title[lang], chapter=section.chapter.number, section=section.number
+        )
 
 
 class PartNumbering(ChapterNumbering):
     """001: 二、服务态度规范; （一）语言规范 within it, 二（一） outside it; Part 2, (1) in English."""
+
     style = "parts"
 
     def chapter_label(self, chapter: Chapter, lang: str) -> str:
@@ -80,8 +83,11 @@ class PartNumbering(ChapterNumbering):
 
     def section_short(self, section: Section, lang: str) -> str:
         chapter = section.chapter
-        return (f"{chinese_numeral(int(chapter.number))}（{chinese_numeral(_last(section))}）" if lang == "zh"
-                else f"Part {chapter.number} ({_last(section)})")
+        return (
+            f"{chinese_numeral(int(chapter.number))}（{chinese_numeral(_last(section))}）"
+            if lang == "zh"
+            else f"Part {chapter.number} ({_last(section)})"
+        )
 
     def section_context(self, section: Section, lang: str) -> str:
         return f"{section.chapter.manual.title[lang]} · {self.chapter_heading(section.chapter, lang)}"
@@ -89,6 +95,7 @@ class PartNumbering(ChapterNumbering):
 
 class QuestionNumbering(ChapterNumbering):
     """002: one list of questions and answers: 问3 / Q3; its one chapter has no label of its own."""
+
     style = "questions"
 
     def chapter_label(self, chapter: Chapter, lang: str) -> str:

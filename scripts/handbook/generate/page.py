@@ -12,11 +12,11 @@ from .templating import html_text
 
 @dataclass
 class GeneratedPage:
-    path: str          # relative to the docs folder, e.g. manuals/000/2/2.1.md
+    path: str  # relative to the docs folder, e.g. manuals/000/2/2.1.md
     title: str
     markdown: str
-    source: Path       # the YAML file an editor changes to change this page
-    in_nav: bool = True   # False: reached by links only (paper quizzes and answer keys)
+    source: Path  # the YAML file an editor changes to change this page
+    in_nav: bool = True  # False: reached by links only (paper quizzes and answer keys)
 
 
 class _Quoted(str):
@@ -28,7 +28,8 @@ class _FrontMatterDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
 
 
 _FrontMatterDumper.add_representer(
-    _Quoted, lambda dumper, value: dumper.represent_scalar("tag:yaml.org,2002:str", str(value), style='"'))
+    _Quoted, lambda dumper, value: dumper.represent_scalar("tag:yaml.org,2002:str", str(value), style='"')
+)
 
 
 def front_matter(title: str, wide: bool = False, searchable: bool = True, **extra: str) -> str:
@@ -41,6 +42,7 @@ def front_matter(title: str, wide: bool = False, searchable: bool = True, **extr
         data["search"] = {"exclude": True}
     if wide:
         data["hide"] = ["toc"]
-    dumped = yaml.dump(data, Dumper=_FrontMatterDumper, allow_unicode=True, sort_keys=False,
-                       default_flow_style=False, width=1 << 30)   # never fold a long title
+    dumped = yaml.dump(
+        data, Dumper=_FrontMatterDumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=1 << 30
+    )  # never fold a long title
     return "---\n" + dumped + "---\n\n"

@@ -12,15 +12,15 @@ from __future__ import annotations
 import hashlib
 
 from ..model import Handbook, Question, Quiz
-from .page import GeneratedPage, front_matter
-from .paths import answer_key_path, html_href, paper_quiz_path, quiz_path, section_path
+from . import rule_notes
 from .numbering import chapter_heading, section_short
+from .page import GeneratedPage, front_matter
 from .paper import sign_lines
+from .paths import answer_key_path, html_href, paper_quiz_path, quiz_path, section_path
 from .quizzes import pass_mark
 from .render import inline
 from .templating import fragment, md_text, t
 from .ui import t as words
-from . import rule_notes
 
 LETTERS = "ABCDEFGHIJ"
 
@@ -56,16 +56,37 @@ def _paper_page(handbook: Handbook, quiz: Quiz, lang: str) -> GeneratedPage:
     title = t("paper_title", lang, chapter=chapter_heading(chapter, lang))
     mark = pass_mark(handbook)
     meta = f"{chapter.manual.id} {chapter.manual.title[lang]} · "
-    questions = [{"id": q.id, "text": inline(q.question, lang), **_answer_space(handbook, q, lang)} for q in quiz.questions]
-    lines = [f"# {md_text(title)}", "",
-             fragment("render", "meta", content=meta + words("paper_pass", lang, n=str(mark),
-                                                             total=str(len(quiz.questions)))), "",
-             fragment("quizzes", "paper_actions", label=t("print_paper", lang), href=html_href(path, quiz_path(quiz)),
-                      text=t("back_to_quiz", lang)), "",
-             fragment("quizzes", "paper_quiz", lang=lang, questions=questions,
-                      head=sign_lines(lang, ("field_candidate", "field_record_date", "field_score"), on_screen=True),
-                      foot=sign_lines(lang, ("field_marker",), on_screen=True)), ""]
-    return GeneratedPage(path, title, front_matter(title, wide=True, searchable=False) + "\n".join(lines), quiz.origin.file, in_nav=False)
+    questions = [
+        {"id": q.id, "text": inline(q.question, lang), **_answer_space(handbook, q, lang)} for q in quiz.questions
+    ]
+    lines = [
+        f"# {md_text(title)}",
+        "",
+        fragment(
+            "render", "meta", content=meta + words("paper_pass", lang, n=str(mark), total=str(len(quiz.questions)))
+        ),
+        "",
+        fragment(
+            "quizzes",
+            "paper_actions",
+            label=t("print_paper", lang),
+            href=html_href(path, quiz_path(quiz)),
+            text=t("back_to_quiz", lang),
+        ),
+        "",
+        fragment(
+            "quizzes",
+            "paper_quiz",
+            lang=lang,
+            questions=questions,
+            head=sign_lines(lang, ("field_candidate", "field_record_date", "field_score"), on_screen=True),
+            foot=sign_lines(lang, ("field_marker",), on_screen=True),
+        ),
+        "",
+    ]
+    return GeneratedPage(
+        path, title, front_matter(title, wide=True, searchable=False) + "\n".join(lines), quiz.origin.file, in_nav=False
+    )
 
 
 def _answer_space(handbook: Handbook, question: Question, lang: str) -> dict:
@@ -74,10 +95,15 @@ def _answer_space(handbook: Handbook, question: Question, lang: str) -> dict:
         return {"class": " hb-inline", "choices": [{"letter": "", "text": t(key, lang)} for key in ("true", "false")]}
     if question.type == "ordering":
         steps = handbook.question_steps(question)
-        return {"class": " hb-order",
-                "choices": [{"letter": "", "text": inline(steps[i].text, lang)} for i in paper_steps(handbook, question)]}
+        return {
+            "class": " hb-order",
+            "choices": [{"letter": "", "text": inline(steps[i].text, lang)} for i in paper_steps(handbook, question)],
+        }
     options = [question.options[i] for i in paper_options(question)]
-    return {"class": "", "choices": [{"letter": LETTERS[n], "text": inline(o.text, lang)} for n, o in enumerate(options)]}
+    return {
+        "class": "",
+        "choices": [{"letter": LETTERS[n], "text": inline(o.text, lang)} for n, o in enumerate(options)],
+    }
 
 
 def answer_of(handbook: Handbook, question: Question, lang: str) -> str:
@@ -99,14 +125,34 @@ def _key_page(handbook: Handbook, quiz: Quiz, lang: str) -> GeneratedPage:
     rows = []
     for question in quiz.questions:
         section = handbook.question_section(question)
-        rows.append({"id": question.id, "answer": answer_of(handbook, question, lang),
-                     "why": inline(question.explanation, lang),
-                     "notes": rule_notes.keyed(handbook, question, lang), "href": html_href(path, section_path(section)),
-                     "source": section_short(section, lang)})
-    lines = [f"# {md_text(title)}", "",
-             fragment("render", "meta", content=f"{chapter.manual.id} {chapter.manual.title[lang]}"), "",
-             t("key_intro", lang), "",
-             fragment("quizzes", "paper_actions", label=t("print_key", lang), href=html_href(path, paper_quiz_path(quiz)),
-                      text=t("paper_quiz", lang)), "",
-             fragment("quizzes", "answer_key", lang=lang, rows=rows), ""]
-    return GeneratedPage(path, title, front_matter(title, wide=True, searchable=False) + "\n".join(lines), quiz.origin.file, in_nav=False)
+        rows.append(
+            {
+                "id": question.id,
+                "answer": answer_of(handbook, question, lang),
+                "why": inline(question.explanation, lang),
+                "notes": rule_notes.keyed(handbook, question, lang),
+                "href": html_href(path, section_path(section)),
+                "source": section_short(section, lang),
+            }
+        )
+    lines = [
+        f"# {md_text(title)}",
+        "",
+        fragment("render", "meta", content=f"{chapter.manual.id} {chapter.manual.title[lang]}"),
+        "",
+        t("key_intro", lang),
+        "",
+        fragment(
+            "quizzes",
+            "paper_actions",
+            label=t("print_key", lang),
+            href=html_href(path, paper_quiz_path(quiz)),
+            text=t("paper_quiz", lang),
+        ),
+        "",
+        fragment("quizzes", "answer_key", lang=lang, rows=rows),
+        "",
+    ]
+    return GeneratedPage(
+        path, title, front_matter(title, wide=True, searchable=False) + "\n".join(lines), quiz.origin.file, in_nav=False
+    )

@@ -19,6 +19,7 @@ from ..model import Chapter, Checklist, Manual, Quiz, Rubric, Section, Topic
 @dataclass(frozen=True)
 class LanguageLayout:
     """The source language's site at the root; each translation's in a folder of its own name."""
+
     root_lang: str = "zh"
     langs: tuple[str, ...] = ("zh", "en")
 
@@ -66,10 +67,10 @@ QUIZZES = "quizzes/index.md"
 ONBOARDING = "onboarding/index.md"
 FINAL = "onboarding/final.md"
 GLOSSARY = "glossary.md"
-CHANGES = "changes/index.md"             # issue 22: what changed
-CHANGES_NOTICE = "changes/notice.md"     # … the printable change notice
-CHANGES_FEED = "changes/feed.xml"        # … its Atom feed
-CHANGES_DATA = "changes/versions.json"   # … what the "since your last visit" notice reads
+CHANGES = "changes/index.md"  # issue 22: what changed
+CHANGES_NOTICE = "changes/notice.md"  # … the printable change notice
+CHANGES_FEED = "changes/feed.xml"  # … its Atom feed
+CHANGES_DATA = "changes/versions.json"  # … what the "since your last visit" notice reads
 REFERENCES = "editors/references.md"
 REPAIRS = "editors/repairs.md"
 
@@ -117,6 +118,7 @@ def gift_path(lang: str) -> str:
 
 
 # URLs and links. ---------------------------------------------------------------
+
 
 def page_url(path: str) -> str:
     """The directory-style URL MkDocs gives a page path."""

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from ..model import Handbook
 from . import render
+from .manual_pages import repair_cells, repair_headers
+from .numbering import chapter_short, section_short
 from .page import GeneratedPage, front_matter
 from .paths import GLOSSARY, REFERENCES, REPAIRS, chapter_path, html_href, section_path
-from .numbering import chapter_short, section_short
-from .manual_pages import repair_cells, repair_headers
 from .templating import fragment, t
-
 
 
 def glossary_page(handbook: Handbook, lang: str) -> GeneratedPage:
@@ -36,27 +35,43 @@ def references_page(handbook: Handbook, lang: str) -> GeneratedPage:
     title = t("register", lang)
     # Where each reference is cited: a section (2.4) or a chapter's own text (第2章).
     places = {s.id: (section_path(s), section_short(s, lang)) for s in handbook.sections()}
-    places.update({c.id: (chapter_path(c), chapter_short(c, lang))
-                   for m in handbook.manuals for c in m.chapters})
+    places.update({c.id: (chapter_path(c), chapter_short(c, lang)) for m in handbook.manuals for c in m.chapters})
     rows, ids = [], []
     for reference in handbook.references.values():
-        cited = fragment("registers", "links", separator=", ", items=[
-            {"href": html_href(REFERENCES, places[pid][0]), "text": places[pid][1]}
-            for pid in reference.cited_by if pid in places])
+        cited = fragment(
+            "registers",
+            "links",
+            separator=", ",
+            items=[
+                {"href": html_href(REFERENCES, places[pid][0]), "text": places[pid][1]}
+                for pid in reference.cited_by
+                if pid in places
+            ],
+        )
         note = render.inline(reference.note, lang) if reference.note else ""
-        citation = fragment("registers", "citation_cell", citation=render.inline(reference.citation, lang), note=note,
-                            url=reference.url, state=render.state_lines(reference, lang))
-        rows.append([t("kind_" + reference.kind, lang), citation,
-                     render.status_badge(reference.status, lang), cited])
+        citation = fragment(
+            "registers",
+            "citation_cell",
+            citation=render.inline(reference.citation, lang),
+            note=note,
+            url=reference.url,
+            state=render.state_lines(reference, lang),
+        )
+        rows.append([t("kind_" + reference.kind, lang), citation, render.status_badge(reference.status, lang), cited])
         ids.append(f"ref-{reference.id}")
     headers = [t(key, lang) for key in ("register_kind", "register_citation", "register_status", "register_cited_in")]
     counts: dict[str, int] = {}
     for reference in handbook.references.values():
         counts[reference.status] = counts.get(reference.status, 0) + 1
-    summary = fragment("registers", "status_summary",
-                       counts=[(render.status_badge(status, lang), n) for status, n in sorted(counts.items())])
-    body = (f"# {title}\n\n{t('register_intro', lang)}\n\n{t('references_unsound', lang)}\n\n{summary}\n\n"
-            f"{render.table(headers, rows, 'register', ids)}\n")
+    summary = fragment(
+        "registers",
+        "status_summary",
+        counts=[(render.status_badge(status, lang), n) for status, n in sorted(counts.items())],
+    )
+    body = (
+        f"# {title}\n\n{t('register_intro', lang)}\n\n{t('references_unsound', lang)}\n\n{summary}\n\n"
+        f"{render.table(headers, rows, 'register', ids)}\n"
+    )
     return GeneratedPage(REFERENCES, title, front_matter(title) + body, handbook.content / "references.yml")
 
 
@@ -69,8 +84,12 @@ def repairs_page(handbook: Handbook, lang: str) -> GeneratedPage:
             places += [(s.repairs, section_path(s), section_short(s, lang)) for s in chapter.sections]
             for repairs, path, label in places:
                 for repair in repairs:
-                    rows.append([fragment("render", "link", href=html_href(REPAIRS, path), text=label),
-                                 *repair_cells(repair, lang)])
+                    rows.append(
+                        [
+                            fragment("render", "link", href=html_href(REPAIRS, path), text=label),
+                            *repair_cells(repair, lang),
+                        ]
+                    )
     headers = [t("repair_where", lang), *repair_headers(lang)]
     body = f"# {title}\n\n{t('repairs_register_intro', lang)}\n\n{render.table(headers, rows, 'repairs')}\n"
     return GeneratedPage(REPAIRS, title, front_matter(title) + body, handbook.content)

@@ -18,8 +18,7 @@ from .templating import fragment, md_text, t
 
 # A short lead-in before a colon ("主动倾听：…", "Active listening: …") is a
 # list item's label; bolding it makes long lists scannable.
-_LABEL = {"zh": re.compile(r"^([^：:，。；]{1,14})[：:](?!//)"),
-          "en": re.compile(r"^([^:.;,]{1,48}):\s")}
+_LABEL = {"zh": re.compile(r"^([^：:，。；]{1,14})[：:](?!//)"), "en": re.compile(r"^([^:.;,]{1,48}):\s")}
 
 
 class Citations:
@@ -35,8 +34,14 @@ class Citations:
             self.order.append(ref_id)
         number = self.order.index(ref_id) + 1
         status = self.handbook.references[ref_id].status
-        return fragment("render", "citation", ref_id=ref_id, number=number, status=status,
-                        title=t(f"cite_title_{status}", self.lang))
+        return fragment(
+            "render",
+            "citation",
+            ref_id=ref_id,
+            number=number,
+            status=status,
+            title=t(f"cite_title_{status}", self.lang),
+        )
 
 
 def _inline_string(text: str, citations: Citations | None) -> Markup:
@@ -60,13 +65,14 @@ def labelled(text: Text, lang: str, citations: Citations | None) -> Markup:
     match = _LABEL[lang].match(text[lang])
     if not match:
         return inline(text, lang, citations)
-    rest = _inline_string(text[lang][match.end():].lstrip(), citations)
+    rest = _inline_string(text[lang][match.end() :].lstrip(), citations)
     separator = "：" if lang == "zh" else ": "
     return fragment("render", "labelled", label=match.group(1), separator=separator, rest=rest)
 
 
 def blocks(body: list[Block], lang: str, citations: Citations, section=None) -> str:
-    from .revised import revision_note, with_notes   # issue 24: revised and superseded prose
+    from .revised import revision_note, with_notes  # issue 24: revised and superseded prose
+
     parts = []
     headings = 0
     for block in body:
@@ -76,14 +82,26 @@ def blocks(body: list[Block], lang: str, citations: Citations, section=None) -> 
             parts.append(f"\n## {md_text(block.texts[0][lang])} {{#part-{headings}}}\n")
         elif block.kind == "paragraph":
             # a disclosure may not sit inside <p>: it follows the paragraph
-            parts.append(fragment("render", "paragraph", content=with_notes(
-                inline(block.texts[0], lang, citations), block.texts[0], lang, section, disclosure=False))
-                + revision_note(block.texts[0], lang))
+            parts.append(
+                fragment(
+                    "render",
+                    "paragraph",
+                    content=with_notes(
+                        inline(block.texts[0], lang, citations), block.texts[0], lang, section, disclosure=False
+                    ),
+                )
+                + revision_note(block.texts[0], lang)
+            )
         else:
             tag = "ol" if block.kind == "numbered" else "ul"
-            parts.append(fragment("render", "list", tag=tag,
-                                  items=[with_notes(labelled(text, lang, citations), text, lang, section)
-                                         for text in block.texts]))
+            parts.append(
+                fragment(
+                    "render",
+                    "list",
+                    tag=tag,
+                    items=[with_notes(labelled(text, lang, citations), text, lang, section) for text in block.texts],
+                )
+            )
     return "\n".join(parts)
 
 
@@ -91,10 +109,16 @@ def reference_list(citations: Citations, lang: str) -> Markup:
     items = []
     for ref_id in citations.order:
         reference = citations.handbook.references[ref_id]
-        items.append({"id": ref_id, "citation": inline(reference.citation, lang), "url": reference.url,
-                      "badge": status_badge(reference.status, lang),
-                      "note": inline(reference.note, lang) if reference.note else "",
-                      "state": state_lines(reference, lang)})
+        items.append(
+            {
+                "id": ref_id,
+                "citation": inline(reference.citation, lang),
+                "url": reference.url,
+                "badge": status_badge(reference.status, lang),
+                "note": inline(reference.note, lang) if reference.note else "",
+                "state": state_lines(reference, lang),
+            }
+        )
     return fragment("render", "reference_list", items=items)
 
 
@@ -102,8 +126,9 @@ def state_lines(reference, lang: str) -> list[str]:
     """19a: what replaced a superseded source and when, and when the editors checked a source."""
     lines = []
     if reference.status == "superseded" and reference.superseded_by and reference.superseded_on:
-        lines.append(t("superseded_line", lang, successor=plain(reference.superseded_by, lang),
-                       date=reference.superseded_on))
+        lines.append(
+            t("superseded_line", lang, successor=plain(reference.superseded_by, lang), date=reference.superseded_on)
+        )
     if reference.verification and reference.status != "unchecked":
         lines.append(t("checked_line", lang, date=reference.verification["date"]))
     return lines
@@ -131,7 +156,7 @@ def rule_source_note(cites: list[str], handbook: Handbook, lang: str, citations:
     if key is None:
         return Markup("")
     markers = [citations.marker(ref_id) for ref_id in cites] if citations else []
-    return fragment("render", "rule_source_note", text=t(key, lang), markers=markers, state=key[len("rule_source_"):])
+    return fragment("render", "rule_source_note", text=t(key, lang), markers=markers, state=key[len("rule_source_") :])
 
 
 def status_badge(status: str, lang: str) -> Markup:

@@ -33,12 +33,22 @@ def revision_note(text: Text, lang: str, history_href: str | None = None) -> Mar
     if revision is None:
         return Markup("")
     original = revision.original_en if lang == "en" and revision.original_en else revision.original
-    return fragment("render", "revised", badge=t("revised", lang), summary=t("original_wording", lang),
-                    original=original, original_lang=_lang_of(original, lang),
-                    why_label=t("revised_why", lang), why=revision.why, why_lang=_lang_of(revision.why, lang),
-                    authority_label=t("revised_authority", lang), authority=revision.authority,
-                    authority_lang=_lang_of(revision.authority, lang),
-                    history_href=history_href, history_label=t("revised_history", lang))
+    return fragment(
+        "render",
+        "revised",
+        badge=t("revised", lang),
+        summary=t("original_wording", lang),
+        original=original,
+        original_lang=_lang_of(original, lang),
+        why_label=t("revised_why", lang),
+        why=revision.why,
+        why_lang=_lang_of(revision.why, lang),
+        authority_label=t("revised_authority", lang),
+        authority=revision.authority,
+        authority_lang=_lang_of(revision.authority, lang),
+        history_href=history_href,
+        history_label=t("revised_history", lang),
+    )
 
 
 def superseded_note(text: Text, section, lang: str) -> Markup:
@@ -47,7 +57,9 @@ def superseded_note(text: Text, section, lang: str) -> Markup:
     if rule is None:
         return Markup("")
     words = rule.text[lang] if rule.text else rule.id
-    return fragment("render", "superseded", text=t("superseded_by", lang), href=f"#{rule.id}", rule=words, rule_id=rule.id)
+    return fragment(
+        "render", "superseded", text=t("superseded_by", lang), href=f"#{rule.id}", rule=words, rule_id=rule.id
+    )
 
 
 def with_notes(content: Markup, text: Text, lang: str, section=None, disclosure: bool = True) -> Markup:
@@ -55,5 +67,6 @@ def with_notes(content: Markup, text: Text, lang: str, section=None, disclosure:
     only where it may go: in a list item, not in a paragraph)."""
     if text.superseded_by:
         content = Markup('<span class="hb-superseded-text">{}</span> {}').format(
-            content, superseded_note(text, section, lang))
+            content, superseded_note(text, section, lang)
+        )
     return content + revision_note(text, lang) if text.revision and disclosure else content

@@ -18,7 +18,7 @@ NOTES = {
     "some_recommendation": {
         "zh": "本题涉及的部分内容是原文提出的建议，不是必须遵守的规定（节页面上标有“建议”）。",
         "en": "Part of what this question tests is a suggestion in the source, not a rule "
-              "(marked “Suggested” on the section page).",
+        "(marked “Suggested” on the section page).",
     },
     "description": {
         "zh": "本题考查的是原文的说明或举例，不是要求。",
@@ -27,7 +27,7 @@ NOTES = {
     "disputed": {
         "zh": "注意：本题依据的要求只引用了有误的来源，手册给出的名称或编号与实际不符。",
         "en": "Note: the rule this question rests on cites only a disputed source; "
-              "the title or number the manual gives does not match it.",
+        "the title or number the manual gives does not match it.",
     },
     "superseded": {
         "zh": "注意：本题依据的要求只引用了已被取代的来源，该来源不再有效。",

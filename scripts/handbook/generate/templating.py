@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -55,8 +55,13 @@ def link_url(url: str) -> str:
 
 
 def _environment() -> Environment:
-    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True)
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     env.globals.update(t=t, json_attr=json_attr, link_url=link_url)
     return env
 
@@ -64,7 +69,7 @@ def _environment() -> Environment:
 _ENV = _environment()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _module(name: str):
     return _ENV.get_template(f"{name}.jinja").module
 

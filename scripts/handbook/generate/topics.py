@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from ..model import Handbook, Section, Topic
 from . import render
+from .manual_pages import requirement_list, status_tag
+from .numbering import section_label
 from .page import GeneratedPage, front_matter
 from .paths import TOPICS, html_href, link, section_path, topic_path
-from .numbering import section_label
-from .manual_pages import requirement_list, status_tag
 from .render import Citations
 from .templating import fragment, md_text, t
-
-
 
 
 def topic_pages(handbook: Handbook, lang: str) -> list[GeneratedPage]:
@@ -33,8 +31,10 @@ def _index_page(handbook: Handbook, sections: dict[str, Section], lang: str) -> 
     lines = [f"# {title}", "", t("topics_intro", lang), ""]
     for topic in handbook.topics:
         count, rules = _counts(topic, sections)
-        lines.append(f"- [{md_text(topic.title[lang])}]({link(TOPICS, topic_path(topic))}) "
-                     + fragment("registers", "topic_count", lang=lang, sections=count, rules=rules))
+        lines.append(
+            f"- [{md_text(topic.title[lang])}]({link(TOPICS, topic_path(topic))}) "
+            + fragment("registers", "topic_count", lang=lang, sections=count, rules=rules)
+        )
     origin = handbook.topics[0].origin.file
     return GeneratedPage(TOPICS, title, front_matter(title) + "\n".join(lines) + "\n", origin)
 
@@ -44,25 +44,37 @@ def _topic_page(handbook: Handbook, topic: Topic, sections: dict[str, Section], 
     title = topic.title[lang]
     count, rules = _counts(topic, sections)
     citations = Citations(handbook, lang)
-    lines = [f"# {md_text(title)}", "",
-             fragment("render", "meta", content=t("topic_counts", lang, sections=count, rules=rules)), "",
-             t("topic_intro", lang), ""]
+    lines = [
+        f"# {md_text(title)}",
+        "",
+        fragment("render", "meta", content=t("topic_counts", lang, sections=count, rules=rules)),
+        "",
+        t("topic_intro", lang),
+        "",
+    ]
     for section_id in topic.sections:
         section = sections[section_id]
         manual = section.chapter.manual
         target = html_href(path, section_path(section))
         anchor = "s-" + section.id.replace(".", "-")
-        lines += [f"## {md_text(f'{manual.id} · {section_label(section, lang)}')}{status_tag(section, lang)}"
-                  f" {{#{anchor}}}", "",
-                  fragment("registers", "topic_section_meta", lang=lang, manual_title=manual.title[lang],
-                           href=target), ""]
+        lines += [
+            f"## {md_text(f'{manual.id} · {section_label(section, lang)}')}{status_tag(section, lang)} {{#{anchor}}}",
+            "",
+            fragment("registers", "topic_section_meta", lang=lang, manual_title=manual.title[lang], href=target),
+            "",
+        ]
         if section.requirements:
             lines += [requirement_list(section, lang, citations, page=target), ""]
         elif section.published:
             lines += [fragment("render", "meta", content=t("no_requirements", lang)), ""]
     if citations.order:
-        lines += [f"## {t('references', lang)} {{#references}}", "",
-                  fragment("render", "meta", content=t("references_intro", lang)), "",
-                  *render.unsound_intro(handbook, citations.order, lang),
-                  render.reference_list(citations, lang), ""]
+        lines += [
+            f"## {t('references', lang)} {{#references}}",
+            "",
+            fragment("render", "meta", content=t("references_intro", lang)),
+            "",
+            *render.unsound_intro(handbook, citations.order, lang),
+            render.reference_list(citations, lang),
+            "",
+        ]
     return GeneratedPage(path, title, front_matter(title) + "\n".join(lines), topic.origin.file)

@@ -9,28 +9,31 @@ RUBRIC_STRINGS: dict[str, dict[str, str]] = {
     "rubrics": {"zh": "评分表", "en": "Rubrics"},
     "rubrics_intro": {
         "zh": "主管和服务监督小组用这些评分表考核员工：每项评分标准都注明它考核的手册章节。"
-              "可在屏幕上评分（自动计算总分和等级，草稿保存在本浏览器中，完成的考核可导出为 CSV 或 JSON），"
-              "也可打印空白观察表在现场填写。",
+        "可在屏幕上评分（自动计算总分和等级，草稿保存在本浏览器中，完成的考核可导出为 CSV 或 JSON），"
+        "也可打印空白观察表在现场填写。",
         "en": "Supervisors and the service supervision group assess staff with these rubrics; every criterion names "
-              "the sections of the handbook it assesses. Score on screen (the total and grade are worked out for you, "
-              "the draft is kept in this browser, and finished assessments can be exported as CSV or JSON), "
-              "or print a blank observation sheet to fill in on the spot.",
+        "the sections of the handbook it assesses. Score on screen (the total and grade are worked out for you, "
+        "the draft is kept in this browser, and finished assessments can be exported as CSV or JSON), "
+        "or print a blank observation sheet to fill in on the spot.",
     },
     "criterion_count": {"zh": "{n}项评分标准", "en": "{n} criteria"},
     "rubric_basis": {"zh": "依据：{sections}", "en": "Based on {sections}"},
     "rubric_legend": {
         "zh": "每项评分标准选一个等级；不适用的项目选“不适用”。带引号的描述是手册原文，注明出处；不带引号的描述是本单位的表述。"
-              "标“关键项”的评分标准会限制最终等级，见页末“评分方法”。",
+        "标“关键项”的评分标准会限制最终等级，见页末“评分方法”。",
         "en": "Choose one level for each criterion, or “not applicable” where it does not apply. Descriptors in "
-              "quotation marks translate the manual’s own words, with their source; the others are this "
-              "organisation’s wording. Criteria marked “critical” can limit the final grade: see “How the score "
-              "is worked out” at the end of the page.",
+        "quotation marks translate the manual’s own words, with their source; the others are this "
+        "organisation’s wording. Criteria marked “critical” can limit the final grade: see “How the score "
+        "is worked out” at the end of the page.",
     },
     "assessment_fields": {"zh": "考核信息", "en": "Assessment details"},
     "field_assessor": {"zh": "评估人", "en": "Assessor"},
     "field_person": {"zh": "被评估人", "en": "Person assessed"},
     "field_context": {"zh": "考核场景", "en": "Context"},
-    "field_context_hint": {"zh": "如：柜台现场观察、电话录音抽查", "en": "e.g. on-site observation at the counter, call recording spot check"},
+    "field_context_hint": {
+        "zh": "如：柜台现场观察、电话录音抽查",
+        "en": "e.g. on-site observation at the counter, call recording spot check",
+    },
     "criterion_header": {"zh": "评分标准", "en": "Criterion"},
     "weight": {"zh": "权重 {n}%", "en": "weight {n}%"},
     "critical": {"zh": "关键项", "en": "critical"},
@@ -52,38 +55,42 @@ RUBRIC_STRINGS: dict[str, dict[str, str]] = {
     },
     "method_weights": {
         "zh": "每项得分 = 权重 × 所评等级的比例；各项得分相加即为总分，满分 100 分。权重见下表，合计 100%。"
-              "例如权重 {weight}% 的“{criterion}”评为“{level}”（{share}%），得 {points} 分。",
+        "例如权重 {weight}% 的“{criterion}”评为“{level}”（{share}%），得 {points} 分。",
         "en": "A criterion scores its weight × its level’s share, and the criteria’s scores add up to the total, out "
-              "of 100. The weights are in the table below and add up to 100%. For example, “{criterion}”, weighing "
-              "{weight}%, rated “{level}” ({share}%), scores {points}.",
+        "of 100. The weights are in the table below and add up to 100%. For example, “{criterion}”, weighing "
+        "{weight}%, rated “{level}” ({share}%), scores {points}.",
     },
     "method_na": {
         "zh": "选“不适用”的项目不计入总分，其余项目的权重按比例放大，使总分仍以 100 分计。"
-              "例如一项权重 10% 的项目不适用时，其余项目的分数之和除以 90%。",
+        "例如一项权重 10% 的项目不适用时，其余项目的分数之和除以 90%。",
         "en": "Criteria marked “not applicable” are left out, and the weights of the rest are scaled up in "
-              "proportion so that the total is still out of 100. For example, if a criterion weighing 10% does not "
-              "apply, the weighted points of the others are divided by 90%.",
+        "proportion so that the total is still out of 100. For example, if a criterion weighing 10% does not "
+        "apply, the weighted points of the others are divided by 90%.",
     },
     "method_bands": {
         "zh": "总分对应的等级：{bands}。正好等于分数线的总分归入较高的等级。总分显示到小数点后一位（其后各位舍去）。",
         "en": "The total gives the grade: {bands}. A total exactly on a threshold takes the higher grade. The total "
-              "is shown to one decimal place (further digits are dropped, not rounded).",
+        "is shown to one decimal place (further digits are dropped, not rounded).",
     },
     "band_at_least": {"zh": "{min}分及以上为{grade}", "en": "{grade} from {min}"},
     "band_below": {"zh": "{min}分以下为{grade}", "en": "{grade} below {min}"},
     "method_caps": {
         "zh": "关键项：以下情况无论总分多少，等级都不高于所列等级。",
         "en": "Critical criteria: in the cases below, the grade can be no better than the one given, whatever "
-              "the total.",
+        "the total.",
     },
-    "cap_rule": {"zh": "“{criterion}”评为“{level}”：等级最高为“{grade}”。{because}",
-                 "en": "“{criterion}” rated “{level}”: the grade is at most “{grade}”. {because}"},
-    "cap_rule_or_lower": {"zh": "“{criterion}”评为“{level}”或更低：等级最高为“{grade}”。{because}",
-                          "en": "“{criterion}” rated “{level}” or lower: the grade is at most “{grade}”. {because}"},
+    "cap_rule": {
+        "zh": "“{criterion}”评为“{level}”：等级最高为“{grade}”。{because}",
+        "en": "“{criterion}” rated “{level}”: the grade is at most “{grade}”. {because}",
+    },
+    "cap_rule_or_lower": {
+        "zh": "“{criterion}”评为“{level}”或更低：等级最高为“{grade}”。{because}",
+        "en": "“{criterion}” rated “{level}” or lower: the grade is at most “{grade}”. {because}",
+    },
     "method_settings": {
         "zh": "以上分数、权重、等级分数线和关键项是本单位的设定，手册没有规定这些数值；等级名称取自 {source}。",
         "en": "The points, weights, grade thresholds and critical criteria above are this organisation’s settings: "
-              "the manual gives no such numbers. The grade names are those of {source}.",
+        "the manual gives no such numbers. The grade names are those of {source}.",
     },
     "method_table_weight": {"zh": "权重", "en": "Weight"},
     "method_table_critical": {"zh": "关键项", "en": "Critical"},
@@ -93,39 +100,63 @@ RUBRIC_STRINGS: dict[str, dict[str, str]] = {
     "rjs_rated": {"zh": "已评 {done}/{total} 项", "en": "{done} of {total} criteria rated"},
     "rjs_na": {"zh": "{n} 项不适用", "en": "{n} not applicable"},
     "rjs_provisional": {"zh": "尚有 {n} 项未评，结果为暂定", "en": "{n} still to rate: provisional"},
-    "rjs_all_na": {"zh": "所有项目均为不适用，无法计分", "en": "Every criterion is marked not applicable, so there is no score"},
-    "rjs_capped": {"zh": "按分数为“{by_score}”，但因关键项“{criterion}”评为“{level}”，等级最高为“{grade}”：{because}",
-                   "en": "The score alone gives “{by_score}”, but because the critical criterion “{criterion}” is "
-                         "rated “{level}”, the grade is at most “{grade}”: {because}"},
+    "rjs_all_na": {
+        "zh": "所有项目均为不适用，无法计分",
+        "en": "Every criterion is marked not applicable, so there is no score",
+    },
+    "rjs_capped": {
+        "zh": "按分数为“{by_score}”，但因关键项“{criterion}”评为“{level}”，等级最高为“{grade}”：{because}",
+        "en": "The score alone gives “{by_score}”, but because the critical criterion “{criterion}” is "
+        "rated “{level}”, the grade is at most “{grade}”: {because}",
+    },
     "rjs_save": {"zh": "保存本次考核", "en": "Save this assessment"},
-    "rjs_saved": {"zh": "已保存 {person} 的考核（{grade}），并已开始新的空白草稿。",
-                  "en": "Saved the assessment of {person} ({grade}) and started a new blank draft."},
+    "rjs_saved": {
+        "zh": "已保存 {person} 的考核（{grade}），并已开始新的空白草稿。",
+        "en": "Saved the assessment of {person} ({grade}) and started a new blank draft.",
+    },
     "rjs_missing": {"zh": "尚不能保存：{what}。", "en": "Not saved yet: {what}."},
     "rjs_missing_fields": {"zh": "请填写{fields}", "en": "fill in {fields}"},
-    "rjs_missing_standard": {"zh": "“{criterion}”：请写明评分所依据的本单位标准",
-                             "en": "“{criterion}”: write down the organisation standard you scored against"},
-    "org_standard_unset": {"zh": "本单位尚未设定此标准：请写明评分所依据的标准，它随本次考核保存和导出。",
-                           "en": "This organisation has not set this standard yet: write down the standard you scored against; it is saved and exported with the assessment."},
-    "rjs_missing_criteria": {"zh": "还有 {n} 项评分标准未评（可选“不适用”）",
-                             "en": "{n} criteria are not rated yet (choose “not applicable” where one does not apply)"},
+    "rjs_missing_standard": {
+        "zh": "“{criterion}”：请写明评分所依据的本单位标准",
+        "en": "“{criterion}”: write down the organisation standard you scored against",
+    },
+    "org_standard_unset": {
+        "zh": "本单位尚未设定此标准：请写明评分所依据的标准，它随本次考核保存和导出。",
+        "en": "This organisation has not set this standard yet: write down the standard you scored against; it is saved and exported with the assessment.",
+    },
+    "rjs_missing_criteria": {
+        "zh": "还有 {n} 项评分标准未评（可选“不适用”）",
+        "en": "{n} criteria are not rated yet (choose “not applicable” where one does not apply)",
+    },
     "rjs_print_blank": {"zh": "打印空白观察表", "en": "Print blank sheet"},
     "rjs_print_filled": {"zh": "打印评定结果", "en": "Print result sheet"},
     "rjs_reset": {"zh": "清空草稿", "en": "Clear draft"},
-    "rjs_reset_confirm": {"zh": "清空本次草稿中的全部评分、备注和考核信息？已保存的考核不受影响。",
-                          "en": "Clear every rating, comment and detail of this draft? Saved assessments are kept."},
+    "rjs_reset_confirm": {
+        "zh": "清空本次草稿中的全部评分、备注和考核信息？已保存的考核不受影响。",
+        "en": "Clear every rating, comment and detail of this draft? Saved assessments are kept.",
+    },
     "rjs_reset_yes": {"zh": "确定清空", "en": "Yes, clear it"},
     "rjs_reset_no": {"zh": "取消", "en": "Cancel"},
     "rjs_reset_done": {"zh": "草稿已清空。", "en": "Draft cleared."},
     "rjs_draft_kept": {"zh": "草稿自动保存在本浏览器中。", "en": "The draft is kept in this browser as you work."},
-    "rjs_no_storage": {"zh": "此浏览器不允许保存数据：离开本页后草稿和已保存的考核都会丢失，请及时导出。",
-                       "en": "This browser does not allow saving: the draft and saved assessments will be lost "
-                             "when you leave the page, so export them first."},
-    "rjs_corrupt": {"zh": "本评分表已保存的数据无法读取，已从空白开始。",
-                    "en": "The saved data of this rubric could not be read, so it starts empty."},
-    "rjs_dropped": {"zh": "{n} 条已保存的考核记录已损坏，无法读取。", "en": "{n} saved assessments were damaged and could not be read."},
-    "rjs_changed": {"zh": "本评分表自草稿保存后已更新，{n} 项评分已失效，请重新评定标出的项目。",
-                    "en": "This rubric has changed since the draft was saved: {n} ratings no longer apply. "
-                          "Please rate the marked criteria again."},
+    "rjs_no_storage": {
+        "zh": "此浏览器不允许保存数据：离开本页后草稿和已保存的考核都会丢失，请及时导出。",
+        "en": "This browser does not allow saving: the draft and saved assessments will be lost "
+        "when you leave the page, so export them first.",
+    },
+    "rjs_corrupt": {
+        "zh": "本评分表已保存的数据无法读取，已从空白开始。",
+        "en": "The saved data of this rubric could not be read, so it starts empty.",
+    },
+    "rjs_dropped": {
+        "zh": "{n} 条已保存的考核记录已损坏，无法读取。",
+        "en": "{n} saved assessments were damaged and could not be read.",
+    },
+    "rjs_changed": {
+        "zh": "本评分表自草稿保存后已更新，{n} 项评分已失效，请重新评定标出的项目。",
+        "en": "This rubric has changed since the draft was saved: {n} ratings no longer apply. "
+        "Please rate the marked criteria again.",
+    },
     "rjs_recheck": {"zh": "请重新评定", "en": "rate again"},
     "rjs_saved_heading": {"zh": "已保存的考核", "en": "Saved assessments"},
     "rjs_saved_none": {"zh": "本浏览器中还没有保存的考核。", "en": "No assessments are saved in this browser yet."},

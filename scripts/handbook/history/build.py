@@ -29,27 +29,27 @@ from .rules import Rule, file_kind, parse
 from .settings import Settings, read_settings
 
 log = logging.getLogger("handbook.history")
-CACHE_FORMAT = 1   # raise when rules.py reads files differently: old entries are then ignored
+CACHE_FORMAT = 1  # raise when rules.py reads files differently: old entries are then ignored
 
 
 @dataclass(frozen=True)
 class Version:
-    id: str                  # the commit, short: what a reader's browser remembers
+    id: str  # the commit, short: what a reader's browser remembers
     sha: str
-    date: str                # YYYY-MM-DD
-    time: str                # ISO 8601
+    date: str  # YYYY-MM-DD
+    time: str  # ISO 8601
     subject: str
-    changes: tuple[Change, ...]        # added, changed, removed: the Chinese
-    translations: tuple[Change, ...]   # the English alone
+    changes: tuple[Change, ...]  # added, changed, removed: the Chinese
+    translations: tuple[Change, ...]  # the English alone
 
 
 @dataclass
 class History:
     available: bool
     settings: Settings
-    versions: tuple[Version, ...] = ()     # oldest first
-    start: str = ""                        # the baseline's date: changes are counted from here
-    note: str = ""                         # why there is no (or only part of the) history
+    versions: tuple[Version, ...] = ()  # oldest first
+    start: str = ""  # the baseline's date: changes are counted from here
+    note: str = ""  # why there is no (or only part of the) history
     cost: dict = field(default_factory=dict)
 
     def newest_first(self) -> list[Version]:
@@ -106,7 +106,7 @@ def history_for(content: Path, cache: bool = True) -> History:
     """The History of `content`, worked out once per process for each HEAD."""
     content = Path(content).resolve()
     settings = read_settings(content)
-    if os.environ.get("HANDBOOK_HISTORY") == "off":    # the benchmark's build without it
+    if os.environ.get("HANDBOOK_HISTORY") == "off":  # the benchmark's build without it
         return History(available=False, settings=settings, note="switched off (HANDBOOK_HISTORY=off)")
     try:
         top, folder = gitlog.locate(content)
@@ -125,8 +125,10 @@ def _first_line(error: Exception) -> str:
 
 
 def _without(settings: Settings, why: str) -> History:
-    _warn_once(f"The change history is left out of this build: {why}. "
-               "Build from a full clone (CI: actions/checkout with fetch-depth: 0) to publish it.")
+    _warn_once(
+        f"The change history is left out of this build: {why}. "
+        "Build from a full clone (CI: actions/checkout with fetch-depth: 0) to publish it."
+    )
     return History(available=False, settings=settings, note=why)
 
 
@@ -155,19 +157,30 @@ def build_history(content: Path, settings: Settings | None = None, cache: bool =
     elif settings.history_from and commits[0].sha in shallow and commits[0].date >= settings.history_from:
         note = f"shallow clone: changes from {settings.history_from} to {commits[0].date} are not in this build"
     if note:
-        _warn_once(f"The change history is incomplete: {note}. "
-                   "Build from a full clone (CI: actions/checkout with fetch-depth: 0).")
+        _warn_once(
+            f"The change history is incomplete: {note}. "
+            "Build from a full clone (CI: actions/checkout with fetch-depth: 0)."
+        )
     git_started = time.perf_counter()
     files = {path: blob for path, blob in gitlog.tree(top, commits[base].sha, folder).items() if file_kind(path)}
     git_seconds = git_started - started + 0.0
     parser = _Parser(top, cache)
     # Every file version the history needs, read in one `git cat-file --batch`.
-    parser.prefetch({**files, **{f"{path}\0{blob}": blob for commit in commits[base + 1:]
-                                 for path, blob in commit.changed.items() if blob and file_kind(path)}})
+    parser.prefetch(
+        {
+            **files,
+            **{
+                f"{path}\0{blob}": blob
+                for commit in commits[base + 1 :]
+                for path, blob in commit.changed.items()
+                if blob and file_kind(path)
+            },
+        }
+    )
     state = parser.rules(files)
     versions = []
     compare_seconds = 0.0
-    for commit in commits[base + 1:]:
+    for commit in commits[base + 1 :]:
         touched = {path: blob for path, blob in commit.changed.items() if file_kind(path)}
         if not touched:
             continue
@@ -189,16 +202,28 @@ def build_history(content: Path, settings: Settings | None = None, cache: bool =
         changes = tuple(c for c in found if c.kind != "translated")
         translations = tuple(c for c in found if c.kind == "translated")
         if changes or translations:
-            versions.append(Version(commit.sha[:10], commit.sha, commit.date, commit.time, commit.subject,
-                                    changes, translations))
+            versions.append(
+                Version(commit.sha[:10], commit.sha, commit.date, commit.time, commit.subject, changes, translations)
+            )
     parser.save()
-    cost = {"seconds": time.perf_counter() - started, "git_log_seconds": git_seconds,
-            "git_blob_seconds": parser.git_seconds, "parse_seconds": parser.parse_seconds,
-            "compare_seconds": compare_seconds, "commits": len(commits) - base,
-            "blobs_parsed": parser.parsed, "blobs_cached": parser.cached}
-    return History(available=True, settings=settings, versions=tuple(versions),
-                   start=settings.history_from or commits[base].date,
-                   note=note, cost=cost)
+    cost = {
+        "seconds": time.perf_counter() - started,
+        "git_log_seconds": git_seconds,
+        "git_blob_seconds": parser.git_seconds,
+        "parse_seconds": parser.parse_seconds,
+        "compare_seconds": compare_seconds,
+        "commits": len(commits) - base,
+        "blobs_parsed": parser.parsed,
+        "blobs_cached": parser.cached,
+    }
+    return History(
+        available=True,
+        settings=settings,
+        versions=tuple(versions),
+        start=settings.history_from or commits[base].date,
+        note=note,
+        cost=cost,
+    )
 
 
 class _Parser:
@@ -221,7 +246,7 @@ class _Parser:
             with self.cache_file.open("rb") as stream:
                 data = pickle.load(stream)
             return data if isinstance(data, dict) else {}
-        except Exception:   # a damaged cache is only a slower build
+        except Exception:  # a damaged cache is only a slower build
             return {}
 
     def save(self) -> None:
@@ -269,4 +294,3 @@ class _Parser:
         for path in sorted(files):
             state.update({rule.id: rule for rule in self.file_rules(path, files[path])})
         return state
-

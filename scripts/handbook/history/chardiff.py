@@ -32,7 +32,7 @@ def _segments(a: tuple, b: tuple) -> list[tuple[str, str]]:
     while end < min(len(a), len(b)) - start and a[-1 - end] == b[-1 - end]:
         end += 1
     out: list[tuple[str, str]] = [("same", "".join(a[:start]))] if start else []
-    middle_a, middle_b = a[start:len(a) - end], b[start:len(b) - end]
+    middle_a, middle_b = a[start : len(a) - end], b[start : len(b) - end]
     for op, a1, a2, b1, b2 in difflib.SequenceMatcher(None, middle_a, middle_b, autojunk=False).get_opcodes():
         if op == "equal":
             out.append(("same", "".join(middle_a[a1:a2])))
@@ -42,7 +42,7 @@ def _segments(a: tuple, b: tuple) -> list[tuple[str, str]]:
         if op in ("insert", "replace"):
             out.append(("ins", "".join(middle_b[b1:b2])))
     if end:
-        out.append(("same", "".join(a[len(a) - end:])))
+        out.append(("same", "".join(a[len(a) - end :])))
     return tidy(out)
 
 

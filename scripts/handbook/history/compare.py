@@ -16,9 +16,9 @@ KINDS = ("added", "changed", "removed", "translated")
 
 @dataclass(frozen=True)
 class Change:
-    kind: str             # added | changed | removed | translated
-    old: Rule | None      # None when added
-    new: Rule | None      # None when removed
+    kind: str  # added | changed | removed | translated
+    old: Rule | None  # None when added
+    new: Rule | None  # None when removed
 
     @property
     def rule(self) -> Rule:

@@ -23,10 +23,10 @@ class NoHistory(Exception):
 class Commit:
     sha: str
     parents: tuple[str, ...]
-    date: str          # YYYY-MM-DD, the day it landed (committer date, in its own time zone)
-    time: str          # ISO 8601, with offset
-    subject: str       # the pull request's title on a squash or merge commit
-    changed: dict[str, str | None] = field(default_factory=dict)   # path in the content folder → blob (None: deleted)
+    date: str  # YYYY-MM-DD, the day it landed (committer date, in its own time zone)
+    time: str  # ISO 8601, with offset
+    subject: str  # the pull request's title on a squash or merge commit
+    changed: dict[str, str | None] = field(default_factory=dict)  # path in the content folder → blob (None: deleted)
 
 
 def _git(top: Path, *args: str, input: bytes | None = None) -> bytes:
@@ -67,8 +67,21 @@ def _subject(subject: str, body: str, parents: list[str]) -> str:
 def commits(top: Path, folder: str) -> list[Commit]:
     """The content's versions, oldest first, each with the content files it changed."""
     fmt = RECORD + UNIT.join(("%H", "%P", "%cI", "%s", "%b")) + UNIT
-    raw = _git(top, "log", "--first-parent", "--diff-merges=first-parent", "--raw", "--no-abbrev", "--no-renames",
-               "--reverse", "-z", f"--format={fmt}", "HEAD", "--", folder)
+    raw = _git(
+        top,
+        "log",
+        "--first-parent",
+        "--diff-merges=first-parent",
+        "--raw",
+        "--no-abbrev",
+        "--no-renames",
+        "--reverse",
+        "-z",
+        f"--format={fmt}",
+        "HEAD",
+        "--",
+        folder,
+    )
     found = []
     prefix = folder.rstrip("/") + "/"
     for record in raw.decode("utf-8", "replace").split(RECORD)[1:]:
@@ -81,7 +94,7 @@ def commits(top: Path, folder: str) -> list[Commit]:
             if not meta.startswith(":") or not path.startswith(prefix):
                 continue
             _, _, _, new_blob, status = meta[1:].split(" ", 4)
-            changed[path[len(prefix):]] = None if status.startswith("D") else new_blob
+            changed[path[len(prefix) :]] = None if status.startswith("D") else new_blob
         parent_list = parents.split()
         found.append(Commit(sha, tuple(parent_list), time[:10], time, _subject(subject, body, parent_list), changed))
     return found
@@ -96,7 +109,7 @@ def tree(top: Path, sha: str, folder: str) -> dict[str, str]:
         if "\t" in entry:
             meta, path = entry.split("\t", 1)
             if meta.split()[1] == "blob" and path.startswith(prefix):
-                files[path[len(prefix):]] = meta.split()[2]
+                files[path[len(prefix) :]] = meta.split()[2]
     return files
 
 
@@ -114,6 +127,6 @@ def blobs(top: Path, ids: list[str]) -> dict[str, bytes]:
             found[blob] = b""
             continue
         size = int(header[2])
-        found[blob] = raw[end + 1:end + 1 + size]
+        found[blob] = raw[end + 1 : end + 1 + size]
         at = end + 1 + size + 1
     return found

@@ -31,13 +31,13 @@ KINDS = ("requirement", "step", "item", "question")
 
 @dataclass(frozen=True)
 class Rule:
-    kind: str          # requirement | step | item (a checklist's item) | question
-    id: str            # the rule's id; a checklist item: CHECKLIST/RULE
-    zh: str            # the Chinese a change is judged by
+    kind: str  # requirement | step | item (a checklist's item) | question
+    id: str  # the rule's id; a checklist item: CHECKLIST/RULE
+    zh: str  # the Chinese a change is judged by
     en: str
-    section_id: str    # the section the rule is in (an item: its rule's section, when known)
+    section_id: str  # the section the rule is in (an item: its rule's section, when known)
     manual_id: str
-    owner: str = ""    # a checklist item's checklist, a question's bank
+    owner: str = ""  # a checklist item's checklist, a question's bank
 
     def __getitem__(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
@@ -92,11 +92,24 @@ def _chapter(data: dict):
         section_id = str(section["id"])
         for requirement in section.get("requirements") or []:
             rule_id = str(requirement["id"])
-            yield Rule("requirement", rule_id, _text(requirement.get("text"), "zh"), _text(requirement.get("text"), "en"),
-                       section_id, _manual(section_id))
+            yield Rule(
+                "requirement",
+                rule_id,
+                _text(requirement.get("text"), "zh"),
+                _text(requirement.get("text"), "en"),
+                section_id,
+                _manual(section_id),
+            )
             for step in requirement.get("steps") or []:
-                yield Rule("step", str(step["id"]), _text(step.get("text"), "zh"), _text(step.get("text"), "en"),
-                           section_id, _manual(section_id), owner=rule_id)
+                yield Rule(
+                    "step",
+                    str(step["id"]),
+                    _text(step.get("text"), "zh"),
+                    _text(step.get("text"), "en"),
+                    section_id,
+                    _manual(section_id),
+                    owner=rule_id,
+                )
 
 
 def _question_text(question: dict, lang: str) -> str:
@@ -114,8 +127,15 @@ def _quiz(data: dict):
     bank = str(data.get("chapter", ""))
     for question in data.get("questions") or []:
         section_id = str(question.get("section", ""))
-        yield Rule("question", str(question["id"]), _question_text(question, "zh"), _question_text(question, "en"),
-                   section_id, _manual(question["id"]), owner=bank)
+        yield Rule(
+            "question",
+            str(question["id"]),
+            _question_text(question, "zh"),
+            _question_text(question, "en"),
+            section_id,
+            _manual(question["id"]),
+            owner=bank,
+        )
 
 
 def _checklist(data: dict):
@@ -125,9 +145,16 @@ def _checklist(data: dict):
             rule_id = str(item["requirement"])
             # An item is its requirement, ticked on this checklist: whether it is there is the change.
             optional = "（可选）" if item.get("optional") else ""
-            section_id = "-".join(rule_id.split("-")[:2])   # 000-2.3-p1-s1 is in section 000-2.3
-            yield Rule("item", f"{checklist}/{rule_id}", optional, "(optional)" if optional else "",
-                       section_id, _manual(rule_id), owner=checklist)
+            section_id = "-".join(rule_id.split("-")[:2])  # 000-2.3-p1-s1 is in section 000-2.3
+            yield Rule(
+                "item",
+                f"{checklist}/{rule_id}",
+                optional,
+                "(optional)" if optional else "",
+                section_id,
+                _manual(rule_id),
+                owner=checklist,
+            )
 
 
 _READERS = {"chapter": _chapter, "quizzes": _quiz, "checklists": _checklist}

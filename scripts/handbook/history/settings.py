@@ -37,7 +37,7 @@ def read_settings(content: Path, problems: Problems | None = None) -> Settings:
     before = len(own.errors)
     doc = load_yaml(path, own)
     settings = Settings(file=path)
-    if doc is not None and not schema.check(doc, "changes", own)[0]:   # (kinds of problem, misspelt keys)
+    if doc is not None and not schema.check(doc, "changes", own)[0]:  # (kinds of problem, misspelt keys)
         settings = _settings(doc, path, own)
     if problems is None and len(own.errors) > before:
         raise ContentError(own.errors[before:])
@@ -50,16 +50,28 @@ def _settings(doc, path: Path, problems: Problems) -> Settings:
         problems.add(path, 1, "changes.yml is not a mapping", "write recent_days: 30 (and optionally history_from)")
     for key in data:
         if key not in ("recent_days", "history_from"):
-            problems.add(path, doc.line((key,)), f"unknown setting '{key}'",
-                         "the settings are recent_days and history_from; remove it or fix its spelling")
+            problems.add(
+                path,
+                doc.line((key,)),
+                f"unknown setting '{key}'",
+                "the settings are recent_days and history_from; remove it or fix its spelling",
+            )
     days = data.get("recent_days", 30)
     if not isinstance(days, int) or isinstance(days, bool) or not 1 <= days <= 365:
-        problems.add(path, doc.line(("recent_days",)), f"recent_days is {days!r}",
-                     "write a whole number of days from 1 to 365, e.g. recent_days: 30")
+        problems.add(
+            path,
+            doc.line(("recent_days",)),
+            f"recent_days is {days!r}",
+            "write a whole number of days from 1 to 365, e.g. recent_days: 30",
+        )
         days = 30
     start = data.get("history_from", "")
     if start != "" and (not isinstance(start, str) or not _DATE.match(start)):
-        problems.add(path, doc.line(("history_from",)), f"history_from is {start!r}",
-                     'write a date in quotes, "YYYY-MM-DD", or leave the setting out')
+        problems.add(
+            path,
+            doc.line(("history_from",)),
+            f"history_from is {start!r}",
+            'write a date in quotes, "YYYY-MM-DD", or leave the setting out',
+        )
         start = ""
     return Settings(recent_days=days, history_from=start, file=path)

@@ -43,8 +43,14 @@ from .config import HandbookConfig
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 ARTICLE = '<article class="md-content__inner md-typeset">'
-UNSEARCHED = ("quizzes/", "onboarding/final", "editors/references", "editors/repairs", "checklists/index",
-              "rubrics/index")
+UNSEARCHED = (
+    "quizzes/",
+    "onboarding/final",
+    "editors/references",
+    "editors/repairs",
+    "checklists/index",
+    "rubrics/index",
+)
 LATE = -50
 
 
@@ -70,18 +76,20 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def content(self) -> Path:
         folder = (ROOT / self.config.content).resolve()
         if not folder.is_dir():
-            raise Abort(f"The handbook plugin's content folder {folder} does not exist (HANDBOOK_CONTENT, "
-                        "or `content:` under `plugins: - handbook:` in mkdocs.yml).")
+            raise Abort(
+                f"The handbook plugin's content folder {folder} does not exist (HANDBOOK_CONTENT, "
+                "or `content:` under `plugins: - handbook:` in mkdocs.yml)."
+            )
         return folder
 
     # --- MkDocs events -------------------------------------------------------
 
     def on_config(self, config):
-        config.extra["handbook_lang"] = self.lang     # docs/overrides/partials/alternate.html
+        config.extra["handbook_lang"] = self.lang  # docs/overrides/partials/alternate.html
         if self.config.edit_uri is None:
-            self.config.edit_uri = edit_uri()       # from the git remote; "" when there is none
+            self.config.edit_uri = edit_uri()  # from the git remote; "" when there is none
         config.edit_uri = self.config.edit_uri or None
-        config.site_url = LAYOUT.site_url(config.site_url, self.lang)   # the English site's own address
+        config.site_url = LAYOUT.site_url(config.site_url, self.lang)  # the English site's own address
         handbook = self.load_content()
         if self.lang == "zh":
             # Both languages' hand-written pages are compared once, in the zh build.
@@ -91,7 +99,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         config.nav = copy.deepcopy(self.nav_spec)
         content = str(self.content)
         if content not in map(str, config.watch):
-            config.watch.append(content)    # content kept outside checklists/
+            config.watch.append(content)  # content kept outside checklists/
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -110,8 +118,14 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             files.append(File.generated(config, path, content=text))
         for asset in sorted(ASSETS.rglob("*")):
             if asset.is_file() and asset.suffix not in (".js", ".css"):
-                files.append(File(asset.relative_to(ASSETS.parent).as_posix(), src_dir=str(ASSETS.parent),
-                                  dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls))
+                files.append(
+                    File(
+                        asset.relative_to(ASSETS.parent).as_posix(),
+                        src_dir=str(ASSETS.parent),
+                        dest_dir=config.site_dir,
+                        use_directory_urls=config.use_directory_urls,
+                    )
+                )
         try:
             published = published_assets(ASSETS)
         except AssetError as error:
@@ -145,7 +159,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         # manuals are lifted to the top level (unless it is a tab bar, where four
         # manual titles do not fit) and long lists bounded here.
         path = [page, *page.ancestors]
-        items = nav.items if "navigation.tabs" in config.theme["features"] else lifted_items(nav.items, _is_manuals, path)
+        items = (
+            nav.items if "navigation.tabs" in config.theme["features"] else lifted_items(nav.items, _is_manuals, path)
+        )
         shown = copy.copy(nav)
         shown.items = bounded_items(items, path)
         context["nav"] = shown
@@ -184,9 +200,13 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         old_nav, old_downloads = self.nav_spec, self.downloads
         handbook = self.load_content(raising=True)
         self._generate(handbook, config)
-        if self.nav_spec != old_nav or {page.path for page in self.pages} != set(old_pages) \
-                or self.files is None or self.nav is None \
-                or self.words != search_words.published(handbook.search_words, self.lang):
+        if (
+            self.nav_spec != old_nav
+            or {page.path for page in self.pages} != set(old_pages)
+            or self.files is None
+            or self.nav is None
+            or self.words != search_words.published(handbook.search_words, self.lang)
+        ):
             return None
         for path, text in self.downloads.items():
             if old_downloads.get(path) != text:
@@ -216,8 +236,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 raise
             for problem in error.problems:
                 log.error(str(problem))
-            raise Abort(f"The handbook content has {len(error.problems)} problem(s); "
-                        "fix them (file:line above) and build again.")
+            raise Abort(
+                f"The handbook content has {len(error.problems)} problem(s); "
+                "fix them (file:line above) and build again."
+            ) from None
         for problem in problems.warnings:
             log.warning(str(problem))
         self.handbook = handbook
