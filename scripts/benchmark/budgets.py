@@ -7,7 +7,11 @@ from dataclasses import dataclass
 
 MAX_OVERHEAD = 0.15  # generation overhead, as a share of the plain mkdocs-material build
 SCALE_SLACK = 1.2  # N× content builds in at most 1.2 × N × the 1× time
-MAX_OWN_JS = 20 * 1024  # the project's own JavaScript, compressed, in total
+# The project's own JavaScript, compressed, in total. 20 KB until issue 22 added the
+# "since your last visit" notice (on every page) and the what-changed filter: 20.8 KB.
+# Raised once, by decision, to 22 KB; the first-visit budget below (110 KB) still holds.
+# The next saving is a minifier that also shortens names (rjsmin only strips space).
+MAX_OWN_JS = 22 * 1024
 MIN_ACCESSIBILITY = 100  # Lighthouse, every measured page
 MIN_PERFORMANCE = 95  # Lighthouse, every measured page
 FORBIDDEN_IMPACTS = ("critical", "serious")  # axe-core: none of these on any measured page
