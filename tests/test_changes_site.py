@@ -212,14 +212,15 @@ def test_a_mark_lasts_the_organisations_number_of_days(repo, monkeypatch):
     from handbook.generate import changes
     from handbook.loader import load_handbook
 
-    handbook, _ = load_handbook(repo)
+    # Not strict: the history's edits leave the fixture's topic and rubric stale (warnings).
+    handbook, _ = load_handbook(repo, strict=False)
     later = (date.today() + timedelta(days=25)).isoformat()
     monkeypatch.setenv("HANDBOOK_TODAY", later)
     assert changes.rule_mark(handbook, "900-1.1-r1", "zh"), "changed 30 days before: still marked"
     assert not changes.rule_mark(handbook, "900-1.1-p1-s2", "zh"), "changed 35 days before: no longer"
     (repo / "changes.yml").write_text("recent_days: 40\n", encoding="utf-8")
     try:
-        handbook, _ = load_handbook(repo)  # a changed setting is a changed content file: loaded again
+        handbook, _ = load_handbook(repo, strict=False)  # a changed setting is a changed content file: loaded again
         assert changes.rule_mark(handbook, "900-1.1-p1-s2", "zh")
     finally:
         (repo / "changes.yml").unlink()
