@@ -204,16 +204,7 @@ def _section_page(
             lines += [requirement_list(section, lang, citations), ""]
         lines += _data_table("indicators", [(i.id, i.name, i.description) for i in section.indicators], lang, citations)
         lines += _data_table("grades", [(g.id, g.name, g.descriptor) for g in section.grades], lang, citations)
-    if citations.order:
-        lines += [
-            f"## {t('references', lang)} {{#references}}",
-            "",
-            fragment("render", "meta", content=t("references_intro", lang)),
-            "",
-            *render.unsound_intro(handbook, citations.order, lang),
-            render.reference_list(citations, lang),
-            "",
-        ]
+    lines += render.references_section(handbook, citations, lang)
     if section.repairs:
         lines += [repairs_details(section.repairs, lang), ""]
     lines += review_line(chapter.manual, lang)

@@ -168,3 +168,18 @@ def table(headers: list, rows: list[list], kind: str, row_ids: list[str] | None 
     stacks each row into a card whose cells carry their column's name.
     Headers and cells are texts (escaped) or fragments rendered by templates."""
     return fragment("render", "table", headers=headers, rows=rows, kind=kind, row_ids=row_ids)
+
+
+def references_section(handbook: Handbook, citations: Citations, lang: str) -> list[str]:
+    """The "References" heading and list under a page that cites any (section and topic pages)."""
+    if not citations.order:
+        return []
+    return [
+        f"## {t('references', lang)} {{#references}}",
+        "",
+        fragment("render", "meta", content=t("references_intro", lang)),
+        "",
+        *unsound_intro(handbook, citations.order, lang),
+        reference_list(citations, lang),
+        "",
+    ]

@@ -67,14 +67,5 @@ def _topic_page(handbook: Handbook, topic: Topic, sections: dict[str, Section], 
             lines += [requirement_list(section, lang, citations, page=target), ""]
         elif section.published:
             lines += [fragment("render", "meta", content=t("no_requirements", lang)), ""]
-    if citations.order:
-        lines += [
-            f"## {t('references', lang)} {{#references}}",
-            "",
-            fragment("render", "meta", content=t("references_intro", lang)),
-            "",
-            *render.unsound_intro(handbook, citations.order, lang),
-            render.reference_list(citations, lang),
-            "",
-        ]
+    lines += render.references_section(handbook, citations, lang)
     return GeneratedPage(path, title, front_matter(title) + "\n".join(lines), topic.origin.file)
