@@ -7,6 +7,7 @@ unverified references, repairs awaiting review and reviews that are due.
 
 from __future__ import annotations
 
+import html
 from datetime import date
 
 from . import dependents, revisions
@@ -283,7 +284,7 @@ def markdown(data: dict) -> str:
                 "",
                 f"<details><summary>{status.capitalize()} references ({len(items)})</summary>",
                 "",
-                *[f"- {item}" for item in items],
+                *[f"- {html.escape(str(item))}" for item in items],
                 "",
                 "</details>",
             ]
@@ -302,7 +303,8 @@ def markdown(data: dict) -> str:
                 "",
                 f"<details><summary>{title} ({len(items)})</summary>",
                 "",
-                *[f"- {item}" for item in items],
+                # Items quote content (ids, texts): escaped, as the summary is read as HTML too.
+                *[f"- {html.escape(str(item))}" for item in items],
                 "",
                 "</details>",
             ]

@@ -28,7 +28,6 @@ Usage: python -m handbook_site.preview [-a HOST:PORT] [--no-search] [--whole]
 from __future__ import annotations
 
 import argparse
-import html
 import logging
 import os
 import shutil
@@ -39,6 +38,7 @@ import time
 import urllib.parse
 from pathlib import Path
 
+import jinja2
 import watchdog.events
 import watchdog.observers
 from mkdocs.commands.build import build
@@ -61,6 +61,18 @@ BANNER_CSS = """
 .hb-preview-problems code{font-family:ui-monospace,monospace;background:rgba(0,0,0,.25);padding:0 .2em;
  white-space:pre-wrap;overflow-wrap:anywhere}
 """
+
+# What the preview adds to every page it serves: the reload script and, while the
+# content has problems, the banner naming them. A template, so every value is escaped.
+BANNER = jinja2.Environment(autoescape=True).from_string(
+    "{% if problems %}"
+    '<link rel="stylesheet" href="{{ own }}preview.css">'
+    '<div class="hb-preview-problems" role="alert"><strong>The content has {{ problems|length }} problem(s); '
+    "the pages show the last good version. 内容有问题，页面仍为上一次正确的版本。</strong>"
+    "<ul>{% for problem in problems %}<li><code>{{ problem }}</code></li>{% endfor %}</ul></div>"
+    "{% endif %}"
+    '<script src="{{ own }}reload.js?epoch={{ epoch }}&amp;request={{ request }}"></script>'
+)
 
 
 class PreviewServer(LiveReloadServer):
@@ -123,15 +135,7 @@ class PreviewServer(LiveReloadServer):
     def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
         end = content.rfind(b"</body>")
         end = len(content) if end < 0 else end
-        added = f'<script src="{OWN}reload.js?epoch={epoch}&amp;request={_timestamp()}"></script>'
-        if self.problems:
-            items = "".join(f"<li><code>{html.escape(p)}</code></li>" for p in self.problems)
-            added = (
-                f'<link rel="stylesheet" href="{OWN}preview.css">'
-                f'<div class="hb-preview-problems" role="alert"><strong>The content has '
-                f"{len(self.problems)} problem(s); the pages show the last good version. "
-                f"内容有问题，页面仍为上一次正确的版本。</strong><ul>{items}</ul></div>" + added
-            )
+        added = BANNER.render(own=OWN, epoch=epoch, request=_timestamp(), problems=self.problems)
         return content[:end] + added.encode() + content[end:]
 
 
