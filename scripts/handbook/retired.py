@@ -104,8 +104,9 @@ def _check_citations(handbook: Handbook, retired: dict[str, Retired], problems: 
             lines = path.read_text(encoding="utf-8").splitlines()
         except (OSError, UnicodeDecodeError):
             continue  # reported by the loader
+        resolved = path.resolve()
         for number, line in enumerate(lines, start=1):
-            if line.lstrip().startswith("#") or (path.resolve(), number) in own:
+            if line.lstrip().startswith("#") or (resolved, number) in own:
                 continue
             for found in pattern.finditer(line):
                 record = retired[found.group(1)]
