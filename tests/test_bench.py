@@ -120,8 +120,10 @@ def test_budgets_that_do_not_depend_on_timing_hold(bench):
         "Lighthouse accessibility, lowest page",
         "axe-core serious or critical violations, all pages",
         "Search queries with no result",
-        "Search files downloaded before searching, zh",
-        "Search files downloaded before searching, en",
+        "Search files downloaded before searching, zh, 1× content",
+        "Search files downloaded before searching, en, 1× content",
+        "Search files downloaded before searching, zh, 2× content",
+        "Search files downloaded before searching, en, 2× content",
         "First search download, zh, 1× content",
         "First search download, en, 1× content",
     ):

@@ -179,6 +179,25 @@ def test_reading_downloads_no_search_files_until_search_is_opened(chromium, base
     assert not [url for url in searched if url.startswith(other)]
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_reading_downloads_only_its_own_languages_sitemap_once(chromium, base, lang):
+    """Instant navigation needs this language's sitemap; it grows with the site
+    (about 70 KB compressed at 100x content), so a reader downloads it once and
+    never the other language's."""
+    root = base + ("en/" if lang == "en" else "")
+    context = chromium.new_context(viewport=PHONE)
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
+    tab = context.new_page()
+    tab.goto(root + "manuals/000/2/")
+    tab.wait_for_load_state("networkidle")
+    tab.locator("article a[href*='2.4']").first.click()  # instant navigation
+    tab.wait_for_url(root + "manuals/000/2/2.4/")
+    tab.wait_for_load_state("networkidle")
+    context.close()
+    assert [url for url in requested if url.endswith("sitemap.xml")] == [root + "sitemap.xml"]
+
+
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280x800", "390x844"])
 @pytest.mark.parametrize(
     "lang, query, section, word",

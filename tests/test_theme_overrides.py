@@ -47,17 +47,27 @@ def test_search_dialog_differs_from_the_theme_only_by_its_name_and_the_sites_sea
     ]
 
 
-def test_header_differs_from_the_theme_only_by_showing_search_without_materials_plugin():
+def test_header_differs_from_the_theme_only_by_showing_search_without_materials_plugin_and_its_language_key():
     ours = [line.strip() for line in _body((OVERRIDES / "partials" / "header.html").read_text(encoding="utf-8"))]
     theirs = [line.strip() for line in _body((THEME / "partials" / "header.html").read_text(encoding="utf-8"))]
     diff = [line for line in difflib.ndiff(theirs, ours) if line[:1] in "+-"]
     assert diff == [
+        "- {% if config.extra.alternate %}",
+        "+ {% if config.extra.languages %}",
         '- {% if "material/search" in config.plugins %}',
         '- {% set search = config.plugins["material/search"] | attr("config") %}',
         "- {% if search.enabled %}",
         "- {% endif %}",
         "- {% endif %}",
     ]
+
+
+def test_pages_name_no_alternate_language_in_their_head(built_site):
+    """Material fetches the sitemap of every <link rel="alternate"> in the head on
+    a first visit; the language switch needs none (mkdocs.yml, extra.languages)."""
+    for page in (built_site / "manuals" / "000" / "1" / "1.1" / "index.html", built_site / "en" / "index.html"):
+        head = page.read_text(encoding="utf-8").split("</head>")[0]
+        assert "hreflang" not in head
 
 
 def test_the_search_dialog_is_named_in_each_language(built_site):

@@ -171,6 +171,9 @@ def _search(results) -> list[Verdict]:
         empty = zero_results(results.search.asked[engine])
         verdicts.append(Verdict("Search queries with no result", str(len(empty)), "= 0", not empty))
     for (times, lang), visit in sorted(results.search_visits.items()):
+        # The first visit's weight is held at the handbook's size, where the issue set
+        # it (232 KB with Material's search); at N× Material's instant navigation also
+        # downloads the sitemap, which grows with the site (the report shows it).
         if times == 1:
             verdicts.append(
                 Verdict(
@@ -180,14 +183,14 @@ def _search(results) -> list[Verdict]:
                     visit.visit.bytes <= MAX_SECTION_VISIT,
                 )
             )
-            verdicts.append(
-                Verdict(
-                    f"Search files downloaded before searching, {lang}",
-                    str(len(visit.index_before)),
-                    "= 0",
-                    not visit.index_before,
-                )
+        verdicts.append(
+            Verdict(
+                f"Search files downloaded before searching, {lang}, {times}× content",
+                str(len(visit.index_before)),
+                "= 0",
+                not visit.index_before,
             )
+        )
         verdicts.append(
             Verdict(
                 f"First search download, {lang}, {times}× content",
