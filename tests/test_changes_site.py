@@ -287,6 +287,20 @@ def test_the_notice_prints_on_a4_without_the_site_and_nothing_cut_off(chromium, 
     assert ("搜索" if lang == "zh" else "Search") not in text, "no header, navigation or search on paper"
 
 
+@pytest.mark.parametrize("lang, prefix, label", [("zh", "", "打印通知"), ("en", "en/", "Print the notice")])
+def test_the_notice_has_a_print_button_that_opens_the_print_dialog(chromium, base, lang, prefix, label):
+    page = chromium.new_page(viewport=DESKTOP)
+    page.add_init_script("window.print = () => { window.printed = (window.printed || 0) + 1; };")
+    page.goto(f"{base}{prefix}changes/notice/")
+    button = page.get_by_role("button", name=label)
+    button.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("window.printed") == 1
+    page.emulate_media(media="print")
+    assert not button.is_visible(), "the button is not on paper"
+    page.close()
+
+
 # --- The widgets in a browser -------------------------------------------------------------------
 
 

@@ -79,6 +79,7 @@ CHANGE_STRINGS: dict[str, dict[str, str]] = {
         "zh": "选好期间后，用浏览器的打印功能（Ctrl+P）打印在A4纸上，交员工阅读签名。",
         "en": "Choose the period, then print on A4 with the browser's Print command (Ctrl+P) for staff to read and sign.",
     },
+    "notice_print_button": {"zh": "打印通知", "en": "Print the notice"},
     "notice_none": {"zh": "所选期间没有规则变化。", "en": "No rule changed in this period."},
     "notice_signoff": {"zh": "阅读确认", "en": "Read and understood"},
     "notice_name": {"zh": "姓名", "en": "Name"},
