@@ -65,6 +65,8 @@ def test_citing_a_retired_id_is_an_error_naming_its_replacement(real_content):
     for path in (checklist, quiz):
         where = f"{path.relative_to(real_content.parent).as_posix()}:{_line_of(path, '001-6.3-r3')}: '001-6.3-r3' is retired (replaced by '001-6.3-r2'"
         assert [e for e in errors if e.startswith(where) and "cite '001-6.3-r2' instead" in e], "\n".join(errors)
+        line = where.split(": ")[0] + ":"
+        assert len([e for e in errors if e.startswith(line)]) == 1, "one report per citation, not also 'does not exist'"
 
 
 def test_a_retired_id_is_never_reused_and_names_a_live_replacement(real_content):

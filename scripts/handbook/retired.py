@@ -99,6 +99,7 @@ def _check_citations(handbook: Handbook, retired: dict[str, Retired], problems: 
     pattern = re.compile(
         r"(?<![\w.-])(" + "|".join(map(re.escape, sorted(retired, key=len, reverse=True))) + r")(?![\w.-])"
     )
+    cited: set[tuple[str, int, str]] = set()
     for path in sorted(handbook.content.rglob("*.yml")):
         try:
             lines = path.read_text(encoding="utf-8").splitlines()
@@ -110,9 +111,24 @@ def _check_citations(handbook: Handbook, retired: dict[str, Retired], problems: 
                 continue
             for found in pattern.finditer(line):
                 record = retired[found.group(1)]
+                cited.add((problems.relative(path), number, record.id))
                 problems.add(
                     path,
                     number,
                     f"'{record.id}' is retired (replaced by '{record.replaced_by}': {record.why})",
                     f"cite '{record.replaced_by}' instead, or remove the citation",
                 )
+    _drop_unknown_id_reports(problems, cited)
+
+
+def _drop_unknown_id_reports(problems: Problems, cited: set[tuple[str, int, str]]) -> None:
+    """The checks of checklists, quizzes and rubrics report a retired id as one that
+    "does not exist"; where it is reported as retired (with its replacement) on the
+    same line, that older report says less and is dropped."""
+
+    def said_better(problem) -> bool:
+        return "does not exist" in problem.message and any(
+            (file, line) == (problem.file, problem.line) and f"'{id_}'" in problem.message for file, line, id_ in cited
+        )
+
+    problems.items[:] = [problem for problem in problems.items if not said_better(problem)]
