@@ -229,3 +229,36 @@ def test_breadcrumbs_lead_up_from_a_section_to_its_chapter_and_manual(chromium, 
         link.click()
         tab.wait_for_url(url(base, lang, path))
     context.close()
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280x800", "390x844"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_whole_breadcrumb_trail_and_title_are_in_view_on_a_page_of_the_longest_manual(
+    chromium, base, handbook, lang, viewport
+):
+    """003's title is the longest: on its section 4.1.2 the trail wraps rather than
+    running off the edge of the screen, no item is broken inside a word (首页), and
+    the title has no empty line under it (its hidden permalink once took one)."""
+    context = chromium.new_context(viewport=viewport)
+    tab = context.new_page()
+    section = next(s for s in handbook.sections() if s.id == "003-4.1.2")
+    tab.goto(url(base, lang, section_path(section)))
+    tab.wait_for_load_state("networkidle")
+    tab.evaluate("() => document.fonts.ready.then(() => true)")
+    trail = tab.locator("nav.md-path")
+    assert trail.evaluate("nav => nav.scrollWidth <= nav.clientWidth"), "the trail scrolls sideways"
+    right = tab.evaluate("() => document.documentElement.clientWidth")
+    links = trail.get_by_role("link").all()
+    assert len(links) == 4  # home, manuals, the manual, its chapter
+    for link in links:
+        box = link.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= right, link.inner_text()
+    home = links[0].bounding_box()
+    assert home["height"] < 2 * float(links[0].evaluate("a => getComputedStyle(a).fontSize").removesuffix("px"))
+    # The title's last line holds its words: no empty line under it (the hidden permalink's).
+    gap = tab.locator("article h1").first.evaluate(
+        """h => { const text = document.createRange(); text.selectNodeContents(h.firstChild);
+                 return h.getBoundingClientRect().bottom - text.getBoundingClientRect().bottom; }"""
+    )
+    assert gap < 12, f"{gap:.0f} px below the title's words"
+    context.close()
