@@ -32,6 +32,7 @@ from .search import (
     ENGINES,
     HELDOUT,
     HELDOUT_2,
+    HELDOUT_3,
     QUERIES,
     Quality,
     answering_pages,
@@ -66,9 +67,9 @@ def _options(argv: list[str]) -> argparse.Namespace:
         "--queries",
         type=Path,
         nargs="+",
-        default=[QUERIES, HELDOUT, HELDOUT_2],
+        default=[QUERIES, HELDOUT, HELDOUT_2, HELDOUT_3],
         help="the search query sets (default: tests/search/queries.yml, on which the word lists "
-        "were tuned, and tests/search/questions-heldout.yml and questions-heldout-2.yml, held "
+        "were tuned, and tests/search/questions-heldout.yml, -2.yml and -3.yml, held "
         "out; each is reported apart)",
     )
     parser.add_argument(
