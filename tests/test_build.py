@@ -40,6 +40,21 @@ def test_strict_build_has_no_warnings(built_site):
     assert (built_site / "index.html").exists() and (built_site / "en" / "index.html").exists()
 
 
+def test_every_section_page_is_within_its_size_budget(built_site):
+    """scripts/bench holds a section page's HTML to 45 KB (issue 23: a page carries its
+    article, not the whole site); the handbook's own sections are held here, build by build."""
+    from benchmark.budgets import MAX_SECTION_HTML
+
+    pages = [
+        p for root in (built_site / "manuals", built_site / "en" / "manuals") for p in root.glob("*/*/*/index.html")
+    ]
+    assert len(pages) > 200
+    largest = max(pages, key=lambda p: p.stat().st_size)
+    assert largest.stat().st_size <= MAX_SECTION_HTML, (
+        f"{largest.relative_to(built_site)}: {largest.stat().st_size} bytes"
+    )
+
+
 def test_both_languages_have_the_same_pages(built_site):
     zh = html_pages(built_site, skip="en/")
     en = html_pages(built_site / "en")
