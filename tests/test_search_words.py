@@ -1,10 +1,13 @@
 """checklists/search.yml: what `scripts/hb check` reports about the search words,
-each at its file and line."""
+each at its file and line; and what the words do for a question typed in everyday
+words where the handbook uses written ones."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import pytest
 from handbook_site.search_words import published
 
 from conftest import ROOT
@@ -113,3 +116,89 @@ def test_the_benchmark_query_sets_name_real_sections_and_keep_the_held_out_sets_
         assert [q.lang for q in held_out].count("en") == per_language, name
         assert {q.label for q in held_out} == {f"question ({name})"}
         assert not {q.text for q in held_out} & tuned, name
+
+
+# Everyday words staff type for what a section says in the handbook's written words,
+# each with the section that answers (written from the manuals, both languages).
+EVERYDAY = [
+    ("zh", "礼物", "客户送的礼物能收吗", "000-6.4"),  # 不接受客户礼品
+    ("zh", "无理", "客户提无理要求怎么办", "001-2.1"),  # 不合理要求
+    ("zh", "道别", "跟客户道别说什么", "001-2.1"),  # 再见
+    ("zh", "晕倒", "客户生病晕倒了怎么办", "000-5.1"),  # 突发疾病
+    ("zh", "坐轮椅", "坐轮椅的客户怎么接待", "000-5.2"),  # 残障人士
+    ("zh", "开除", "考试不及格会被开除吗", "001-5.3"),  # 辞退
+    ("en", "ridiculous", "what if a customer makes a ridiculous demand", "001-2.1"),  # unreasonable
+    ("en", "mobile", "can I use my mobile at work", "001-2.2"),  # playing on their phone
+    ("en", "faints", "what if a customer faints", "000-5.1"),  # falling ill
+    ("en", "retake", "can I retake the test", "001-4.3"),  # resit
+    ("en", "told off", "will I be told off for getting complaints", "001-4.3"),  # criticised
+    ("en", "inquiries", "who answers inquiries", "001-3.1"),  # enquiries: the American spelling
+]
+
+
+def _holds(text: str, word: str, lang: str) -> bool:
+    if lang == "zh":
+        return word in text
+    return (
+        re.search(r"(?<!\w)" + r"\s+".join(map(re.escape, word.lower().split())) + r"(?!\w)", text.lower()) is not None
+    )
+
+
+@pytest.mark.parametrize("lang, everyday, question, section_id", EVERYDAY)
+def test_an_everyday_word_leads_to_the_word_its_section_is_written_in(
+    real_handbook, lang, everyday, question, section_id
+):
+    """The everyday word is in a synonym group whose handbook word the answering section holds."""
+    words = read_search_words(ROOT / "checklists" / "search.yml", Problems(ROOT))
+    section = next(s for s in real_handbook.sections() if s.id == section_id)
+    text = "\n".join(t[lang] for t in section.texts())
+    assert not _holds(text, everyday, lang), "pick a word the section does not use"
+    group = next((g[lang] for g in words.synonyms if everyday in g.get(lang, [])), None)
+    assert group, f"{everyday!r} is in no {lang} synonym group"
+    assert _holds(text, group[0], lang), f"{section_id} does not hold {group[0]!r}"
+
+
+# The dialog's own search (the built site, its Pagefind index and search-query.js).
+_ASK = """async (q) => {
+  const found = await window.HbSearch.query(q);
+  return Promise.all(found.slice(0, 3).map(f => f.result.data().then(d => d.url)));
+}"""
+
+
+@pytest.fixture(scope="module")
+def answers():
+    from benchmark.search import answering_pages
+
+    return answering_pages(ROOT / "checklists")
+
+
+@pytest.mark.parametrize("lang, everyday, question, section_id", EVERYDAY)
+def test_a_question_in_everyday_words_finds_the_section_in_the_top_three(
+    page, base, answers, lang, everyday, question, section_id
+):
+    root = "en/" if lang == "en" else ""
+    page.goto(base + root)
+    urls = page.evaluate(_ASK, question)
+    found = [url.split("?")[0].split("#")[0].removeprefix("/").removeprefix(root) for url in urls]
+    assert set(found) & answers[section_id], (question, found)
+
+
+@pytest.mark.parametrize(
+    "lang, question, kept",
+    [
+        ("zh", "客户提无理要求咋办", ["客户", "提", "无理", "要求"]),
+        ("zh", "上班允不允许玩手机呢", ["上班", "玩手机"]),
+        ("en", "am I permitted to wear earrings", ["wear", "earrings"]),
+        ("en", "what kind of clothes shouldn't I wear", ["clothes", "wear"]),
+    ],
+)
+def test_everyday_question_forms_are_dropped_and_the_content_words_kept(page, base, lang, question, kept):
+    page.goto(base + ("en/" if lang == "en" else ""))
+    terms = page.evaluate(
+        """async ([q, lang]) => {
+             const words = await (await fetch("assets/search-words.json")).json();
+             return window.HbSearchQuery.prepare(q, lang, words).map(t => t.typed);
+           }""",
+        [question, lang],
+    )
+    assert terms == kept

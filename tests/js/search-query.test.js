@@ -79,8 +79,11 @@ function fakePagefind(pages) {
       const quoted = /^".*"$/.test(query);
       const words = query.replace(/"/g, "").split(" ");
       const matches = (token, w) => (quoted ? token === w : token.startsWith(w.replace(/s$/, "")));
+      // A quoted phrase only where its words stand one after another.
+      const inOrder = (tokens) => tokens.some((_, i) => words.every((w, k) => matches(tokens[i + k] || "", w)));
       const results = Object.entries(pages)
         .filter(([, text]) => words.every((w) => text.split(" ").some((x) => matches(x, w))))
+        .filter(([, text]) => !quoted || inOrder(text.split(" ")))
         .map(([id, text]) => {
           const tokens = text.split(" ");
           const at = tokens.flatMap((x, i) => (words.some((w) => matches(x, w)) ? [i] : []));
@@ -143,4 +146,15 @@ test("English words are searched as typed, lower-cased", async () => {
   const found = await Q.search(pf, "Can I wear JEWELRY at work", "en", EN);
   assert.equal(found.results[0].result.id, "rule");
   assert.equal(found.results.length, 2);
+});
+
+test("a group's other everyday words count only as written: no page through a stem they share", async () => {
+  const words = { question: ["can", "i", "a"], synonyms: [["shaven", "beard", "mustache"], ["interrupt", "cut in"]] };
+  const pf = fakePagefind({ rule: "men clean shaven", must: "staff must wear", cost: "cut costs in time" });
+  const beard = await Q.search(pf, "beard", "en", words);
+  assert.deepEqual(beard.results.map((r) => r.result.id), ["rule"]);     // not "must" (mustache: must…)
+  assert.ok(pf.searched.includes("shaven") && pf.searched.includes("beard"));
+  assert.ok(pf.searched.includes('"mustache"') && !pf.searched.includes("mustache"));
+  const interrupt = await Q.search(pf, "can I interrupt", "en", words);
+  assert.deepEqual(interrupt.results.map((r) => r.result.id), []);        // not "cost" (cut … in)
 });

@@ -145,12 +145,19 @@
    * page id → {result: Pagefind's, score: the best alternative's, at: [word positions],
    * forms: [the alternatives the page holds]}.
    * Pagefind matches a word's stem as a prefix (hands finds handling); a page
-   * holding the word exactly as written (a quoted search) counts EXACT times. */
+   * holding the word exactly as written (a quoted search) counts EXACT times.
+   * Only the handbook's word and the word typed are matched that loosely; the
+   * other everyday words of a synonym group only as written, so that a word
+   * the handbook never uses adds no page through a stem or prefix it happens
+   * to share (mustache: must…) and one of several words no page holding them
+   * apart (cut in: cut … in). */
   async function holding(pagefind, alternatives) {
     var pages = new Map();
     var search = function (query) { return pagefind.search(query); };
-    var loose = await Promise.all(alternatives.map(search));
     var exact = await Promise.all(alternatives.map(function (word) { return search('"' + word + '"'); }));
+    var loose = await Promise.all(alternatives.map(function (word, number) {
+      return number === 0 || word === alternatives.typed ? search(word) : exact[number];
+    }));
     var written = new Set();
     exact.forEach(function (answer) {
       ((answer && answer.results) || []).forEach(function (result) { written.add(result.id); });
