@@ -4,6 +4,7 @@ words where the handbook uses written ones."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -93,8 +94,25 @@ def test_each_language_publishes_only_its_own_words(tmp_path):
         encoding="utf-8",
     )
     words = read_search_words(path, Problems(tmp_path))
-    assert published(words, "zh") == '{"question":["吗"],"synonyms":[["饰品","首饰"]]}'
-    assert published(words, "en") == '{"question":["how"],"synonyms":[["answer","pick up"]]}'
+    assert published(words, "zh") == '{"question":["吗"],"synonyms":[["饰品","首饰"]],"present":[2]}'
+    assert published(words, "en") == '{"question":["how"],"synonyms":[["answer","pick up"]],"present":[2]}'
+
+
+def test_the_forms_the_text_holds_are_published_first_and_counted(tmp_path):
+    """The dialog asks the index only for forms some page holds (each asked word costs a
+    download); every form still names its group when typed."""
+    path = tmp_path / "search.yml"
+    path.write_text(
+        "question_words:\n  zh: [吗]\n  en: [how]\nsynonyms:\n"
+        "  - zh: [饰品, 珠宝, 首饰]\n    en: [jewellery, name badge, earrings, well-groomed, jewelry]\n",
+        encoding="utf-8",
+    )
+    words = read_search_words(path, Problems(tmp_path))
+    zh = json.loads(published(words, "zh", "不佩戴夸张的饰品和首饰。"))
+    assert zh["synonyms"] == [["饰品", "首饰", "珠宝"]] and zh["present"] == [2]
+    en = json.loads(published(words, "en", "No Jewellery. Staff are well groomed; a name-badge is worn."))
+    assert en["synonyms"] == [["jewellery", "name badge", "well-groomed", "earrings", "jewelry"]]
+    assert en["present"] == [3]
 
 
 def test_the_benchmark_query_sets_name_real_sections_and_keep_the_held_out_sets_apart():

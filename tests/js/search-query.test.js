@@ -158,3 +158,17 @@ test("a group's other everyday words count only as written: no page through a st
   const interrupt = await Q.search(pf, "can I interrupt", "en", words);
   assert.deepEqual(interrupt.results.map((r) => r.result.id), []);        // not "cost" (cut … in)
 });
+
+test("only the forms the handbook holds are asked of the index, and the word as typed", async () => {
+  // search-words.json puts the forms some page holds first and counts them in `present`.
+  const words = { question: ["can", "i", "at"], synonyms: [["jewellery", "jewelry", "earrings", "necklace"]], present: [2] };
+  const pf = fakePagefind({ rule: "no jewellery at work", ring: "jewelry ring" });
+  const found = await Q.search(pf, "can I wear earrings at work", "en", words);
+  assert.deepEqual(found.results.map((r) => r.result.id).sort(), ["ring", "rule"]);
+  assert.ok(pf.searched.includes("jewellery") && pf.searched.includes('"jewelry"'));
+  assert.ok(pf.searched.includes("earrings"), "the word typed is always asked");
+  assert.ok(!pf.searched.some((query) => query.includes("necklace")), "no page holds it: not asked");
+  // A group is still recognised by a form no page holds, and brings the handbook's word.
+  const [term] = Q.prepare("necklace", "en", words);
+  assert.deepEqual(Array.from(term), ["jewellery", "necklace", "jewelry"]);
+});

@@ -4,7 +4,8 @@
  * `words` is one language's search data (checklists/search.yml, published as
  * assets/search-words.json): `question`, the question words and particles to
  * drop (上班能戴首饰吗 searches 上班 戴 首饰), and `synonyms`, groups of
- * forms that mean the same (the handbook's written form first: 饰品, 首饰).
+ * forms that mean the same (the handbook's written form first: 饰品, 首饰),
+ * the forms the handbook's text holds before the others, `present` of them.
  * Chinese is split with Intl.Segmenter, the segmentation Pagefind's extended
  * build indexes with (ICU4X), after the multi-character entries are cut out
  * whole; English is split into words and its entries matched word by word.
@@ -85,7 +86,9 @@
       // The handbook's own word first (a group's first form), then the word typed, then the others.
       var alternatives = group === undefined ? [typed] : [normalize(words.synonyms[group][0]), typed];
       if (group !== undefined) {
-        words.synonyms[group].forEach(function (form) { alternatives.push(normalize(form)); });
+        // Only the forms some page holds are asked for (`present`: they come first).
+        var held = words.present ? words.present[group] : words.synonyms[group].length;
+        words.synonyms[group].slice(0, held).forEach(function (form) { alternatives.push(normalize(form)); });
       }
       alternatives = alternatives.filter(function (form, i) { return alternatives.indexOf(form) === i; });
       alternatives.typed = typed;

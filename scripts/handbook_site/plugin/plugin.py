@@ -133,7 +133,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         for path, text in published.items():
             files.append(File.generated(config, path, content=text))
         # The question words and synonyms the search dialog fetches when it is opened.
-        self.words = search_words.published(self.handbook.search_words, self.lang)
+        self.words = self._search_words(self.handbook)
         files.append(File.generated(config, search_words.PUBLISHED, content=self.words))
         self.files = files
         return files
@@ -212,7 +212,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             or {page.path for page in self.pages} != set(old_pages)
             or self.files is None
             or self.nav is None
-            or self.words != search_words.published(handbook.search_words, self.lang)
+            or self.words != self._search_words(handbook)
         ):
             return None
         for path, text in self.downloads.items():
@@ -251,6 +251,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             log.warning(str(problem))
         self.handbook = handbook
         return handbook
+
+    def _search_words(self, handbook) -> str:
+        text = "\n".join(getattr(text, self.lang) for text in handbook.texts())
+        return search_words.published(handbook.search_words, self.lang, text)
 
     def _generate(self, handbook, config) -> None:
         self.pages = build_pages(handbook, self.lang, config.site_url or "")
