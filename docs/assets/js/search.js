@@ -33,7 +33,10 @@
         fetch(new URL("assets/search-words.json", root).href).then(function (r) { return r.ok ? r.json() : {}; })
       ]).then(async function (loaded) {
         var pagefind = loaded[0];
-        await pagefind.options({ highlightParam: "h", excerptLength: 24 });
+        // No page-length penalty: search-query.js ranks a page by its best passage, and
+        // Pagefind's penalty put short index pages above the long sections that answer
+        // (README, Search: measured against 0.25, 0.5, 0.75 (its default) and 1).
+        await pagefind.options({ highlightParam: "h", excerptLength: 24, ranking: { pageLength: 0 } });
         return { pagefind: pagefind, words: loaded[1] };
       });
       engine.catch(function () { engine = null; });   // offline: try again next time
