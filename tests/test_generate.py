@@ -441,3 +441,24 @@ def test_the_rubric_index_and_section_pages_link_rubrics(content):
     assert "2项评分标准 · 依据：900 §1.1" in index
     section = pages["manuals/900/1/1.1.md"].markdown
     assert '考核本节内容的评分表：<a href="../../../../rubrics/complaint-assessment/">投诉处理考核表</a>' in section
+
+
+def test_a_topic_of_very_many_sections_lists_them_without_their_rules():
+    """A topic page holds every rule of its sections; one gathering more than
+    MAX_SECTIONS_WITH_RULES lists its sections instead (2 MB of rules at 100x content)."""
+    from dataclasses import replace
+
+    from handbook.generate.topics import MAX_SECTIONS_WITH_RULES, topic_pages
+
+    handbook, _ = load_handbook()
+    ids = [s.id for s in handbook.sections() if s.requirements][: MAX_SECTIONS_WITH_RULES + 1]
+    normal = handbook.topics[0]
+    wide = replace(normal, id=normal.id + "-wide", sections=ids)
+    for lang, words in (("zh", "请打开各节阅读"), ("en", "open a section to read its rules")):
+        pages = {p.path: p.markdown for p in topic_pages(replace(handbook, topics=[normal, wide]), lang)}
+        [first, second] = [md for path, md in pages.items() if path != "topics/index.md"]
+        assert words not in first and 'class="hb-requirements"' in first, "a topic of few sections shows its rules"
+        assert words in second and 'class="hb-requirements"' not in second
+        entries = [line for line in second.splitlines() if line.startswith("- [")]
+        assert len(entries) == len(ids)
+        assert entries[0].startswith(f"- [{ids[0].split('-')[0]} · ") and "(../manuals/" in entries[0]

@@ -11,6 +11,11 @@ from .paths import TOPICS, html_href, link, section_path, topic_path
 from .render import Citations
 from .templating import fragment, md_text, t
 
+# A topic gathering more sections than this lists them without their rules: a page of
+# every rule of hundreds of sections (2 MB at 100x content) is no page to read, nor to
+# download as a search result. The handbook's own topics gather at most 11.
+MAX_SECTIONS_WITH_RULES = 30
+
 
 def topic_pages(handbook: Handbook, lang: str) -> list[GeneratedPage]:
     if not handbook.topics:
@@ -44,14 +49,18 @@ def _topic_page(handbook: Handbook, topic: Topic, sections: dict[str, Section], 
     title = topic.title[lang]
     count, rules = _counts(topic, sections)
     citations = Citations(handbook, lang)
+    listed = count > MAX_SECTIONS_WITH_RULES
     lines = [
         f"# {md_text(title)}",
         "",
         fragment("render", "meta", content=t("topic_counts", lang, sections=count, rules=rules)),
         "",
-        t("topic_intro", lang),
+        t("topic_intro_listed" if listed else "topic_intro", lang),
         "",
     ]
+    if listed:
+        lines += [_section_entry(sections[i], path, lang) for i in topic.sections] + [""]
+        return GeneratedPage(path, title, front_matter(title) + "\n".join(lines), topic.origin.file)
     for section_id in topic.sections:
         section = sections[section_id]
         manual = section.chapter.manual
@@ -69,3 +78,10 @@ def _topic_page(handbook: Handbook, topic: Topic, sections: dict[str, Section], 
             lines += [fragment("render", "meta", content=t("no_requirements", lang)), ""]
     lines += render.references_section(handbook, citations, lang)
     return GeneratedPage(path, title, front_matter(title) + "\n".join(lines), topic.origin.file)
+
+
+def _section_entry(section: Section, page: str, lang: str) -> str:
+    """One line of a long topic's list: the section, linked, and its manual."""
+    manual = section.chapter.manual
+    name = md_text(f"{manual.id} · {section_label(section, lang)}")
+    return f"- [{name}]({link(page, section_path(section))}){status_tag(section, lang)} · {md_text(manual.title[lang])}"

@@ -119,6 +119,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "Each rule's id links to it in its section.",
     },
     "topic_counts": {"zh": "{sections}节，{rules}条要求", "en": "{sections} sections, {rules} rules"},
+    "topic_intro_listed": {
+        "zh": "以下是各手册中涉及本主题的章节。章节太多，无法在一页中列出全部要求：请打开各节阅读。",
+        "en": "The sections of each manual that treat this topic. They are too many to show every rule "
+        "on one page: open a section to read its rules.",
+    },
     "read_section": {"zh": "阅读本节全文", "en": "read the whole section"},
     "glossary_intro": {
         "zh": "手册中的关键术语及其统一的英文译法。",
