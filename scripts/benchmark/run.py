@@ -284,6 +284,7 @@ def _measure_history(options, handbook, results: Results) -> None:
         results.history.without.append(build_site(site, custom, env=off))
         results.plain.append(build_plain(configs["search"], options.work / "plain-site"))
         results.plain_bare.append(build_plain(configs["bare"], options.work / "plain-site"))
+    results.pages_built = _count_pages(site)
 
 
 def _measure_navigation(options, handbook, results: Results, browser, viewport) -> None:
