@@ -21,14 +21,17 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 import fastjsonschema
-import jsonschema
 from referencing import Registry, Resource
 
 from .problems import Problems
 from .repository import ROOT
 from .yamlsource import YamlDoc
+
+if TYPE_CHECKING:
+    import jsonschema
 
 SCHEMA_DIR = ROOT / "checklists" / "schema"
 
@@ -43,12 +46,20 @@ def _registry() -> Registry:
 
 
 @cache
-def validator(kind: str) -> jsonschema.Draft202012Validator:
-    """The validator for one kind of file, with every $ref replaced by what it
-    points to: following references was two thirds of the time spent checking."""
+def _schema(kind: str) -> dict:
+    """The schema of one kind of file, with every $ref replaced by what it points to:
+    following references was two thirds of the time jsonschema spent checking."""
     registry = _registry()
-    schema = _inlined(registry.contents(f"{kind}.schema.json"), registry.resolver(f"{kind}.schema.json"))
-    return jsonschema.Draft202012Validator(schema, registry=registry)
+    return _inlined(registry.contents(f"{kind}.schema.json"), registry.resolver(f"{kind}.schema.json"))
+
+
+@cache
+def validator(kind: str) -> jsonschema.Draft202012Validator:
+    """jsonschema's validator for one kind of file: it reports every problem. Imported only
+    when a document needs it (the compiled check says most are valid)."""
+    import jsonschema
+
+    return jsonschema.Draft202012Validator(_schema(kind), registry=_registry())
 
 
 @cache
@@ -56,7 +67,7 @@ def fast_validator(kind: str) -> Callable[[object], object] | None:
     """A compiled check that raises on any document jsonschema would find a problem in
     (and on a few it would not: then jsonschema decides). None: no fast path for `kind`."""
     try:
-        schema = _draft7(validator(kind).schema)
+        schema = _draft7(_schema(kind))
     except _Untranslatable:
         return None
     schema["$schema"] = "http://json-schema.org/draft-07/schema#"
@@ -233,7 +244,9 @@ def _suggestion(error: jsonschema.ValidationError) -> str | None:
 def _leaves(error: jsonschema.ValidationError):
     """The errors that say what is wrong, not the combinators around them."""
     if error.validator in ("oneOf", "anyOf") and error.context:
-        best = jsonschema.exceptions.best_match(error.context)
+        from jsonschema.exceptions import best_match
+
+        best = best_match(error.context)
         yield from _leaves(best)
     else:
         yield error
