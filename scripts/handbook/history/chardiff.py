@@ -18,14 +18,22 @@ _WORD = re.compile(r"\w+|\s+|[^\w\s]")
 def segments(before: str, after: str) -> list[tuple[str, str]]:
     """[(op, text)]: op is 'same', 'del' (only in `before`) or 'ins' (only in `after`), in reading order."""
     known = _known.get((False, before, after))
-    return known if known is not None else _segments(tuple(before), tuple(after))
+    return known if known is not None else _by_characters(before, after)
 
 
 @lru_cache(maxsize=4096)
 def word_segments(before: str, after: str) -> list[tuple[str, str]]:
     """As `segments`, by whole words: for English, where a changed letter reads worse than a changed word."""
     known = _known.get((True, before, after))
-    return known if known is not None else _segments(tuple(_WORD.findall(before)), tuple(_WORD.findall(after)))
+    return known if known is not None else _by_words(before, after)
+
+
+def _by_characters(before: str, after: str) -> list[tuple[str, str]]:
+    return _segments(tuple(before), tuple(after))
+
+
+def _by_words(before: str, after: str) -> list[tuple[str, str]]:
+    return _segments(tuple(_WORD.findall(before)), tuple(_WORD.findall(after)))
 
 
 # Differences worked out by an earlier build: (by words, before, after) → segments.
@@ -45,7 +53,7 @@ def remember(pairs: set[tuple[bool, str, str]], file: Path | None) -> None:
         found = stored.get(key)
         if found is None:
             by_words, before, after = key
-            found = (word_segments if by_words else segments).__wrapped__(before, after)
+            found = (_by_words if by_words else _by_characters)(before, after)
         fresh[key] = found
     _known.clear()
     _known.update(fresh)
