@@ -10,6 +10,7 @@ when each language's run starts and ends, and fails or waits as a test asks.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -137,3 +138,39 @@ def test_a_deferred_index_that_fails_raises_pagefinds_message(tmp_path, fake_pag
         plugin.on_post_build(config)
         with pytest.raises(pagefind_index.PagefindError, match=r"could not parse a page \(zh\)"):
             indexes.wait()
+
+
+def test_the_index_reads_every_page_but_the_other_language_and_the_unsearched_folders(tmp_path):
+    """The real Pagefind, on a small site: the Chinese index leaves out en/ (the English site)
+    and quizzes/ (never searched), and nothing else, however alike the names."""
+    from handbook_site.plugin.plugin import UNSEARCHED
+
+    assert all(f"{folder}/" in UNSEARCHED for folder in pagefind_index.UNREAD)
+    pages = [
+        "index.html",
+        "manuals/000/1/index.html",
+        "en/index.html",
+        "en/manuals/index.html",
+        "quizzes/000/index.html",
+        "quizzes-old/index.html",
+        "e/index.html",
+        "eng/index.html",
+        "q/index.html",
+        "quiz/index.html",
+    ]
+    for page in pages:
+        path = tmp_path / "site" / page
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(
+            f'<html lang="zh"><body><main data-pagefind-body><h1>{page}</h1><p>服务 {page}</p></main></body></html>',
+            encoding="utf-8",
+        )
+    glob = pagefind_index.pages_outside(set(pagefind_index.UNREAD) | {"en"})
+    result = subprocess.run(
+        [str(pagefind_index.binary()), "--site", str(tmp_path / "site"), "--glob", glob, "--force-language", "zh"],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    indexed = len(pages) - 3  # not en/index.html, en/manuals/index.html, quizzes/000/index.html
+    assert re.search(rf"Indexed {indexed} pages?\b", result.stdout), result.stdout
