@@ -229,3 +229,35 @@ def test_the_real_settings_are_valid():
 
     settings = read_settings(ROOT / "checklists")
     assert settings.recent_days == 30 and settings.history_from
+
+
+def test_differences_stored_by_one_build_are_those_the_next_would_work_out(tmp_path):
+    """The marks and the what-changed pages show the same differences, build after build:
+    the history's cache keeps them (chardiff.remember); a damaged store is worked out again."""
+    from handbook.history import chardiff
+
+    pairs = {
+        (False, "服务人员应尊重客户的意见。", "服务人员应始终尊重客户的意见，并及时回应。"),
+        (True, "Staff respect the customer's view.", "Staff always respect the customer's view and reply promptly."),
+    }
+
+    def shown() -> dict:
+        return {key: (chardiff.word_segments if key[0] else chardiff.segments)(key[1], key[2]) for key in pairs}
+
+    chardiff.remember(set(), None)
+    worked_out = shown()
+    store = tmp_path / "diffs.pickle"
+    chardiff.remember(pairs, store)  # a build: works them out and stores them
+    assert store.is_file()
+    chardiff.remember(set(), None)
+    chardiff.remember(pairs, store)  # the next build: read from the store
+    assert shown() == worked_out
+    for (_, old, new), parts in worked_out.items():
+        assert "".join(text for _, text in old_side(parts)) == old
+        assert "".join(text for _, text in new_side(parts)) == new
+        assert any(op == "ins" for op, _ in parts)
+    store.write_bytes(b"not a pickle")
+    chardiff.remember(set(), None)
+    chardiff.remember(pairs, store)
+    assert shown() == worked_out
+    chardiff.remember(set(), None)

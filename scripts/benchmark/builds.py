@@ -21,6 +21,9 @@ class BuildFailed(RuntimeError):
 class Run:
     seconds: float
     peak_mib: float  # the largest resident set of the command or any process it waited for
+    # CPU time (user + system) of the command and every process it waited for. On a shared
+    # machine it varies far less than the wall-clock time; work done in parallel adds up.
+    cpu_seconds: float = 0.0
 
 
 def timed(command: list[str], env: dict[str, str] | None = None) -> Run:
@@ -37,7 +40,7 @@ def timed(command: list[str], env: dict[str, str] | None = None) -> Run:
         raise BuildFailed(
             f"{' '.join(command)} exited {process.returncode}:\n" + output.decode("utf-8", "replace")[-4000:]
         )
-    return Run(seconds, usage.ru_maxrss / 1024)
+    return Run(seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime)
 
 
 def build_site(

@@ -1,7 +1,18 @@
 """The handbook's pages as a plain mkdocs-material project: the generated
 Markdown, the hand-written pages and the published assets written to disk, and
 a configuration that inherits the real one without its plugin. Building it
-measures what MkDocs and the theme cost on their own."""
+measures what MkDocs and the theme cost on their own.
+
+Two configurations per language over the same pages:
+- `search`, the generation-overhead budget's baseline: a plain mkdocs-material
+  site with its own search, Material's built-in `search` plugin in the page's
+  language (`lang: [zh]` / `lang: [en]`; it segments Chinese with jieba, which
+  requirements-test.txt installs). The handbook's build indexes its pages too
+  (Pagefind), so like is measured against like, as when the budget was set
+  (then the plain project inherited the site's `plugins: [search]`);
+- `bare`: no search at all (`plugins: []`), reported beside it so that no one
+  reads the overhead against a baseline that does less than the site.
+"""
 
 from __future__ import annotations
 
@@ -20,12 +31,19 @@ ROOT = DOCS.parent
 CONFIGS = {"zh": ROOT / "mkdocs.yml", "en": ROOT / "mkdocs.en.yml"}
 
 
-def write_plain_project(content: Path, folder: Path) -> dict[str, Path]:
-    """Write both languages' plain projects under `folder`; return each language's config file."""
+VARIANTS = {
+    "search": lambda lang: [{"search": {"lang": [lang]}}],  # the budget's baseline
+    "bare": lambda lang: [],
+}
+
+
+def write_plain_project(content: Path, folder: Path) -> dict[str, dict[str, Path]]:
+    """Write both languages' plain projects under `folder`; return, for each variant
+    (`search`, `bare`), each language's config file."""
     handbook, _ = load_handbook(content, strict=False)
     if folder.exists():
         shutil.rmtree(folder)
-    configs = {}
+    configs: dict[str, dict[str, Path]] = {variant: {} for variant in VARIANTS}
     for lang, inherited in CONFIGS.items():
         docs = folder / lang
         shutil.copytree(DOCS / lang, docs)
@@ -36,7 +54,6 @@ def write_plain_project(content: Path, folder: Path) -> dict[str, Path]:
         config = {
             "INHERIT": str(inherited),
             "docs_dir": str(docs),
-            "plugins": [],
             "watch": [],
             "edit_uri": "",
             "theme": {"custom_dir": str(DOCS / "overrides")},
@@ -44,6 +61,8 @@ def write_plain_project(content: Path, folder: Path) -> dict[str, Path]:
             # What the plugin marks as reached by links only (paper quizzes, answer keys).
             "not_in_nav": "\n".join("/" + page.path for page in build_pages(handbook, lang) if not page.in_nav),
         }
-        configs[lang] = folder / f"mkdocs.{lang}.yml"
-        configs[lang].write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        for variant, plugins in VARIANTS.items():
+            path = configs[variant][lang] = folder / f"mkdocs.{lang}.{variant}.yml"
+            text = yaml.safe_dump({**config, "plugins": plugins(lang)}, allow_unicode=True, sort_keys=False)
+            path.write_text(text, encoding="utf-8")
     return configs

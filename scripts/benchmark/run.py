@@ -141,11 +141,13 @@ def _run(options) -> int:
         # compile bytecode; both kinds of build are then measured warm.
         _say("warm-up builds (not timed)")
         build_site(site, custom, site_url)
-        build_plain(configs, work / "plain-site")
+        build_plain(configs["search"], work / "plain-site")
+        build_plain(configs["bare"], work / "plain-site")
         for run in range(1, options.runs + 1):
-            _say(f"build {run}/{options.runs}: scripts/build, then plain mkdocs-material")
+            _say(f"build {run}/{options.runs}: scripts/build, then plain mkdocs-material with and without its search")
             results.builds.append(build_site(site, custom, site_url))
-            results.plain.append(build_plain(configs, work / "plain-site"))
+            results.plain.append(build_plain(configs["search"], work / "plain-site"))
+            results.plain_bare.append(build_plain(configs["bare"], work / "plain-site"))
         results.pages_built = _count_pages(site)
         shutil.rmtree(work / "plain-site")
 
@@ -271,13 +273,19 @@ def _measure_history(options, handbook, results: Results) -> None:
     configs = write_plain_project(options.content, options.work / "plain")
     _say("warm-up builds (not timed)")
     build_site(site, custom)
-    build_plain(configs, options.work / "plain-site")
+    build_plain(configs["search"], options.work / "plain-site")
+    build_plain(configs["bare"], options.work / "plain-site")
     off = dict(os.environ, HANDBOOK_HISTORY="off")
     for run in range(1, options.runs + 1):
-        _say(f"build {run}/{options.runs}: scripts/build, the same without history, then plain mkdocs-material")
+        _say(
+            f"build {run}/{options.runs}: scripts/build, the same without history, "
+            "then plain mkdocs-material with and without its search"
+        )
         results.builds.append(build_site(site, custom))
         results.history.without.append(build_site(site, custom, env=off))
-        results.plain.append(build_plain(configs, options.work / "plain-site"))
+        results.plain.append(build_plain(configs["search"], options.work / "plain-site"))
+        results.plain_bare.append(build_plain(configs["bare"], options.work / "plain-site"))
+    results.pages_built = _count_pages(site)
 
 
 def _measure_navigation(options, handbook, results: Results, browser, viewport) -> None:

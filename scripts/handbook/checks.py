@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import opencc
 
@@ -365,4 +365,9 @@ def _check_glossary(handbook: Handbook, problems: Problems) -> None:
 
 
 def _contains_word(text: str, phrase: str) -> bool:
-    return re.search(rf"(?<![A-Za-z]){re.escape(phrase)}(?![A-Za-z])", text, re.IGNORECASE) is not None
+    return _word_pattern(phrase).search(text) is not None
+
+
+@cache
+def _word_pattern(phrase: str) -> re.Pattern:
+    return re.compile(rf"(?<![A-Za-z]){re.escape(phrase)}(?![A-Za-z])", re.IGNORECASE)

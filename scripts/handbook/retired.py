@@ -102,9 +102,12 @@ def _check_citations(handbook: Handbook, retired: dict[str, Retired], problems: 
     cited: set[tuple[str, int, str]] = set()
     for path in sorted(handbook.content.rglob("*.yml")):
         try:
-            lines = path.read_text(encoding="utf-8").splitlines()
+            text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             continue  # reported by the loader
+        if not pattern.search(text):
+            continue  # most files name no retired id: not read line by line
+        lines = text.splitlines()
         resolved = path.resolve()
         for number, line in enumerate(lines, start=1):
             if line.lstrip().startswith("#") or (resolved, number) in own:

@@ -1,18 +1,37 @@
-"""Check YAML data against the published JSON Schemas, in editors' words."""
+"""Check YAML data against the published JSON Schemas, in editors' words.
+
+Two validators per kind of file. A compiled one (fastjsonschema) only says, quickly,
+that a document is valid: almost every file of almost every build is. When it does
+not, jsonschema checks the document again and reports every problem with its file
+and line, as it always has. The compiled one is never laxer than jsonschema: the
+schemas are translated to the draft it implements keyword by keyword, and a kind
+whose schema uses a keyword the translation does not know has no fast path. Its
+generated code is kept in .cache/handbook-schema/, keyed by the schema and the
+versions that made it (compiling it costs more than a build's validation).
+"""
 
 from __future__ import annotations
 
 import difflib
+import hashlib
 import json
+import marshal
+import os
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
-import jsonschema
+import fastjsonschema
 from referencing import Registry, Resource
 
 from .problems import Problems
 from .repository import ROOT
 from .yamlsource import YamlDoc
+
+if TYPE_CHECKING:
+    import jsonschema
 
 SCHEMA_DIR = ROOT / "checklists" / "schema"
 
@@ -27,12 +46,121 @@ def _registry() -> Registry:
 
 
 @cache
-def validator(kind: str) -> jsonschema.Draft202012Validator:
-    """The validator for one kind of file, with every $ref replaced by what it
-    points to: following references was two thirds of the time spent checking."""
+def _schema(kind: str) -> dict:
+    """The schema of one kind of file, with every $ref replaced by what it points to:
+    following references was two thirds of the time jsonschema spent checking."""
     registry = _registry()
-    schema = _inlined(registry.contents(f"{kind}.schema.json"), registry.resolver(f"{kind}.schema.json"))
-    return jsonschema.Draft202012Validator(schema, registry=registry)
+    return _inlined(registry.contents(f"{kind}.schema.json"), registry.resolver(f"{kind}.schema.json"))
+
+
+@cache
+def validator(kind: str) -> jsonschema.Draft202012Validator:
+    """jsonschema's validator for one kind of file: it reports every problem. Imported only
+    when a document needs it (the compiled check says most are valid)."""
+    import jsonschema
+
+    return jsonschema.Draft202012Validator(_schema(kind), registry=_registry())
+
+
+@cache
+def fast_validator(kind: str) -> Callable[[object], object] | None:
+    """A compiled check that raises on any document jsonschema would find a problem in
+    (and on a few it would not: then jsonschema decides). None: no fast path for `kind`."""
+    try:
+        schema = _draft7(_schema(kind))
+    except _Untranslatable:
+        return None
+    schema["$schema"] = "http://json-schema.org/draft-07/schema#"
+    schema.pop("$id", None)  # the generated function is then named `validate`
+    text = json.dumps(schema, sort_keys=True, ensure_ascii=False)
+    key = hashlib.sha256(f"{fastjsonschema.VERSION}\0{sys.implementation.cache_tag}\0{text}".encode()).hexdigest()
+    cached = CACHE_DIR / f"{kind}-{key[:24]}.marshal"
+    try:
+        code = marshal.loads(cached.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        code = compile(fastjsonschema.compile_to_code(schema), f"<schema {kind}>", "exec")
+        _store(cached, marshal.dumps(code))
+    namespace: dict = {}
+    exec(code, namespace)  # the code fastjsonschema generated from our own schema
+    return namespace["validate"]
+
+
+CACHE_DIR = ROOT / ".cache" / "handbook-schema"
+
+
+def _store(path, data: bytes) -> None:
+    """Keep the compiled code for the next build; a folder that cannot be written only costs time."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    except OSError:
+        pass
+
+
+def fast_valid(data: object, kind: str) -> bool:
+    """Whether the compiled check accepts `data` (False also when `kind` has none)."""
+    validate = fast_validator(kind)
+    if validate is None:
+        return False
+    try:
+        validate(data)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
+
+
+class _Untranslatable(Exception):
+    pass
+
+
+# Keywords that mean the same in draft 2020-12 and in draft 7 (which fastjsonschema
+# implements), for the values they have here. Anything else: no fast path.
+_SAME_KEYWORDS = {
+    "type", "required", "minItems", "maxItems", "uniqueItems", "minLength", "maxLength", "pattern",
+    "minimum", "maximum", "minProperties", "maxProperties", "description", "title", "$comment",
+    "$id", "$schema", "default", "examples",
+    "defaultSnippets", "markdownDescription",  # for editors' IDEs (VS Code), not validation
+}  # fmt: skip
+_ONE_SUBSCHEMA = {"additionalProperties", "propertyNames", "not", "if", "then", "else"}
+_LISTS_OF_SUBSCHEMAS = {"allOf", "anyOf", "oneOf"}
+
+
+def _draft7(node):
+    """A 2020-12 schema with its $refs inlined, as draft 7 says it."""
+    if isinstance(node, bool):
+        return node
+    if not isinstance(node, dict):
+        raise _Untranslatable(repr(node))
+    out: dict = {}
+    for key, value in node.items():
+        if key in _SAME_KEYWORDS:
+            out[key] = value
+        elif key == "$defs":
+            continue  # only reached through $ref, and every $ref is inlined
+        elif key == "properties":
+            out[key] = {name: _draft7(sub) for name, sub in value.items()}
+        elif key == "items" and isinstance(value, (dict, bool)):
+            out[key] = _draft7(value)
+        elif key in _ONE_SUBSCHEMA:
+            out[key] = _draft7(value)
+        elif key in _LISTS_OF_SUBSCHEMAS:
+            out[key] = [_draft7(sub) for sub in value]
+        elif key == "dependentRequired":
+            out.setdefault("dependencies", {}).update(value)  # draft 7's array form says the same
+        elif key in ("enum", "const"):
+            values = value if key == "enum" else [value]
+            # fastjsonschema compares with ==, so 1 would pass for true: keep such values typed.
+            if all(isinstance(v, str) for v in values):
+                out[key] = value
+            elif key == "const" and isinstance(value, bool) and node.get("type", "boolean") == "boolean":
+                out[key], out["type"] = value, "boolean"
+            else:
+                raise _Untranslatable(f"{key}: {value!r}")
+        else:
+            raise _Untranslatable(key)
+    return out
 
 
 # Keywords that may sit beside a $ref without changing what it accepts.
@@ -70,6 +198,8 @@ def check(doc: YamlDoc, kind: str, problems: Problems) -> tuple[set[str], list[M
     reported once, as the typo; the reader (reading.py) may then read it as the
     key it was meant to be, so that the rest of the file can still be checked
     in the same run. This only reports: the data is left as it is."""
+    if fast_valid(doc.data, kind):
+        return set(), []
     errors = [leaf for error in validator(kind).iter_errors(doc.data) for leaf in _leaves(error)]
     typos = {
         (tuple(e.absolute_path), _suggestion(e)): e
@@ -114,7 +244,9 @@ def _suggestion(error: jsonschema.ValidationError) -> str | None:
 def _leaves(error: jsonschema.ValidationError):
     """The errors that say what is wrong, not the combinators around them."""
     if error.validator in ("oneOf", "anyOf") and error.context:
-        best = jsonschema.exceptions.best_match(error.context)
+        from jsonschema.exceptions import best_match
+
+        best = best_match(error.context)
         yield from _leaves(best)
     else:
         yield error

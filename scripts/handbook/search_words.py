@@ -54,6 +54,7 @@ def check_search_words(words: SearchWords | None, texts: dict[str, str], problem
     if words is None:
         return
     path = words.doc.path
+    texts = {lang: text if lang == "zh" else text.lower() for lang, text in texts.items()}  # lowered once
     for lang in LANGS:
         seen: dict[str, int] = {}
         for i, word in enumerate(words.question[lang]):
@@ -105,7 +106,8 @@ def check_search_words(words: SearchWords | None, texts: dict[str, str], problem
 
 
 def _occurs(word: str, text: str, lang: str) -> bool:
+    """Whether `word` is in `text` (for English, `text` is already in lower case)."""
     if lang == "zh":
         return word in text
     pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, word.lower().split())) + r"(?!\w)"
-    return re.search(pattern, text.lower()) is not None
+    return re.search(pattern, text) is not None

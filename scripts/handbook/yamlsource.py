@@ -119,7 +119,7 @@ def _convert(node: yaml.Node, where: tuple, doc: YamlDoc, problems: Problems, sc
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = scalars.construct_object(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            key = _scalar(key_node, scalars) if isinstance(key_node, yaml.ScalarNode) else None
             line = key_node.start_mark.line + 1
             if not isinstance(key, str):
                 problems.add(doc.path, line, "a key must be plain text", "write the key as a word")
@@ -137,4 +137,13 @@ def _convert(node: yaml.Node, where: tuple, doc: YamlDoc, problems: Problems, sc
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_convert(item, where + (index,), doc, problems, scalars) for index, item in enumerate(node.value)]
+    if isinstance(node, yaml.ScalarNode):
+        return _scalar(node, scalars)
     return scalars.construct_object(node, deep=True)
+
+
+def _scalar(node: yaml.ScalarNode, scalars: _Loader):
+    """What construct_object gives for a scalar (text, number, true/false, null), without its
+    bookkeeping for nodes met twice (anchors), which a scalar does not need: 40,000 a build."""
+    constructor = _Loader.yaml_constructors.get(node.tag)
+    return constructor(scalars, node) if constructor is not None else scalars.construct_object(node, deep=True)

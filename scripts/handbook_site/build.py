@@ -2,7 +2,9 @@
 
 MkDocs, the theme, jieba's dictionary and the handbook's content are loaded
 once rather than once per language. Each site is built exactly as
-`mkdocs build -f CONFIG -d OUT` builds it (the same command-line code runs).
+`mkdocs build -f CONFIG -d OUT` builds it (the same command-line code runs),
+except that a language's Pagefind index (handbook_site.pagefind_index) is left
+running while the next language builds, and waited for at the end.
 
 Usage: python -m handbook_site.build [--strict] [--quiet] CONFIG OUT [CONFIG OUT ...]
 HANDBOOK_MKDOCS names the generator's module (mkdocs, or properdocs).
@@ -15,6 +17,9 @@ import os
 import sys
 
 import click
+from mkdocs.exceptions import Abort
+
+from handbook_site import pagefind_index
 
 
 def main(argv: list[str]) -> int:
@@ -25,11 +30,19 @@ def main(argv: list[str]) -> int:
         return 2
     generator = os.environ.get("HANDBOOK_MKDOCS", "mkdocs")
     cli = importlib.import_module(f"{generator}.__main__").cli
-    for config, out in zip(pairs[::2], pairs[1::2]):
+    # Each language's search index is built while the next language's pages are (one
+    # Pagefind process per language), and all are waited for before the build ends.
+    with pagefind_index.deferring() as indexes:
+        for config, out in zip(pairs[::2], pairs[1::2]):
+            try:
+                cli.main(["build", *flags, "-f", config, "-d", out], prog_name=generator, standalone_mode=False)
+            except click.ClickException as error:
+                error.show()
+                return 1  # an index still running is stopped on leaving
         try:
-            cli.main(["build", *flags, "-f", config, "-d", out], prog_name=generator, standalone_mode=False)
-        except click.ClickException as error:
-            error.show()
+            indexes.wait()
+        except pagefind_index.PagefindError as error:
+            Abort(str(error)).show()
             return 1
     return 0
 

@@ -3,7 +3,9 @@
 Three git commands read the whole history (gitlog.py); each file version is
 parsed once, by blob id, and kept in a cache on disk (.cache/handbook-history/
 at the repository's top, which git ignores), so a build reparses only the
-files a new commit changed. `History.cost` says what it took.
+files a new commit changed. The differences the pages show (chardiff.py) are
+kept beside it, so a build works out only those of a new change. `History.cost`
+says what it took.
 
 A version is a content commit on main's first-parent line. The first one the
 history holds (or the last before `history_from`) is the baseline: the rules
@@ -23,7 +25,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import gitlog
+from ..derive import REF_MARKER
+from . import chardiff, gitlog
 from .compare import Change, compare
 from .rules import Rule, file_kind, parse
 from .settings import Settings, read_settings
@@ -206,12 +209,17 @@ def build_history(content: Path, settings: Settings | None = None, cache: bool =
                 Version(commit.sha[:10], commit.sha, commit.date, commit.time, commit.subject, changes, translations)
             )
     parser.save()
+    t0 = time.perf_counter()
+    diffs = parser.cache_file.with_name(f"diffs-{chardiff.DIFFS_FORMAT}.pickle") if parser.cache_file else None
+    chardiff.remember(_diff_pairs(versions), diffs)
+    diff_seconds = time.perf_counter() - t0
     cost = {
         "seconds": time.perf_counter() - started,
         "git_log_seconds": git_seconds,
         "git_blob_seconds": parser.git_seconds,
         "parse_seconds": parser.parse_seconds,
         "compare_seconds": compare_seconds,
+        "diff_seconds": diff_seconds,
         "commits": len(commits) - base,
         "blobs_parsed": parser.parsed,
         "blobs_cached": parser.cached,
@@ -224,6 +232,25 @@ def build_history(content: Path, settings: Settings | None = None, cache: bool =
         note=note,
         cost=cost,
     )
+
+
+def _diff_pairs(versions: list[Version]) -> set[tuple[bool, str, str]]:
+    """Every difference the pages show: each changed or translated rule's old and new text in
+    each language, as generate/changes.py shows them (by words for English)."""
+    pairs = set()
+    for version in versions:
+        for change in version.changes + version.translations:
+            if change.old is None or change.new is None:
+                continue
+            for lang in ("zh", "en"):
+                old, new = _plain(change.old[lang]), _plain(change.new[lang])
+                if old != new:
+                    pairs.add((lang == "en", old, new))
+    return pairs
+
+
+def _plain(text: str) -> str:
+    return REF_MARKER.sub("", text or "").strip()
 
 
 class _Parser:

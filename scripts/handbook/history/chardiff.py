@@ -4,8 +4,12 @@ words at), or word by word for English."""
 from __future__ import annotations
 
 import difflib
+import hashlib
+import os
+import pickle
 import re
 from functools import lru_cache
+from pathlib import Path
 
 _WORD = re.compile(r"\w+|\s+|[^\w\s]")
 
@@ -13,13 +17,68 @@ _WORD = re.compile(r"\w+|\s+|[^\w\s]")
 @lru_cache(maxsize=4096)
 def segments(before: str, after: str) -> list[tuple[str, str]]:
     """[(op, text)]: op is 'same', 'del' (only in `before`) or 'ins' (only in `after`), in reading order."""
-    return _segments(tuple(before), tuple(after))
+    known = _known.get((False, before, after))
+    return known if known is not None else _by_characters(before, after)
 
 
 @lru_cache(maxsize=4096)
 def word_segments(before: str, after: str) -> list[tuple[str, str]]:
     """As `segments`, by whole words: for English, where a changed letter reads worse than a changed word."""
+    known = _known.get((True, before, after))
+    return known if known is not None else _by_words(before, after)
+
+
+def _by_characters(before: str, after: str) -> list[tuple[str, str]]:
+    return _segments(tuple(before), tuple(after))
+
+
+def _by_words(before: str, after: str) -> list[tuple[str, str]]:
     return _segments(tuple(_WORD.findall(before)), tuple(_WORD.findall(after)))
+
+
+# Differences worked out by an earlier build: (by words, before, after) → segments.
+_known: dict[tuple[bool, str, str], list[tuple[str, str]]] = {}
+# Stored differences are for this very code: an edit of this file leaves them unread.
+DIFFS_FORMAT = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+
+
+def remember(pairs: set[tuple[bool, str, str]], file: Path | None) -> None:
+    """Work out the differences of `pairs` (by words, before, after) now, taking those an
+    earlier build stored in `file` (the history's cache folder): the marks and the
+    what-changed pages show the same few hundred differences build after build, and the
+    matcher took a quarter of a second for them. `file` keeps exactly these pairs."""
+    stored = _load(file)
+    fresh = {}
+    for key in pairs:
+        found = stored.get(key)
+        if found is None:
+            by_words, before, after = key
+            found = (_by_words if by_words else _by_characters)(before, after)
+        fresh[key] = found
+    _known.clear()
+    _known.update(fresh)
+    segments.cache_clear()
+    word_segments.cache_clear()
+    if file is not None and fresh != stored:
+        try:
+            file.parent.mkdir(parents=True, exist_ok=True)
+            temporary = file.with_name(f"{file.name}.{os.getpid()}.tmp")
+            with temporary.open("wb") as stream:
+                pickle.dump(fresh, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, file)
+        except OSError:
+            pass  # an unwritable cache is only a slower build
+
+
+def _load(file: Path | None) -> dict:
+    if file is None or not file.exists():
+        return {}
+    try:
+        with file.open("rb") as stream:
+            data = pickle.load(stream)
+        return data if isinstance(data, dict) else {}
+    except Exception:  # a damaged cache is only a slower build
+        return {}
 
 
 def _segments(a: tuple, b: tuple) -> list[tuple[str, str]]:

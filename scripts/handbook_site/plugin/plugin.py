@@ -34,10 +34,10 @@ from handbook.generate.paths import LAYOUT
 from handbook.handwritten import ASSETS, compare_languages
 from handbook.repository import ROOT, edit_uri
 
-from .. import search_words
+from .. import pagefind_index, search_words
 from ..assets import AssetError, published_assets
 from ..csp import inline_script_hashes, script_templates
-from ..pagefind_index import PagefindError, index_language
+from ..pagefind_index import PagefindError
 from ..sidebar import bounded_items, lifted_items
 from .config import HandbookConfig
 
@@ -187,14 +187,22 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     @event_priority(LATE)
     def on_post_build(self, config) -> None:
-        if self.config.search_index:
-            self.index(config)
+        if not self.config.search_index:
+            return
+        # scripts/build waits for every language's index at its end (pagefind_index.deferring);
+        # a plain `mkdocs build` waits here.
+        try:
+            indexing = pagefind_index.start(Path(config.site_dir), self.lang)
+            if not pagefind_index.defer(indexing):
+                indexing.wait()
+        except PagefindError as error:
+            raise Abort(str(error)) from error
 
     # --- used by the preview -------------------------------------------------
 
     def index(self, config, background: bool = False) -> None:
         try:
-            index_language(Path(config.site_dir), self.lang, background)
+            pagefind_index.index_language(Path(config.site_dir), self.lang, background)
         except PagefindError as error:
             raise Abort(str(error)) from error
 
