@@ -262,8 +262,10 @@ def _body(
     notice: str = "",
     translations: bool = True,
     period: tuple[str, str] = ("", ""),
+    printed: bool = False,
 ) -> str:
-    """The filter form and the changes; `period` (from, to) is the form's default (the notice's)."""
+    """The filter form (and, for the notice, a print button) and the changes; `period`
+    (from, to) is the form's default (the notice's)."""
     parts = [
         fragment("changes", "page_open", lang=lang, words=_words(lang), recent_days=found.settings.recent_days),
         fragment(
@@ -276,6 +278,8 @@ def _body(
             end=period[1],
         ),
     ]
+    if printed:
+        parts.append(fragment("changes", "print_button", lang=lang))
     days = _days(handbook, found, lang, page, period[0])
     parts.append(
         fragment("changes", "versions", lang=lang, days=days, translations=translations)
@@ -303,7 +307,7 @@ def _notice_page(handbook: Handbook, found: History, lang: str, site_url: str, s
             fragment("changes", "notice_head", lang=lang, period=period, address=address),
             "",
             # The notice is for staff to sign: the rules' changes, not the translators'.
-            _body(handbook, found, lang, NOTICE, translations=False, period=(start, end)).replace(
+            _body(handbook, found, lang, NOTICE, translations=False, period=(start, end), printed=True).replace(
                 "data-hb-changes ", "data-hb-changes data-hb-notice ", 1
             ),
             "",
