@@ -156,9 +156,9 @@ def test_english_query_finds_its_section_in_the_top_three(page, base, query, sec
 SEARCH_FILES = ("/pagefind/", "/search/", "search-words.json")
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_reading_downloads_no_search_files_until_search_is_opened(chromium, base, lang):
-    root = base + ("en/" if lang == "en" else "")
+def read_two_pages(chromium, root: str):
+    """A reader opens chapter 2 of 000 on a phone, then its section 2.4 by instant
+    navigation: the tab, its context and every URL requested so far (and after)."""
     context = chromium.new_context(viewport=PHONE)
     requested: list[str] = []
     context.on("request", lambda request: requested.append(request.url))
@@ -168,6 +168,13 @@ def test_reading_downloads_no_search_files_until_search_is_opened(chromium, base
     tab.locator("article a[href*='2.4']").first.click()  # instant navigation
     tab.wait_for_url(root + "manuals/000/2/2.4/")
     tab.wait_for_load_state("networkidle")
+    return context, tab, requested
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_reading_downloads_no_search_files_until_search_is_opened(chromium, base, lang):
+    root = base + ("en/" if lang == "en" else "")
+    context, tab, requested = read_two_pages(chromium, root)
     assert not [url for url in requested if any(part in url for part in SEARCH_FILES)]
     results = search(tab, "投诉" if lang == "zh" else "complaint")
     searched = [url for url in requested if any(part in url for part in SEARCH_FILES)]
@@ -185,15 +192,7 @@ def test_reading_downloads_only_its_own_languages_sitemap_once(chromium, base, l
     (about 70 KB compressed at 100x content), so a reader downloads it once and
     never the other language's."""
     root = base + ("en/" if lang == "en" else "")
-    context = chromium.new_context(viewport=PHONE)
-    requested: list[str] = []
-    context.on("request", lambda request: requested.append(request.url))
-    tab = context.new_page()
-    tab.goto(root + "manuals/000/2/")
-    tab.wait_for_load_state("networkidle")
-    tab.locator("article a[href*='2.4']").first.click()  # instant navigation
-    tab.wait_for_url(root + "manuals/000/2/2.4/")
-    tab.wait_for_load_state("networkidle")
+    context, _, requested = read_two_pages(chromium, root)
     context.close()
     assert [url for url in requested if url.endswith("sitemap.xml")] == [root + "sitemap.xml"]
 
