@@ -191,6 +191,9 @@ def test_the_sidebar_works_with_the_keyboard(chromium, base, handbook, lang):
     assert manual_entry(manual, lang) in seen and chapter_heading(manual.chapters[1], lang) in seen
     tab.keyboard.press("Enter")
     tab.wait_for_url(url(base, lang, chapter_path(manual.chapters[2])))
+    # Instant navigation changes the address before it swaps the page in: wait for the new page.
+    tab.locator("article h1", has_text=target).wait_for()
+    tab.wait_for_load_state("networkidle")
     # The current manual's level can be closed and opened again from the keyboard.
     toggle = (
         tab.locator(DRAWER)
