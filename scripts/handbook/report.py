@@ -277,18 +277,9 @@ def markdown(data: dict) -> str:
     else:
         lines += ["none"]
     unsound = data.get("unsound_references") or {}
-    for status in UNSOUND_STATES:
-        items = unsound.get(status, {}).get("list", [])
-        if items:
-            lines += [
-                "",
-                f"<details><summary>{status.capitalize()} references ({len(items)})</summary>",
-                "",
-                *[f"- {html.escape(str(item))}" for item in items],
-                "",
-                "</details>",
-            ]
-    for title, items in (
+    listed = [
+        (f"{status.capitalize()} references", unsound.get(status, {}).get("list", [])) for status in UNSOUND_STATES
+    ] + [
         ("Stale items built on a changed rule", data.get("dependents", {}).get("stale", [])),
         ("Revised texts", data.get("revisions", {}).get("revised", [])),
         ("Prose superseded by a revised rule", data.get("revisions", {}).get("superseded", [])),
@@ -297,7 +288,8 @@ def markdown(data: dict) -> str:
         ("Fragments", data["structure"]["fragments"]),
         ("Retired ids", data["structure"].get("retired", [])),
         ("Requirements in no checklist and no question", data["requirements_uncovered"]),
-    ):
+    ]
+    for title, items in listed:
         if items:
             lines += [
                 "",
