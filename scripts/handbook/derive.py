@@ -196,28 +196,17 @@ def _citations(handbook: Handbook, chapters, sections) -> list[Citation]:
                 Citation(ref_id, section.id, text.origin.file, text.zh_line or text.origin.line, marker)
                 for ref_id in REF_MARKER.findall(text.zh)
             ]
-        for requirement in section.requirements:
+        for rule in (r for requirement in section.requirements for r in (requirement, *requirement.steps)):
             found += [
                 Citation(
                     ref_id,
                     section.id,
-                    requirement.origin.file,
-                    requirement.cite_lines.get(ref_id) or requirement.origin.line,
+                    rule.origin.file,
+                    rule.cite_lines.get(ref_id) or rule.origin.line,
                     "cites: names",
                 )
-                for ref_id in requirement.cites
+                for ref_id in rule.cites
             ]
-            for step in requirement.steps:
-                found += [
-                    Citation(
-                        ref_id,
-                        section.id,
-                        step.origin.file,
-                        step.cite_lines.get(ref_id) or step.origin.line,
-                        "cites: names",
-                    )
-                    for ref_id in step.cites
-                ]
         for indicator in section.indicators:
             found += [
                 Citation(ref_id, section.id, indicator.origin.file, indicator.origin.line, "cites: names")
