@@ -144,6 +144,12 @@ def test_only_pages_that_answer_are_indexed_and_only_their_article(built_site):
         "en/manuals/003/",
     ):
         assert "data-pagefind-body" not in (built_site / page / "index.html").read_text(encoding="utf-8"), page
+    # A page that repeats rules stated elsewhere weighs less, except for its title.
+    checklist = (built_site / "en/checklists/appearance-check/index.html").read_text(encoding="utf-8")
+    assert 'data-pagefind-body data-pagefind-weight="0.25">' in checklist
+    assert re.search(r'<h1 data-pagefind-weight="7"[^>]*>Appearance', checklist)
+    topic = (built_site / "topics/appearance/index.html").read_text(encoding="utf-8")
+    assert '<article class="md-content__inner md-typeset" data-pagefind-body>' in topic
     # A chapter page is searched for its own text, not for its list of sections.
     chapter = (built_site / "manuals/000/2/index.html").read_text(encoding="utf-8")
     assert "data-pagefind-body" in chapter

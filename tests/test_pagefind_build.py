@@ -174,3 +174,16 @@ def test_the_index_reads_every_page_but_the_other_language_and_the_unsearched_fo
     assert result.returncode == 0, result.stdout + result.stderr
     indexed = len(pages) - 3  # not en/index.html, en/manuals/index.html, quizzes/000/index.html
     assert re.search(rf"Indexed {indexed} pages?\b", result.stdout), result.stdout
+
+
+def test_a_page_that_repeats_rules_is_weighted_down_but_keeps_its_titles_weight():
+    article = '<article class="md-content__inner md-typeset">'
+    html = f"<header><h1>Site</h1></header>{article}<h1 id='t'>Checklist</h1><p>No jewellery.</p></article>"
+    stating = pagefind_index.marked_for_index(html, article, states=True)
+    assert stating.count("data-pagefind-body") == 1 and "data-pagefind-weight" not in stating
+    repeating = pagefind_index.marked_for_index(html, article, states=False)
+    assert (
+        '<header><h1>Site</h1></header><article class="md-content__inner md-typeset" data-pagefind-body ' in repeating
+    )
+    assert f'data-pagefind-weight="{pagefind_index.REPEATING_WEIGHT}"><h1 data-pagefind-weight="7" id=' in repeating
+    assert pagefind_index.marked_for_index("<p>no article</p>", article, states=False) == "<p>no article</p>"

@@ -201,6 +201,18 @@ def test_a_question_in_everyday_words_finds_the_section_in_the_top_three(
     assert set(found) & answers[section_id], (question, found)
 
 
+@pytest.mark.parametrize("lang, word", [("zh", "饰品"), ("en", "jewellery")])
+def test_a_rules_own_word_finds_the_pages_that_state_it_before_the_checklist_that_lists_it(page, base, lang, word):
+    """The appearance checklist repeats the jewellery rules word for word; the section and
+    topic that state them come first (the checklist is weighted down in the index)."""
+    root = "en/" if lang == "en" else ""
+    page.goto(base + root)
+    urls = page.evaluate(_ASK.replace("slice(0, 3)", "slice(0, 10)"), word)
+    found = [url.split("?")[0].split("#")[0].removeprefix("/").removeprefix(root) for url in urls]
+    assert found[0].startswith(("manuals/", "topics/")), found
+    assert "checklists/appearance-check/" in found, found  # still found, by its rules
+
+
 @pytest.mark.parametrize(
     "lang, question, kept",
     [

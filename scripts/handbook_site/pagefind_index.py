@@ -48,6 +48,31 @@ EXCLUDED = (
     ".hb-repairs",
     "[data-search-exclude]",
 )
+# Pages that repeat what a section or topic states (checklists, rubrics, the glossary,
+# chapter pages, the onboarding path, the editors' guide) weigh this much in the
+# index, their titles as much as any page's: a question finds the section that
+# states a rule before a page that lists it, and a page's own name still finds
+# the page (README, Search: measured against 1 and 0.5 on the tuned and
+# development sets).
+REPEATING_WEIGHT = "0.25"
+TITLE_WEIGHT = "7"  # Pagefind's own weight for an <h1>
+
+
+def marked_for_index(html: str, article: str, states: bool) -> str:
+    """The page with its article marked as what Pagefind indexes (data-pagefind-body),
+    weighted down unless the page `states` rules (a section or topic page)."""
+    if states:
+        return html.replace(article, article[:-1] + " data-pagefind-body>", 1)
+    start = html.find(article)
+    if start < 0:
+        return html
+    marked = article[:-1] + f' data-pagefind-body data-pagefind-weight="{REPEATING_WEIGHT}">'
+    head, body = html[:start], html[start + len(article) :]
+    # An explicit weight inside a weighted block is its own (Pagefind): the title keeps a title's.
+    body = body.replace("<h1", f'<h1 data-pagefind-weight="{TITLE_WEIGHT}"', 1)
+    return head + marked + body
+
+
 # The bundle's own UIs, which the site does not use (it has Material's dialog).
 UNUSED = (
     "pagefind-ui.js",

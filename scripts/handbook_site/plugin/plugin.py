@@ -30,7 +30,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from handbook import ContentError, loader
 from handbook.generate import build_files, build_nav, build_pages
-from handbook.generate.paths import LAYOUT
+from handbook.generate.paths import LAYOUT, section_path, topic_path
 from handbook.handwritten import ASSETS, compare_languages
 from handbook.repository import ROOT, edit_uri
 
@@ -63,6 +63,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.downloads: dict[str, str] = {}
         self.nav_spec: list = []
         self.words = ""
+        self.stating: set[str] = set()
         # What the last build gathered, for re-rendering single pages (preview).
         self.files: Files | None = None
         self.nav = None
@@ -183,7 +184,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         # checklist and rubric is indexed itself).
         if page.file.src_uri.startswith(UNSEARCHED) or (page.meta.get("search") or {}).get("exclude"):
             return output
-        return output.replace(ARTICLE, ARTICLE[:-1] + " data-pagefind-body>", 1)
+        return pagefind_index.marked_for_index(output, ARTICLE, page.file.src_uri in self.stating)
 
     @event_priority(LATE)
     def on_post_build(self, config) -> None:
@@ -268,6 +269,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.pages = build_pages(handbook, self.lang, config.site_url or "")
         self.downloads = build_files(handbook, self.lang, config.site_url or "")
         self.nav_spec = build_nav(handbook, self.lang)
+        # The pages that state rules, rather than list or point at them: weighted fully in search.
+        self.stating = {section_path(s) for s in handbook.sections()} | {topic_path(t) for t in handbook.topics}
 
 
 def _is_manuals(section) -> bool:
