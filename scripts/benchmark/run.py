@@ -29,10 +29,12 @@ from .pages import KINDS, measured_pages
 from .plain import write_plain_project
 from .results import Results, Scale
 from .search import (
+    DEV,
     ENGINES,
     HELDOUT,
     HELDOUT_2,
     HELDOUT_3,
+    HELDOUT_4,
     QUERIES,
     Quality,
     answering_pages,
@@ -67,10 +69,10 @@ def _options(argv: list[str]) -> argparse.Namespace:
         "--queries",
         type=Path,
         nargs="+",
-        default=[QUERIES, HELDOUT, HELDOUT_2, HELDOUT_3],
-        help="the search query sets (default: tests/search/queries.yml, on which the word lists "
-        "were tuned, and tests/search/questions-heldout.yml, -2.yml and -3.yml, held "
-        "out; each is reported apart)",
+        default=[QUERIES, DEV, HELDOUT, HELDOUT_2, HELDOUT_3, HELDOUT_4],
+        help="the search query sets (default: tests/search/queries.yml and questions-dev.yml, on "
+        "which the word lists and the ranking were tuned, and tests/search/questions-heldout.yml, "
+        "-2.yml, -3.yml and -4.yml, held out; each is reported apart)",
     )
     parser.add_argument(
         "--preview-baseline",
