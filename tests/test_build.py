@@ -144,6 +144,9 @@ def test_only_pages_that_answer_are_indexed_and_only_their_article(built_site):
         "en/manuals/003/",
     ):
         assert "data-pagefind-body" not in (built_site / page / "index.html").read_text(encoding="utf-8"), page
+    # The intros every section page repeats above its rules and its sources are not indexed.
+    assert '<p class="hb-meta" data-search-exclude>以下是本节中可检查的具体要求' in section
+    assert '<p class="hb-meta" data-search-exclude>原手册引用的标准' in section
     # A page that repeats rules stated elsewhere weighs less, except for its title.
     checklist = (built_site / "en/checklists/appearance-check/index.html").read_text(encoding="utf-8")
     assert 'data-pagefind-body data-pagefind-weight="0.25">' in checklist

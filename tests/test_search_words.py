@@ -239,6 +239,28 @@ def test_a_rules_own_word_finds_the_pages_that_state_it_before_the_checklist_tha
 
 
 @pytest.mark.parametrize(
+    "lang, question, boilerplate",
+    [
+        ("zh", "客户要求退款怎么办", "每条都有固定编号"),
+        ("en", "what are the requirements for complaints", "Each has a fixed id"),
+    ],
+)
+def test_excerpts_show_what_a_section_says_not_the_words_every_section_repeats(page, base, lang, question, boilerplate):
+    """The intro above every section's rules (and above its sources) is not indexed: a
+    question holding 要求 / requirements shows the section's rule, not that sentence."""
+    page.goto(base + ("en/" if lang == "en" else ""))
+    excerpts = page.evaluate(
+        """async (q) => {
+             const found = await window.HbSearch.query(q);
+             const data = await Promise.all(found.slice(0, 3).map(f => f.shown().then(r => r.data())));
+             return data.map(d => [d.excerpt].concat(d.sub_results.map(s => s.excerpt)).join(" "));
+           }""",
+        question,
+    )
+    assert len(excerpts) == 3 and not [e for e in excerpts if boilerplate in e], excerpts
+
+
+@pytest.mark.parametrize(
     "lang, question, kept",
     [
         ("zh", "客户提无理要求咋办", ["客户", "提", "无理", "要求"]),

@@ -183,7 +183,9 @@ def _section_page(
                 "",
             ]
         intro = t("requirements_intro" if section.requirements else "no_requirements", lang)
-        lines += [f"## {t('requirements', lang)} {{#requirements}}", "", fragment("render", "meta", content=intro), ""]
+        # The same words on every section page: not what the section says (search leaves them out).
+        intro_html = fragment("render", "meta", content=intro, searched=False)
+        lines += [f"## {t('requirements', lang)} {{#requirements}}", "", intro_html, ""]
         lines += changes.last_change(citations.handbook, lang, section_path(section), section_ids=[section.id])
         page = section_path(section)
         for key, used, path_of in (
@@ -226,7 +228,7 @@ def _data_table(kind: str, items: list, lang: str, citations: Citations) -> list
     return [
         f"## {t(kind, lang)} {{#{kind}}}",
         "",
-        fragment("render", "meta", content=t(kind + "_intro", lang)),
+        fragment("render", "meta", content=t(kind + "_intro", lang), searched=False),
         "",
         render.table(headers, rows, kind, [item_id for item_id, _, _ in items]),
         "",

@@ -177,7 +177,7 @@ def references_section(handbook: Handbook, citations: Citations, lang: str) -> l
     return [
         f"## {t('references', lang)} {{#references}}",
         "",
-        fragment("render", "meta", content=t("references_intro", lang)),
+        fragment("render", "meta", content=t("references_intro", lang), searched=False),
         "",
         *unsound_intro(handbook, citations.order, lang),
         reference_list(citations, lang),
