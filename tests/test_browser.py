@@ -264,6 +264,25 @@ def test_results_are_materials_result_items_with_sections_and_excerpts(page, bas
     assert page.locator(".md-search-result__list script, .md-search-result__list img").count() == 0
 
 
+@pytest.mark.parametrize("lang, rule", [("zh", "001-2.2-r4"), ("en", "000-2.4-p1-s2")])
+def test_an_id_from_a_printed_sheet_opens_its_rule(page, base, lang, rule):
+    """Checklists, paper quizzes and sheets print rule and step ids; typed into search, the
+    first result is the rule's own section, and Enter opens it at that rule."""
+    page.goto(base + ("en/" if lang == "en" else "") + "glossary/")
+    search(page, rule)
+    page.keyboard.press("ArrowDown")
+    href = page.evaluate("() => document.activeElement.getAttribute('href')")
+    section = "manuals/" + rule[:3] + "/" + rule.split("-")[1].split(".")[0] + "/" + rule.split("-")[1] + "/"
+    assert href.split("?")[0].endswith(section) and href.endswith("#" + rule), href
+    page.keyboard.press("Enter")
+    page.wait_for_url(lambda url: url.endswith("#" + rule))
+    target = page.locator(f'li[id="{rule}"]')
+    target.wait_for()
+    assert target.is_visible() and target.evaluate("el => el.matches(':target')")
+    box = target.bounding_box()
+    assert 0 <= box["y"] < page.viewport_size["height"], box  # scrolled to it
+
+
 def test_a_result_missing_some_words_says_which(page, base):
     page.goto(base + "en/")
     search(page, "jewellery zebra")  # no page has both

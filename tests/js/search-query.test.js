@@ -172,3 +172,27 @@ test("only the forms the handbook holds are asked of the index, and the word as 
   const [term] = Q.prepare("necklace", "en", words);
   assert.deepEqual(Array.from(term), ["jewellery", "necklace", "jewelry"]);
 });
+
+test("an id from a checklist or sheet is one word, kept whole; a standard's number is not an id", () => {
+  const terms = Q.prepare("000-2.4-r1什么要求", "zh", ZH);
+  assert.deepEqual(typed(terms), ["000-2.4-r1", "要求"]);
+  assert.ok(terms[0].id);
+  assert.deepEqual(typed(Q.prepare("what do 003-4.1.2-p1-s2", "en", EN)), ["003-4.1.2-p1-s2"]);
+  assert.ok(!Q.prepare("GB/T 19001-2016", "en", EN).some((t) => t.id));
+  assert.deepEqual(Q.idPlace("000-2.4-r1"), { path: "manuals/000/2/2.4/", anchor: "#000-2.4-r1" });
+  assert.deepEqual(Q.idPlace("003-4.1.2-p1-s2"), { path: "manuals/003/4/4.1.2/", anchor: "#003-4.1.2-p1-s2" });
+  assert.deepEqual(Q.idPlace("001-2.2"), { path: "manuals/001/2/2.2/", anchor: "" });
+});
+
+test("an id typed brings its own section first, opened at the rule, before the pages that list it", async () => {
+  const urls = { topic: "/topics/complaints/", section: "/manuals/000/2/2.4/?h=x", sheet: "/checklists/complaint/" };
+  const pf = fakePagefind({ topic: "000-2.4-r1 000-2.4-r1 000-2.4-r1", sheet: "000-2.4-r1 000-2.4-r1", section: "000-2.4-r1" });
+  pf.search = ((search) => async (query) => {
+    const answer = await search(query);
+    answer.results.forEach((r) => { r.data = async () => ({ url: urls[r.id] }); });
+    return answer;
+  })(pf.search);
+  const found = await Q.search(pf, "000-2.4-r1", "en", EN);
+  assert.deepEqual(found.results.map((r) => r.result.id), ["section", "topic", "sheet"]);
+  assert.deepEqual(found.results.map((r) => r.anchor), ["#000-2.4-r1", "", ""]);
+});

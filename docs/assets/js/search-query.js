@@ -26,6 +26,9 @@
   var MAX_COMBINATIONS = 8;   // synonym combinations searched for every word
   var NEAR = 30;              // words: about one rule or short paragraph, the passage that answers
   var EXACT = 2;              // a page holding a word as written, not only a word sharing its stem
+  // An id printed on a checklist, quiz or sheet (000-2.4, 000-2.4-r1, 000-2.4-p1-s2): one word to
+  // Pagefind, which indexes it whole; the browser's segmenter would split it into 000 / 2.4 / r1.
+  var ID = /(?<![\w.])\d{3}-\d+(?:\.\d+)*(?:-[a-z]+\d+)*(?![\w.])/gi;   // not 001-2016 of GB/T 19001-2016
 
   function normalize(text) {
     return String(text || "").normalize("NFKC").toLowerCase().replace(/[\u2018\u2019]/g, "'");
@@ -80,8 +83,14 @@
   function prepare(query, lang, words) {
     words = words || {};
     var lookup = index(words, lang);
-    var text = normalize(query);
     var terms = [];
+    var text = normalize(query).replace(ID, function (id) {
+      var term = [id];
+      term.typed = id;
+      term.id = true;
+      if (!terms.some(function (t) { return t.typed === id; })) terms.push(term);
+      return " ";
+    });
     var add = function (typed, group) {
       // The handbook's own word first (a group's first form), then the word typed, then the others.
       var alternatives = group === undefined ? [typed] : [normalize(words.synonyms[group][0]), typed];
@@ -127,8 +136,19 @@
         at += 1;
       }
     }
-    if (!terms.length) segment(text, lang).forEach(function (word) { add(word); });
+    if (!terms.length) segment(normalize(query), lang).forEach(function (word) { add(word); });
     return terms;
+  }
+
+  /* The path, below the language's root, of the section page an id belongs to
+   * ("000-2.4-r1": "manuals/000/2/2.4/"), and the anchor of the rule or step on it. */
+  function idPlace(id) {
+    var parts = id.split("-");
+    var section = parts[1];
+    return {
+      path: "manuals/" + parts[0] + "/" + section.split(".")[0] + "/" + section + "/",
+      anchor: parts.length > 2 ? "#" + id : ""
+    };
   }
 
   /* Queries that hold every word, one alternative of each (the handbook's words first). */
@@ -238,9 +258,34 @@
       };
     });
     ranked.sort(function (a, b) { return b.rank - a.rank; });
+    var own = await ownPages(ranked, terms);
+    ranked.sort(function (a, b) { return (own.has(b) ? 1 : 0) - (own.has(a) ? 1 : 0); });   // stable: the rest keep their order
     return { terms: terms, results: ranked.map(function (page) {
-      return { result: page.result, missing: page.missing, shown: page.shown };
+      return { result: page.result, missing: page.missing, shown: page.shown, anchor: own.get(page) || "" };
     }) };
+  }
+
+  /* For an id typed, the page of its own section (found among the few pages that print the id):
+   * page → the anchor of the rule or step on it ("" for a section id). It comes first, and
+   * opens at that rule. */
+  async function ownPages(ranked, terms) {
+    var own = new Map();
+    var ids = terms.filter(function (term) { return term.id; });
+    if (!ids.length) return own;
+    var holding = ranked.filter(function (page) { return page.missing.length < terms.length; }).slice(0, 10);
+    var data = await Promise.all(holding.map(function (page) {
+      return page.result.data ? page.result.data().catch(function () { return null; }) : null;
+    }));
+    holding.forEach(function (page, i) {
+      var path = data[i] && String(data[i].url || "").split(/[?#]/)[0];
+      ids.forEach(function (term) {
+        var place = idPlace(term.typed);
+        if (path && !own.has(page) && page.missing.indexOf(term.typed) < 0 && path.slice(-place.path.length) === place.path) {
+          own.set(page, place.anchor);
+        }
+      });
+    });
+    return own;
   }
 
   /* Pagefind's result for this page when searched for every word it holds (at most once). */
@@ -256,5 +301,5 @@
     };
   }
 
-  return { normalize: normalize, segment: segment, prepare: prepare, combinations: combinations, search: search };
+  return { normalize: normalize, segment: segment, prepare: prepare, combinations: combinations, idPlace: idPlace, search: search };
 });

@@ -104,7 +104,8 @@
     li.className = "md-search-result__item";
     var subs = sections(data);
     var title = (data.meta && data.meta.title) || data.url;
-    li.appendChild(link(data.url, "h1", title, subs.length ? "" : data.excerpt, missing(found.missing)));
+    // An id typed (000-2.4-r1) opens its own section at that rule.
+    li.appendChild(link(data.url + (found.anchor || ""), "h1", title, subs.length ? "" : data.excerpt, missing(found.missing)));
     subs.slice(0, 2).forEach(function (sub) { li.appendChild(link(sub.url, "h2", sub.title, sub.excerpt)); });
     var more = subs.slice(2);
     if (more.length) {
