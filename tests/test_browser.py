@@ -265,8 +265,8 @@ def test_results_are_materials_result_items_with_sections_and_excerpts(page, bas
 
 
 @pytest.mark.parametrize("lang, rule", [("zh", "001-2.2-r4"), ("en", "000-2.4-p1-s2")])
-def test_an_id_from_a_printed_sheet_opens_its_rule(page, base, lang, rule):
-    """Checklists, paper quizzes and sheets print rule and step ids; typed into search, the
+def test_an_id_typed_opens_its_rule(page, base, lang, rule):
+    """Section pages and the printed change notice show rule and step ids; typed into search, the
     first result is the rule's own section, and Enter opens it at that rule."""
     page.goto(base + ("en/" if lang == "en" else "") + "glossary/")
     search(page, rule)

@@ -26,7 +26,7 @@
   var MAX_COMBINATIONS = 8;   // synonym combinations searched for every word
   var NEAR = 30;              // words: about one rule or short paragraph, the passage that answers
   var EXACT = 2;              // a page holding a word as written, not only a word sharing its stem
-  // An id printed on a checklist, quiz or sheet (000-2.4, 000-2.4-r1, 000-2.4-p1-s2): one word to
+  // An id as section pages and the change notice show it (000-2.4, 000-2.4-r1, 000-2.4-p1-s2): one word to
   // Pagefind, which indexes it whole; the browser's segmenter would split it into 000 / 2.4 / r1.
   var ID = /(?<![\w.])\d{3}-\d+(?:\.\d+)*(?:-[a-z]+\d+)*(?![\w.])/gi;   // not 001-2016 of GB/T 19001-2016
 
