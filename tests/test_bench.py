@@ -219,3 +219,20 @@ def test_the_plain_baseline_has_its_own_search_in_the_page_language(tmp_path):
         assert bare["plugins"] == []
         # The same pages and navigation in both.
         assert {k: v for k, v in search.items() if k != "plugins"} == {k: v for k, v in bare.items() if k != "plugins"}
+
+
+def test_the_report_sets_the_held_out_misses_apart_from_those_of_the_sets_tuned_on():
+    """Whoever tunes reads the misses of the sets tuned on; a held-out set's misses come last,
+    under a warning that reading them spends the set."""
+    from benchmark.report import _search_quality
+    from benchmark.results import Results
+    from benchmark.search import ENGINES, Asked, Quality, Query
+
+    tuned = Asked(Query("工牌", "zh", "keyword", ["000-6.1"]), ["glossary/"], None)
+    dev = Asked(Query("posture", "en", "keyword", ["001-2.2"], "dev"), ["checklists/courtesy/"], 5)
+    held = Asked(Query("客户老是等太久", "zh", "question", ["003-5.1"], "fourth held-out"), [], None)
+    quality = Quality({engine: [tuned, dev, held] for engine in ENGINES})
+    report = "\n".join(_search_quality(Results(machine={}, search=quality)))
+    before, _, after = report.partition("### Misses of the held-out sets")
+    assert "“工牌”" in before and "“posture”" in before and "客户老是等太久" not in before
+    assert "spends the set" in after and "“客户老是等太久”" in after and "工牌" not in after

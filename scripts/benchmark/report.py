@@ -300,7 +300,7 @@ def _sizes(measure, kinds: list[str]) -> str:
 
 
 def _search_quality(results: Results) -> list[str]:
-    from .search import ENGINES, KINDS, LANGS, mrr, top3_share, zero_results
+    from .search import ENGINES, KINDS, LANGS, TUNED_ON, mrr, top3_share, zero_results
 
     quality = results.search
     if not quality:
@@ -344,19 +344,34 @@ def _search_quality(results: Results) -> list[str]:
                 f"| {engine} | {lang} | {label} | {len(asked)} | {top3_share(asked):.0%} "
                 f"({sum(a.top3 for a in asked)}) | {mrr(asked):.2f} | {len(zero_results(asked))} |"
             )
+    held_out = []
     for engine in ENGINES:
         missed = [a for a in quality.asked.get(engine, []) if not a.top3]
-        lines += ["", f"Not answered in the top 3 by {engine} ({len(missed)}):", ""]
-        for asked in missed:
-            first = ", ".join(f"`{p or '/'}`" for p in asked.ranked[:3]) or "no result"
-            where = f"answer at rank {asked.rank}" if asked.rank else "no answer in the first 10"
-            lines.append(
-                f"- {asked.query.lang} {asked.query.label} “{asked.query.text}” "
-                f"(wants {', '.join(asked.query.answers)}; {where}; first: {first})"
-            )
-        if not missed:
-            lines.append("- none")
+        tuned = [a for a in missed if a.query.set in TUNED_ON]
+        held_out += [(engine, [a for a in missed if a.query.set not in TUNED_ON])]
+        lines += ["", f"Not answered in the top 3 by {engine}, in the sets tuned on ({len(tuned)}):", ""]
+        lines += [_miss(asked) for asked in tuned] or ["- none"]
+    if any(missed for _, missed in held_out):
+        lines += [
+            "",
+            "### Misses of the held-out sets",
+            "",
+            "Reading these spends the set: a word list or ranking changed after reading them is tuned on "
+            "it. Read them after the round's last change, and write a new held-out set for the next.",
+        ]
+        for engine, missed in held_out:
+            lines += ["", f"Not answered in the top 3 by {engine} ({len(missed)}):", ""]
+            lines += [_miss(asked) for asked in missed] or ["- none"]
     return lines + [""]
+
+
+def _miss(asked) -> str:
+    first = ", ".join(f"`{p or '/'}`" for p in asked.ranked[:3]) or "no result"
+    where = f"answer at rank {asked.rank}" if asked.rank else "no answer in the first 10"
+    return (
+        f"- {asked.query.lang} {asked.query.label} “{asked.query.text}” "
+        f"(wants {', '.join(asked.query.answers)}; {where}; first: {first})"
+    )
 
 
 def _search_weight(results: Results) -> list[str]:
