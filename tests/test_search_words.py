@@ -176,6 +176,16 @@ EVERYDAY = [
     ("en", "retake", "can I retake the test", "001-4.3"),  # resit
     ("en", "told off", "will I be told off for getting complaints", "001-4.3"),  # criticised
     ("en", "inquiries", "who answers inquiries", "001-3.1"),  # enquiries: the American spelling
+    ("zh", "花哨", "上班穿得花哨一点可以吗", "001-2.3"),  # 夸张
+    ("zh", "黑客", "客户资料被黑客偷了怎么办", "000-5.5"),  # 信息安全
+    ("zh", "留痕", "服务记录要留痕吗", "000-4.4"),  # 可追溯
+    ("zh", "师傅", "维修师傅要多久上门", "001-3.3"),  # 维修人员
+    ("zh", "记过", "考核不合格会被记过吗", "001-5.3"),  # 警告
+    ("en", "flashy", "can I wear flashy clothes to work", "000-6.1"),  # flamboyant
+    ("en", "hackers", "what if hackers get into our system", "000-5.5"),  # security
+    ("en", "final warning", "will I get a final warning if I fail the assessment", "001-5.3"),  # warning
+    ("en", "technician", "how soon does the technician have to turn up for a repair", "001-3.3"),  # repair staff
+    ("en", "under pressure", "how do I keep my cool under pressure", "000-1.1"),  # psychological
 ]
 
 
