@@ -104,8 +104,10 @@
     li.className = "md-search-result__item";
     var subs = sections(data);
     var title = (data.meta && data.meta.title) || data.url;
-    // An id typed (000-2.4-r1) opens its own section at that rule.
-    li.appendChild(link(data.url + (found.anchor || ""), "h1", title, subs.length ? "" : data.excerpt, missing(found.missing)));
+    // An id typed (000-2.4-r1) opens its own section at that rule, outlined (no words to mark:
+    // Pagefind's marks would pick out 001 in every id on the page).
+    var href = found.anchor ? data.url.split("?")[0] + found.anchor : data.url;
+    li.appendChild(link(href, "h1", title, subs.length ? "" : data.excerpt, missing(found.missing)));
     subs.slice(0, 2).forEach(function (sub) { li.appendChild(link(sub.url, "h2", sub.title, sub.excerpt)); });
     var more = subs.slice(2);
     if (more.length) {
