@@ -125,12 +125,13 @@ def test_the_benchmark_query_sets_name_real_sections_and_keep_the_held_out_sets_
         HELDOUT_2,
         HELDOUT_3,
         HELDOUT_4,
+        HELDOUT_5,
         QUERIES,
         answering_pages,
         load_queries,
     )
 
-    files = (QUERIES, DEV, HELDOUT, HELDOUT_2, HELDOUT_3, HELDOUT_4)
+    files = (QUERIES, DEV, HELDOUT, HELDOUT_2, HELDOUT_3, HELDOUT_4, HELDOUT_5)
     queries = load_queries(*files, keep_shared=True)
     pages = answering_pages(ROOT / "checklists")
     unknown = [(q.text, a) for q in queries for a in q.answers if a not in pages]
@@ -143,6 +144,7 @@ def test_the_benchmark_query_sets_name_real_sections_and_keep_the_held_out_sets_
         "new held-out": (24, 0),
         "third held-out": (40, 0),
         "fourth held-out": (50, 20),
+        "fifth held-out": (50, 20),  # not yet run: loaded here, never asked of the search
     }
     for name, (questions, keywords) in sets.items():
         held_out = [q for q in queries if q.set == name]
@@ -153,11 +155,13 @@ def test_the_benchmark_query_sets_name_real_sections_and_keep_the_held_out_sets_
     # held-out set keeps none that a set tuned on holds: those were tuned on.
     measured = load_queries(*files)
     shared = [q for q in queries if q not in measured]
-    assert shared and all(q.set in ("third held-out", "fourth held-out") for q in shared)
+    assert shared and all(q.set in ("third held-out", "fourth held-out", "fifth held-out") for q in shared)
     assert ("zh", "岗前培训", "fourth held-out") in [(q.lang, q.text, q.set) for q in shared]
     tuned_on = {(q.lang, q.text) for q in measured if q.set in ("", "dev", "held-out", "new held-out")}
     assert not [
-        q for q in measured if q.set.endswith(("third held-out", "fourth held-out")) and (q.lang, q.text) in tuned_on
+        q
+        for q in measured
+        if q.set.endswith(("third held-out", "fourth held-out", "fifth held-out")) and (q.lang, q.text) in tuned_on
     ]
 
 

@@ -42,6 +42,9 @@ HELDOUT_3 = ROOT / "tests" / "search" / "questions-heldout-3.yml"
 # written the same way at the same time by someone else, committed before its first run.
 DEV = ROOT / "tests" / "search" / "questions-dev.yml"
 HELDOUT_4 = ROOT / "tests" / "search" / "questions-heldout-4.yml"
+# Written in the fourth round for the fifth, and not yet run: the next round asks it first
+# (--queries), before anything is changed; until then scripts/bench leaves it out.
+HELDOUT_5 = ROOT / "tests" / "search" / "questions-heldout-5.yml"
 # The sets the word lists or the ranking were tuned on: the tuned set, the development set, and
 # the first two held-out sets (spent: pairs found on their misses were added to the word lists).
 TUNED_ON = ("", "dev", "held-out", "new held-out")
@@ -118,6 +121,7 @@ def set_name(path: Path) -> str:
         HELDOUT_2.name: "new held-out",
         HELDOUT_3.name: "third held-out",
         HELDOUT_4.name: "fourth held-out",
+        HELDOUT_5.name: "fifth held-out",
     }
     return names.get(path.name, path.stem)
 
