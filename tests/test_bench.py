@@ -236,3 +236,25 @@ def test_the_report_sets_the_held_out_misses_apart_from_those_of_the_sets_tuned_
     before, _, after = report.partition("### Misses of the held-out sets")
     assert "“工牌”" in before and "“posture”" in before and "客户老是等太久" not in before
     assert "spends the set" in after and "“客户老是等太久”" in after and "工牌" not in after
+
+
+def test_the_build_tables_of_the_report_and_of_the_history_give_each_build_in_one_shape():
+    """Section 1 and the change history's whole-build table list the same runs the same way
+    (benchmark.builds.runs_rows); a kind of build that did not run has no row."""
+    from benchmark.builds import Run
+    from benchmark.history import HistoryMeasure
+    from benchmark.history import report as history_report
+    from benchmark.report import _builds
+    from benchmark.results import Results
+
+    site = [Run(8.5, 900, 9.4), Run(8.7, 910, 9.6), Run(8.6, 905, 9.5)]
+    plain = [Run(8.4, 700, 8.5)]
+    steps = dict(cold=[1.2], warm=[0.3], parse_cold=[0.5], diff_cold=[0.2], git_warm=[0.1], views=[0.2])
+    measure = HistoryMeasure(**steps, without=[Run(8.1, 880, 9.0)])
+    results = Results(machine={}, builds=site, plain=plain, history=measure)
+    row = "| 8.60 s | 8.50, 8.70, 8.60 | 910 MiB | 9.50 s | 9.40, 9.60, 9.50 |"
+    ours, history = "\n".join(_builds(results)), "\n".join(history_report(results))
+    assert f"| `scripts/build` (plugin: load, check, generate; Pagefind index) {row}" in ours
+    assert f"| `scripts/build` {row}" in history
+    assert "| `scripts/build`, HANDBOOK_HISTORY=off | 8.10 s | 8.10 | 880 MiB | 9.00 s | 9.00 |" in history
+    assert "no search" not in ours and "no search" not in history  # it did not run

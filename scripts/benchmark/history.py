@@ -23,7 +23,7 @@ from handbook.generate import changes as change_views
 from handbook.generate.site import build_files, build_pages
 from handbook.history import build as history_build
 
-from .builds import Run
+from .builds import RUNS_HEADER, Run, runs_rows
 
 
 @dataclass
@@ -115,18 +115,14 @@ def report(results) -> list[str]:
     if results.builds and measure.without:
         without = statistics.median(r.seconds for r in measure.without)
         # CPU time: user + system of the build and every process it waited for (less noisy on a shared machine).
-        lines += ["| whole build | median | runs (s) | CPU time, median |", "|---|---|---|---|"]
-        for label, runs in (
-            ("`scripts/build`", results.builds),
-            ("`scripts/build`, HANDBOOK_HISTORY=off", measure.without),
-            ("plain mkdocs-material with its search, the change pages included (the baseline)", results.plain),
-            ("plain mkdocs-material, no search", results.plain_bare),
-        ):
-            if runs:
-                lines.append(
-                    f"| {label} | {statistics.median(r.seconds for r in runs):.2f} s | "
-                    f"{', '.join(f'{r.seconds:.2f}' for r in runs)} | {statistics.median(r.cpu_seconds for r in runs):.2f} s |"
-                )
+        lines += RUNS_HEADER + runs_rows(
+            [
+                ("`scripts/build`", results.builds),
+                ("`scripts/build`, HANDBOOK_HISTORY=off", measure.without),
+                ("plain mkdocs-material with its search, the change pages included (the baseline)", results.plain),
+                ("plain mkdocs-material, no search", results.plain_bare),
+            ]
+        )
         lines += [
             "",
             f"Generation overhead against plain mkdocs-material with its search: {results.overhead:+.1%} with the "

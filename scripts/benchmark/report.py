@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .axe import IMPACTS
 from .budgets import Verdict, kib, mib
+from .builds import RUNS_HEADER, runs_rows, seconds
 from .lighthouse import CATEGORIES
 from .results import Results
 
@@ -64,13 +65,9 @@ def _preview(results: Results) -> list[str]:
             continue
         lines.append(
             f"| {measure.description} | {measure.startup:.1f} | {measure.first_median:.2f} | "
-            f"{_seconds(measure.first)} | {measure.second_median:.2f} | {_seconds(measure.second)} |"
+            f"{seconds(measure.first)} | {measure.second_median:.2f} | {seconds(measure.second)} |"
         )
     return lines + [""]
-
-
-def _seconds(values) -> str:
-    return ", ".join(f"{v:.2f}" for v in values)
 
 
 def _builds(results: Results) -> list[str]:
@@ -87,20 +84,15 @@ def _builds(results: Results) -> list[str]:
         "`lang: [en]`, Chinese segmented by jieba): the site indexes its pages for search too (Pagefind), "
         "so the same work is compared. Plain mkdocs-material without any search is shown for information.",
         "",
-        "| build | median | runs (s) | peak memory | CPU time, median | CPU time, runs (s) |",
-        "|---|---|---|---|---|---|",
+        *RUNS_HEADER,
     ]
-    for label, runs in (
-        ("`scripts/build` (plugin: load, check, generate; Pagefind index)", results.builds),
-        ("plain mkdocs-material with its search (baseline)", results.plain),
-        ("plain mkdocs-material, no search", results.plain_bare),
-    ):
-        if runs:
-            lines.append(
-                f"| {label} | {_median(r.seconds for r in runs):.2f} s | {_seconds(r.seconds for r in runs)} | "
-                f"{max(r.peak_mib for r in runs):.0f} MiB | {_median(r.cpu_seconds for r in runs):.2f} s | "
-                f"{_seconds(r.cpu_seconds for r in runs)} |"
-            )
+    lines += runs_rows(
+        [
+            ("`scripts/build` (plugin: load, check, generate; Pagefind index)", results.builds),
+            ("plain mkdocs-material with its search (baseline)", results.plain),
+            ("plain mkdocs-material, no search", results.plain_bare),
+        ]
+    )
     lines += [
         "",
         "CPU time is that of the build and every process it waited for (user + system): on a "
