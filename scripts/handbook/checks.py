@@ -41,11 +41,8 @@ def check_handbook(handbook: Handbook, problems: Problems) -> None:
     check_rubrics(handbook, problems)
     check_quizzes(handbook, problems)
     if not handbook.unread:
-        texts = handbook.texts()
         check_search_words(
-            handbook.search_words,
-            {"zh": "\n".join(t.zh for t in texts), "en": "\n".join(t.en for t in texts)},
-            problems,
+            handbook.search_words, {lang: handbook.language_text(lang) for lang in ("zh", "en")}, problems
         )
     if "manuals" not in handbook.unread:
         check_sequences(handbook, problems)  # issue 19d

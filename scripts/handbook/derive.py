@@ -71,6 +71,9 @@ class Index:
     rubrics_by_section: Mapping[str, tuple[Rubric, ...]]  # used in rubrics
     citations: tuple[Citation, ...]  # every citation, in the handbook's order
     cited_by: Mapping[str, tuple[str, ...]]  # reference id → the chapters and sections citing it
+    # lang → every text of the handbook in that language, joined: what the search words are
+    # checked against (checks.py) and counted in (the site's published search words)
+    language_text: Mapping[str, str]
 
 
 def _frozen(found: dict) -> Mapping:
@@ -177,7 +180,13 @@ def derive_index(handbook: Handbook) -> Index:
         rubrics_by_section=_frozen(rubrics_by_section),
         citations=tuple(citations),
         cited_by=_frozen(cited_by),
+        language_text=_frozen(_language_text(handbook)),
     )
+
+
+def _language_text(handbook: Handbook) -> dict[str, str]:
+    texts = handbook.texts() if handbook.registry is not None else []
+    return {lang: "\n".join(getattr(text, lang) for text in texts) for lang in ("zh", "en")}
 
 
 def _citations(handbook: Handbook, chapters, sections) -> list[Citation]:

@@ -520,3 +520,7 @@ class Handbook:
     def texts(self) -> list[Text]:
         """Every bilingual text of the handbook, as the loader read them (the registry)."""
         return self.registry.texts()
+
+    def language_text(self, lang: str) -> str:
+        """Every text of the handbook in one language, joined (derived once)."""
+        return self.index.language_text[lang]
