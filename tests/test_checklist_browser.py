@@ -215,6 +215,7 @@ def test_print_shows_the_form_without_the_site(page, base):
     page.emulate_media(media="print")
     for chrome in (
         ".md-header",
+        ".md-path",  # the breadcrumbs
         ".md-sidebar--primary",
         ".md-footer",
         ".hb-checklist-bar",
