@@ -296,6 +296,16 @@ def test_a_query_of_nothing_but_question_words_still_searches(page, base):
     assert search(page, "怎么办")
 
 
+def test_a_word_the_handbook_never_uses_marks_no_shorter_word_it_begins_with(page, base):
+    """Pagefind, finding no word that begins like "angry", falls back to "an": every result
+    marked "an". The dialog asks for such a word only as written, so it marks nothing."""
+    page.goto(base + "en/")
+    assert search(page, "customer is really angry")
+    page.locator(".md-search-result__list mark").first.wait_for(timeout=10_000)
+    marks = [mark.lower() for mark in page.locator(".md-search-result__list mark").all_inner_texts()]
+    assert marks and not [mark for mark in marks if mark in ("an", "a", "any", "and")], marks
+
+
 def test_no_request_leaves_the_site(chromium, base):
     context = chromium.new_context(viewport=DESKTOP)
     requested: list[str] = []

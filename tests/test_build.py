@@ -167,6 +167,12 @@ def test_the_search_words_are_published_per_language(built_site):
     assert "how" in en["question"] and "怎么办" not in en["question"]
     assert ["饰品", "首饰"] == next(group for group in zh["synonyms"] if "首饰" in group)[:2]
     assert "jewellery" == next(group for group in en["synonyms"] if "jewelry" in group)[0]
+    # English also carries the text's words, sorted, so that a word typed that none of them begins
+    # like is not searched through a shorter word it happens to begin with (angry: an).
+    vocabulary = en["vocabulary"].split(" ")
+    assert vocabulary == sorted(set(vocabulary))
+    assert {"jewellery", "complaint", "complaints", "an"} <= set(vocabulary) and "angry" not in vocabulary
+    assert "vocabulary" not in zh
 
 
 def test_pages_load_no_search_script_or_index(built_site):

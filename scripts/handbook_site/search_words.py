@@ -7,7 +7,13 @@ Each synonym group is published with the forms the language's text holds first
 (the handbook's own word always first) and, in `present`, how many they are: the
 dialog recognises every form in a question but asks the index only for those,
 since a word no page holds finds nothing, and each asked word costs a download
-of the part of the index it would be in (at 100x content, about 25 KB each)."""
+of the part of the index it would be in (at 100x content, about 25 KB each).
+
+The English data also carries the text's `vocabulary` (its words, sorted, in one
+string): the dialog asks the index for a word typed, with the words it begins,
+only when some word of the text begins as it does. Pagefind falls back to the
+longest indexed word a missing word begins with (angry: an), which would find
+and mark every page holding "an"."""
 
 from __future__ import annotations
 
@@ -18,6 +24,7 @@ from handbook.search_words import SearchWords
 
 PUBLISHED = "assets/search-words.json"
 WORD = re.compile(r"\w+")
+ENGLISH_WORD = re.compile(r"[a-z0-9]+")
 
 
 def published(words: SearchWords | None, lang: str, text: str = "") -> str:
@@ -31,8 +38,11 @@ def published(words: SearchWords | None, lang: str, text: str = "") -> str:
         held = [group[0], *(form for form in group[1:] if holds(form))]
         groups.append(held + [form for form in group[1:] if form not in held])
         present.append(len(held))
+    data = {"question": words.question[lang], "synonyms": groups, "present": present}
+    if lang == "en" and text:
+        data["vocabulary"] = " ".join(sorted(set(ENGLISH_WORD.findall(text.lower()))))
     return json.dumps(
-        {"question": words.question[lang], "synonyms": groups, "present": present},
+        data,
         ensure_ascii=False,
         separators=(",", ":"),
     )

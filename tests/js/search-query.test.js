@@ -69,7 +69,7 @@ test("combinations put the handbook's words first and stop at eight", () => {
 });
 
 // A stand-in for Pagefind: pages hold words; a search finds the pages holding all of them.
-function fakePagefind(pages) {
+function fakePagefind(pages, { fallback: fallsBack = false } = {}) {
   const searched = [];
   return {
     searched,
@@ -78,7 +78,19 @@ function fakePagefind(pages) {
       // Like Pagefind: a word's stem matches as a prefix (hands: hand…); a quoted word only as written.
       const quoted = /^".*"$/.test(query);
       const words = query.replace(/"/g, "").split(" ");
-      const matches = (token, w) => (quoted ? token === w : token.startsWith(w.replace(/s$/, "")));
+      const stemOf = (w) => w.replace(/s$/, "");
+      // Pagefind's fallback: a word no token begins with matches the longest token it begins with (angry: an).
+      const fallback = (w) => {
+        if (!fallsBack) return null;
+        const all = Object.values(pages).flatMap((text) => text.split(" "));
+        if (all.some((x) => x.startsWith(stemOf(w)))) return null;
+        return all.filter((x) => stemOf(w).startsWith(x)).sort((a, b) => b.length - a.length)[0] || null;
+      };
+      const matches = (token, w) => {
+        if (quoted) return token === w;
+        const shorter = fallback(w);
+        return shorter ? token === shorter : token.startsWith(stemOf(w));
+      };
       // A quoted phrase only where its words stand one after another.
       const inOrder = (tokens) => tokens.some((_, i) => words.every((w, k) => matches(tokens[i + k] || "", w)));
       const results = Object.entries(pages)
@@ -171,6 +183,24 @@ test("only the forms the handbook holds are asked of the index, and the word as 
   // A group is still recognised by a form no page holds, and brings the handbook's word.
   const [term] = Q.prepare("necklace", "en", words);
   assert.deepEqual(Array.from(term), ["jewellery", "necklace", "jewelry"]);
+});
+
+test("a word no page holds finds no page through a shorter word it begins with (angry: an)", async () => {
+  const pf = fakePagefind({ rule: "stay calm with an emotional customer", other: "staff answer the phone" }, { fallback: true });
+  // Pagefind alone falls back to "an" and finds the page for it.
+  assert.deepEqual((await Q.search(pf, "angry", "en", EN)).results.map((r) => r.result.id), ["rule"]);
+  // With the text's words (search-words.json), a word none of them begins like is asked only as written.
+  const words = Object.assign({}, EN, { vocabulary: "an answer calm customer emotional phone staff stay the with" });
+  pf.searched.length = 0;
+  const angry = await Q.search(pf, "angry customer", "en", words);
+  assert.deepEqual(angry.results.map((r) => r.result.id), ["rule"]);
+  assert.deepEqual(angry.results[0].missing, ["angry"]);
+  assert.ok(!pf.searched.includes("angry") && pf.searched.includes('"angry"'));
+  // A word the text holds with another ending is still asked loosely: its stem finds the page.
+  assert.ok(Q.held("customers", words.vocabulary.split(" ")) && Q.held("answering", words.vocabulary.split(" ")));
+  assert.ok(!Q.held("angry", words.vocabulary.split(" ")) && !Q.held("upset", words.vocabulary.split(" ")));
+  assert.ok(Q.held("complaining", ["complaint"]) && Q.held("apologize", ["apologise"]));
+  assert.ok(Q.held("angry", null), "without a vocabulary (Chinese) every word is asked loosely");
 });
 
 test("an id from a checklist or sheet is one word, kept whole; a standard's number is not an id", () => {

@@ -164,6 +164,33 @@
     return found.map(function (words) { return words.join(" "); });
   }
 
+  /* Whether some word of the index begins as `word` does (English). Pagefind, finding no indexed
+   * word that begins with a word's stem, falls back to the longest indexed word the stem begins
+   * with (angry: an; upset: up; its issue 780), so a word the handbook never uses would find every
+   * page holding "an", and mark it there. `vocabulary` is the language's words, sorted
+   * (search-words.json); a word is held when one of them shares its first letters, as many as a
+   * stem keeps: all but the last three, at least four and at most six (complaining: compla…,
+   * complaint). Without a vocabulary (Chinese), every word is held. */
+  function held(word, vocabulary) {
+    if (!vocabulary || !vocabulary.length) return true;
+    return word.split(" ").every(function (part) {
+      var length = part.length <= 4 ? part.length : Math.max(4, Math.min(part.length - 3, 6));
+      var start = part.slice(0, length);
+      var low = 0, high = vocabulary.length;
+      while (low < high) {
+        var middle = (low + high) >> 1;
+        if (vocabulary[middle] < start) low = middle + 1; else high = middle;
+      }
+      return low < vocabulary.length && vocabulary[low].slice(0, length) === start;
+    });
+  }
+
+  function vocabularyOf(words) {
+    if (!words || !words.vocabulary) return null;
+    if (!words._vocabulary) Object.defineProperty(words, "_vocabulary", { value: words.vocabulary.split(" ") });
+    return words._vocabulary;
+  }
+
   /* Where each page holds one word of the query (any of its alternatives):
    * page id → {result: Pagefind's, score: the best alternative's, at: [word positions],
    * forms: [the alternatives the page holds]}.
@@ -174,12 +201,12 @@
    * the handbook never uses adds no page through a stem or prefix it happens
    * to share (mustache: must…) and one of several words no page holding them
    * apart (cut in: cut … in). */
-  async function holding(pagefind, alternatives) {
+  async function holding(pagefind, alternatives, vocabulary) {
     var pages = new Map();
     var search = function (query) { return pagefind.search(query); };
     var exact = await Promise.all(alternatives.map(function (word) { return search('"' + word + '"'); }));
     var loose = await Promise.all(alternatives.map(function (word, number) {
-      return number === 0 || word === alternatives.typed ? search(word) : exact[number];
+      return (number === 0 || word === alternatives.typed) && held(word, vocabulary) ? search(word) : exact[number];
     }));
     var written = new Set();
     exact.forEach(function (answer) {
@@ -231,7 +258,8 @@
   async function search(pagefind, query, lang, words) {
     var terms = prepare(query, lang, words);
     if (!terms.length) return { terms: terms, results: [] };
-    var each = await Promise.all(terms.map(function (alternatives) { return holding(pagefind, alternatives); }));
+    var vocabulary = vocabularyOf(words);
+    var each = await Promise.all(terms.map(function (alternatives) { return holding(pagefind, alternatives, vocabulary); }));
     var phrase = new Set();         // the words one after another, as in a title (考核标准)
     if (terms.length > 1) {
       var found = await pagefind.search('"' + combinations(terms, 1)[0] + '"');
@@ -301,5 +329,5 @@
     };
   }
 
-  return { normalize: normalize, segment: segment, prepare: prepare, combinations: combinations, idPlace: idPlace, search: search };
+  return { normalize: normalize, segment: segment, prepare: prepare, combinations: combinations, idPlace: idPlace, held: held, search: search };
 });
