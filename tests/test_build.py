@@ -372,3 +372,13 @@ def test_the_site_check_finds_a_broken_link_a_broken_anchor_and_an_image_without
         "a/index.html: broken anchor: ../#gone",
         "a/index.html: link leaves the site: ../../outside/",
     ]
+
+
+def test_a_sources_badge_and_note_are_separate_words_in_the_text_search_reads(built_site):
+    """Search excerpts are the page's text with the tags taken out: a source's state badge and
+    the note after it must not run together ("unverifiedThe manual cites")."""
+    page = (built_site / "en/manuals/000/2/2.4/index.html").read_text(encoding="utf-8")
+    sources = re.search(r'<ol class="hb-refs">(.*?)</ol>', page, re.S)
+    assert sources
+    text = re.sub(r"<[^>]+>", "", sources.group(1))
+    assert "unverified The manual cites" in text and "unverifiedThe" not in text
