@@ -192,11 +192,22 @@ EVERYDAY = [
     ("zh", "留痕", "服务记录要留痕吗", "000-4.4"),  # 可追溯
     ("zh", "师傅", "维修师傅要多久上门", "001-3.3"),  # 维修人员
     ("zh", "记过", "考核不合格会被记过吗", "001-5.3"),  # 警告
+    ("zh", "小费", "客户给小费能拿吗", "000-6.4"),  # 礼品
+    ("zh", "冷冰冰", "对客户态度冷冰冰行不行", "000-6.3"),  # 冷漠
+    ("zh", "拖后腿", "怎么找出服务里拖后腿的环节", "000-7.3"),  # 薄弱环节
+    ("zh", "怼回去", "客户骂我能怼回去吗", "000-3.1"),  # 情绪
+    ("zh", "留几年", "客户的个人信息要留几年", "000-5.4"),  # 存储期限
+    ("zh", "三个月一次", "服务质量是不是三个月一次评估", "000-7.1"),  # 每季度
     ("en", "flashy", "can I wear flashy clothes to work", "000-6.1"),  # flamboyant
     ("en", "hackers", "what if hackers get into our system", "000-5.5"),  # security
     ("en", "final warning", "will I get a final warning if I fail the assessment", "001-5.3"),  # warning
     ("en", "technician", "how soon does the technician have to turn up for a repair", "001-3.3"),  # repair staff
     ("en", "under pressure", "how do I keep my cool under pressure", "000-1.1"),  # psychological
+    ("en", "tipping", "is tipping allowed if a customer insists", "000-6.4"),  # gifts
+    ("en", "weak spots", "where are the weak spots in how we serve customers", "000-7.3"),  # weak points
+    ("en", "quarterly", "is service quality reviewed quarterly", "000-7.1"),  # quarter
+    ("en", "double-booked", "what if two appointments are double-booked", "000-1.3"),  # clashing
+    ("en", "tampering", "how do we stop anyone tampering with the information we send customers", "000-2.5"),  # tampered
 ]
 
 
