@@ -192,11 +192,19 @@ EVERYDAY = [
     ("zh", "留痕", "服务记录要留痕吗", "000-4.4"),  # 可追溯
     ("zh", "师傅", "维修师傅要多久上门", "001-3.3"),  # 维修人员
     ("zh", "记过", "考核不合格会被记过吗", "001-5.3"),  # 警告
+    ("zh", "卡住", "办业务的流程老是卡住怎么办", "003-3.2"),  # 瓶颈
+    ("zh", "拜访", "要不要上门拜访客户", "003-2.1"),  # 走访
+    ("zh", "没动力", "员工干活没动力怎么办", "003-7.3"),  # 积极性
+    ("zh", "重演", "怎么避免同样的事故重演", "003-9.3"),  # 再次发生
     ("en", "flashy", "can I wear flashy clothes to work", "000-6.1"),  # flamboyant
     ("en", "hackers", "what if hackers get into our system", "000-5.5"),  # security
     ("en", "final warning", "will I get a final warning if I fail the assessment", "001-5.3"),  # warning
     ("en", "technician", "how soon does the technician have to turn up for a repair", "001-3.3"),  # repair staff
     ("en", "under pressure", "how do I keep my cool under pressure", "000-1.1"),  # psychological
+    ("en", "overheads", "how do we keep overheads down", "003-11.2"),  # indirect costs
+    ("en", "appraised", "what will I be appraised on", "003-4.3.2"),  # assessment
+    ("en", "morale", "how do we lift morale", "003-7.3"),  # enthusiasm
+    ("en", "happening again", "how do we stop an incident happening again", "003-9.3"),  # occurring again
 ]
 
 
