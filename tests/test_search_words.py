@@ -198,6 +198,10 @@ EVERYDAY = [
     ("zh", "怼回去", "客户骂我能怼回去吗", "000-3.1"),  # 情绪
     ("zh", "留几年", "客户的个人信息要留几年", "000-5.4"),  # 存储期限
     ("zh", "三个月一次", "服务质量是不是三个月一次评估", "000-7.1"),  # 每季度
+    ("zh", "卡在哪", "服务流程到底卡在哪", "003-3.2"),  # 瓶颈
+    ("zh", "拜访", "要不要上门拜访客户", "003-2.1"),  # 走访
+    ("zh", "没动力", "员工干活没动力怎么办", "003-7.3"),  # 积极性
+    ("zh", "重演", "怎么避免同样的事故重演", "003-9.3"),  # 再次发生
     ("en", "flashy", "can I wear flashy clothes to work", "000-6.1"),  # flamboyant
     ("en", "hackers", "what if hackers get into our system", "000-5.5"),  # security
     ("en", "final warning", "will I get a final warning if I fail the assessment", "001-5.3"),  # warning
@@ -208,6 +212,10 @@ EVERYDAY = [
     ("en", "quarterly", "is service quality reviewed quarterly", "000-7.1"),  # quarter
     ("en", "double-booked", "what if two appointments are double-booked", "000-1.3"),  # clashing
     ("en", "tampering", "how do we stop anyone tampering with the information we send customers", "000-2.5"),  # tampered
+    ("en", "overheads", "how do we keep overheads down", "003-11.2"),  # indirect costs
+    ("en", "appraised", "what will I be appraised on", "003-4.3.2"),  # assessment
+    ("en", "morale", "how do we lift morale", "003-7.3"),  # enthusiasm
+    ("en", "happening again", "how do we stop an incident happening again", "003-9.3"),  # occurring again
 ]
 
 
