@@ -192,11 +192,19 @@ EVERYDAY = [
     ("zh", "留痕", "服务记录要留痕吗", "000-4.4"),  # 可追溯
     ("zh", "师傅", "维修师傅要多久上门", "001-3.3"),  # 维修人员
     ("zh", "记过", "考核不合格会被记过吗", "001-5.3"),  # 警告
+    ("zh", "老是被投诉", "老是被投诉的人会怎么样", "001-4.3"),  # 投诉较多
+    ("zh", "过时", "服务标准过时了要不要改", "002-1.8"),  # 更新
+    ("zh", "披着头发", "女员工能披着头发上班吗", "001-2.3"),  # 束起
+    ("zh", "比同行强", "怎样做服务才能比同行强", "002-1.1"),  # 竞争力
     ("en", "flashy", "can I wear flashy clothes to work", "000-6.1"),  # flamboyant
     ("en", "hackers", "what if hackers get into our system", "000-5.5"),  # security
     ("en", "final warning", "will I get a final warning if I fail the assessment", "001-5.3"),  # warning
     ("en", "technician", "how soon does the technician have to turn up for a repair", "001-3.3"),  # repair staff
     ("en", "under pressure", "how do I keep my cool under pressure", "000-1.1"),  # psychological
+    ("en", "swap", "a customer wants to swap something on their order", "001-3.2"),  # change
+    ("en", "out of date", "our service standards are out of date", "002-1.8"),  # updated
+    ("en", "guys", "how long can guys wear their hair", "001-2.3"),  # men
+    ("en", "core values", "what are our core values", "001-1.3"),  # basic principles
 ]
 
 
