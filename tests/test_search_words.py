@@ -202,6 +202,10 @@ EVERYDAY = [
     ("zh", "拜访", "要不要上门拜访客户", "003-2.1"),  # 走访
     ("zh", "没动力", "员工干活没动力怎么办", "003-7.3"),  # 积极性
     ("zh", "重演", "怎么避免同样的事故重演", "003-9.3"),  # 再次发生
+    ("zh", "老是被投诉", "老是被投诉的人会怎么样", "001-4.3"),  # 投诉较多
+    ("zh", "过时", "服务标准过时了要不要改", "002-1.8"),  # 更新
+    ("zh", "披着头发", "女员工能披着头发上班吗", "001-2.3"),  # 束起
+    ("zh", "比同行强", "怎样做服务才能比同行强", "002-1.1"),  # 竞争力
     ("en", "flashy", "can I wear flashy clothes to work", "000-6.1"),  # flamboyant
     ("en", "hackers", "what if hackers get into our system", "000-5.5"),  # security
     ("en", "final warning", "will I get a final warning if I fail the assessment", "001-5.3"),  # warning
@@ -216,6 +220,10 @@ EVERYDAY = [
     ("en", "appraised", "what will I be appraised on", "003-4.3.2"),  # assessment
     ("en", "morale", "how do we lift morale", "003-7.3"),  # enthusiasm
     ("en", "happening again", "how do we stop an incident happening again", "003-9.3"),  # occurring again
+    ("en", "swap", "a customer wants to swap something on their order", "001-3.2"),  # change
+    ("en", "out of date", "our service standards are out of date", "002-1.8"),  # updated
+    ("en", "guys", "how long can guys wear their hair", "001-2.3"),  # men
+    ("en", "core values", "what are our core values", "001-1.3"),  # basic principles
 ]
 
 
