@@ -230,7 +230,7 @@ def test_the_report_sets_the_held_out_misses_apart_from_those_of_the_sets_tuned_
 
     tuned = Asked(Query("工牌", "zh", "keyword", ["000-6.1"]), ["glossary/"], None)
     dev = Asked(Query("posture", "en", "keyword", ["001-2.2"], "dev"), ["checklists/courtesy/"], 5)
-    held = Asked(Query("客户老是等太久", "zh", "question", ["003-5.1"], "fourth held-out"), [], None)
+    held = Asked(Query("客户老是等太久", "zh", "question", ["003-5.1"], "fifth held-out"), [], None)
     quality = Quality({engine: [tuned, dev, held] for engine in ENGINES})
     report = "\n".join(_search_quality(Results(machine={}, search=quality)))
     before, _, after = report.partition("### Misses of the held-out sets")

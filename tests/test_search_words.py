@@ -118,20 +118,11 @@ def test_the_forms_the_text_holds_are_published_first_and_counted(tmp_path):
 def test_the_benchmark_query_sets_name_real_sections_and_keep_the_held_out_sets_apart():
     """Every query set loads, with as many queries of each kind as it was written with; every
     answer is a section of the handbook; each set is reported as its own (scripts/bench holds each
-    to the budget); and as measured, no held-out set holds a query of a set tuned on."""
-    from benchmark.search import (
-        DEV,
-        HELDOUT,
-        HELDOUT_2,
-        HELDOUT_3,
-        HELDOUT_4,
-        HELDOUT_5,
-        QUERIES,
-        answering_pages,
-        load_queries,
-    )
+    to the budget); scripts/bench asks every set but the one written for the next round; and the
+    sets tuned on are the tuned, development and training sets and the spent held-out sets."""
+    from benchmark.search import ASKED, HELDOUT_6, QUERY_SETS, TUNED_ON, answering_pages, load_queries
 
-    files = (QUERIES, DEV, HELDOUT, HELDOUT_2, HELDOUT_3, HELDOUT_4, HELDOUT_5)
+    files = [query_set.path for query_set in QUERY_SETS]
     queries = load_queries(*files, keep_shared=True)
     pages = answering_pages(ROOT / "checklists")
     unknown = [(q.text, a) for q in queries for a in q.answers if a not in pages]
@@ -140,29 +131,39 @@ def test_the_benchmark_query_sets_name_real_sections_and_keep_the_held_out_sets_
     sets = {
         # set: (questions, keywords) per language
         "dev": (50, 20),
+        "training": (315, 0),  # 3 per language for each of the 105 sections with text
         "held-out": (30, 0),
         "new held-out": (24, 0),
         "third held-out": (40, 0),
         "fourth held-out": (50, 20),
-        "fifth held-out": (50, 20),  # not yet run: loaded here, never asked of the search
+        "fifth held-out": (50, 20),
+        "sixth held-out": (50, 20),  # not yet run: loaded here, never asked of the search
     }
     for name, (questions, keywords) in sets.items():
         held_out = [q for q in queries if q.set == name]
         for lang in ("zh", "en"):
             kinds = [q.kind for q in held_out if q.lang == lang]
             assert (kinds.count("question"), kinds.count("keyword")) == (questions, keywords), (name, lang)
-    # Writers working apart wrote some of the same queries (岗前培训, dress code). As measured, a
-    # held-out set keeps none that a set tuned on holds: those were tuned on.
-    measured = load_queries(*files)
-    shared = [q for q in queries if q not in measured]
-    assert shared and all(q.set in ("third held-out", "fourth held-out", "fifth held-out") for q in shared)
-    assert ("zh", "岗前培训", "fourth held-out") in [(q.lang, q.text, q.set) for q in shared]
-    tuned_on = {(q.lang, q.text) for q in measured if q.set in ("", "dev", "held-out", "new held-out")}
-    assert not [
-        q
-        for q in measured
-        if q.set.endswith(("third held-out", "fourth held-out", "fifth held-out")) and (q.lang, q.text) in tuned_on
-    ]
+    assert set(TUNED_ON) == {"", "dev", "training", "held-out", "new held-out", "third held-out", "fourth held-out"}
+    assert HELDOUT_6 not in ASKED and len(ASKED) == len(QUERY_SETS) - 1
+
+
+def test_a_held_out_query_that_a_set_tuned_on_also_holds_is_left_out_of_the_held_out_set(tmp_path):
+    """Writers working apart write some of the same queries (two wrote 岗前培训): such a query was
+    tuned on, so it does not count as held out."""
+    from benchmark.search import load_queries
+
+    tuned = tmp_path / "queries.yml"
+    tuned.write_text("zh:\n  keyword:\n    - {q: 岗前培训, answers: [001-4.1]}\n", encoding="utf-8")
+    held = tmp_path / "questions-heldout-5.yml"
+    held.write_text(
+        "zh:\n  keyword:\n    - {q: 岗前培训, answers: [001-4.1]}\n    - {q: 工牌, answers: [000-6.1]}\n",
+        encoding="utf-8",
+    )
+    measured = [(q.text, q.set) for q in load_queries(tuned, held)]
+    assert measured == [("岗前培训", ""), ("工牌", "fifth held-out")]
+    kept = [(q.text, q.set) for q in load_queries(tuned, held, keep_shared=True)]
+    assert ("岗前培训", "fifth held-out") in kept
 
 
 # Everyday words staff type for what a section says in the handbook's written words,
@@ -215,7 +216,12 @@ EVERYDAY = [
     ("en", "weak spots", "where are the weak spots in how we serve customers", "000-7.3"),  # weak points
     ("en", "quarterly", "is service quality reviewed quarterly", "000-7.1"),  # quarter
     ("en", "double-booked", "what if two appointments are double-booked", "000-1.3"),  # clashing
-    ("en", "tampering", "how do we stop anyone tampering with the information we send customers", "000-2.5"),  # tampered
+    (
+        "en",
+        "tampering",
+        "how do we stop anyone tampering with the information we send customers",
+        "000-2.5",
+    ),  # tampered
     ("en", "overheads", "how do we keep overheads down", "003-11.2"),  # indirect costs
     ("en", "appraised", "what will I be appraised on", "003-4.3.2"),  # assessment
     ("en", "morale", "how do we lift morale", "003-7.3"),  # enthusiasm

@@ -299,21 +299,35 @@ def _search_quality(results: Results) -> list[str]:
         return []
     total = len([a for a in quality.asked[ENGINES[0]] if not a.query.set])
     others = len(quality.asked[ENGINES[0]]) - total
+    named = [name for name in quality.sets() if name]
+    tuned = ", ".join(f"“{name}”" for name in named if name in TUNED_ON)
+    held = ", ".join(f"“{name}”" for name in named if name not in TUNED_ON)
     lines = [
         "## 8. Search quality",
         "",
-        f"{total} queries (tests/search/queries.yml), written from the manuals, checklists and quizzes' "
-        "situations, half Chinese and half English, half keywords and half whole questions"
+        (
+            f"{total} queries (tests/search/queries.yml), written from the manuals, checklists and quizzes' "
+            "situations, half Chinese and half English, half keywords and half whole questions; and "
+            if total
+            else ""
+        )
         + (
-            f"; and {others} more in sets of their own, each written the same way by someone who had "
-            "seen no search output for it: questions-dev.yml (“dev”), the development set the ranking "
-            "was tuned on; questions-heldout.yml (“held-out”) and -2.yml (“new held-out”), held out "
-            "when written but since spent (pairs found on their misses were added to the word lists, "
-            "so they overstate); and -3.yml (“third held-out”) and -4.yml (“fourth held-out”), written "
-            "by people who had seen neither the word lists nor the search, committed before they were "
-            "first run and never tuned on: the honest figure for queries nobody has tuned on. A "
-            "held-out query that a set tuned on also holds (two writers both wrote 岗前培训) is left "
-            "out of the held-out set"
+            f"{others} queries in sets of their own (tests/search/questions-*.yml), each written the "
+            "same way (from the manuals and staff situations) by someone who had seen no search output for it. "
+            + (
+                f"The word lists and the ranking were tuned on {tuned} (a held-out set among them is "
+                "spent: its misses were read and words found on them added, so it overstates). "
+                if tuned
+                else ""
+            )
+            + (
+                f"Held out: {held}, written by someone who had seen neither the word lists nor the "
+                "search, committed before its first run and never tuned on: the honest figure for "
+                "queries nobody has tuned on. A held-out query that a set tuned on also holds (two "
+                "writers both wrote 岗前培训) is left out of the held-out set"
+                if held
+                else ""
+            )
             if others
             else ""
         )

@@ -29,13 +29,9 @@ from .pages import KINDS, measured_pages
 from .plain import write_plain_project
 from .results import Results, Scale
 from .search import (
-    DEV,
+    ASKED,
     ENGINES,
-    HELDOUT,
-    HELDOUT_2,
-    HELDOUT_3,
-    HELDOUT_4,
-    QUERIES,
+    QUERY_SETS,
     Quality,
     answering_pages,
     ask_material,
@@ -69,10 +65,13 @@ def _options(argv: list[str]) -> argparse.Namespace:
         "--queries",
         type=Path,
         nargs="+",
-        default=[QUERIES, DEV, HELDOUT, HELDOUT_2, HELDOUT_3, HELDOUT_4],
-        help="the search query sets (default: tests/search/queries.yml and questions-dev.yml, on "
-        "which the word lists and the ranking were tuned, and tests/search/questions-heldout.yml, "
-        "-2.yml, -3.yml and -4.yml, held out; each is reported apart)",
+        default=list(ASKED),
+        help="the search query sets, each reported apart (default: those under tests/search/ "
+        "the word lists were tuned on, "
+        + ", ".join(s.file for s in QUERY_SETS if s.tuned_on and s.asked)
+        + "; and those held out, "
+        + ", ".join(s.file for s in QUERY_SETS if not s.tuned_on and s.asked)
+        + ")",
     )
     parser.add_argument(
         "--preview-baseline",

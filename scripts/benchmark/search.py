@@ -30,24 +30,50 @@ from handbook.handwritten import DOCS
 
 from .builds import ROOT, Run, timed
 
-QUERIES = ROOT / "tests" / "search" / "queries.yml"
-HELDOUT = ROOT / "tests" / "search" / "questions-heldout.yml"
-# Written for issue 17's second round before any search output for them was seen, and committed before it was run.
-HELDOUT_2 = ROOT / "tests" / "search" / "questions-heldout-2.yml"
-# Issue 17's third round: written by someone who had not seen the word lists, the query
-# front end or any search output, committed before it was first run.
-HELDOUT_3 = ROOT / "tests" / "search" / "questions-heldout-3.yml"
-# Issue 17's fourth round: a development set the ranking was tuned on (written, like the held-out
-# sets, by someone who had seen neither the word lists nor the search), and a fourth held-out set
-# written the same way at the same time by someone else, committed before its first run.
-DEV = ROOT / "tests" / "search" / "questions-dev.yml"
-HELDOUT_4 = ROOT / "tests" / "search" / "questions-heldout-4.yml"
-# Written in the fourth round for the fifth, and not yet run: the next round asks it first
-# (--queries), before anything is changed; until then scripts/bench leaves it out.
-HELDOUT_5 = ROOT / "tests" / "search" / "questions-heldout-5.yml"
-# The sets the word lists or the ranking were tuned on: the tuned set, the development set, and
-# the first two held-out sets (spent: pairs found on their misses were added to the word lists).
-TUNED_ON = ("", "dev", "held-out", "new held-out")
+SEARCH_SETS = ROOT / "tests" / "search"
+
+
+@dataclass(frozen=True)
+class QuerySet:
+    """One query file, as the report names it, and whether the word lists or the ranking were
+    tuned on it. Each is written by someone who had seen no search output for it; a held-out set
+    is spent once its misses are read (words found on them go into the lists), and is tuned on
+    from then on. A set written for the next round is not asked until that round asks it first."""
+
+    file: str
+    name: str  # "" for the tuned set
+    tuned_on: bool
+    asked: bool = True  # asked by scripts/bench unless --queries says otherwise
+
+    @property
+    def path(self) -> Path:
+        return SEARCH_SETS / self.file
+
+
+QUERY_SETS = (
+    QuerySet("queries.yml", "", tuned_on=True),
+    # Issue 17's fourth round: written by someone who had seen neither the word lists nor the search.
+    QuerySet("questions-dev.yml", "dev", tuned_on=True),
+    # Issue 17's fifth round: questions for every section of the manuals, written before the word
+    # lists were opened, then tuned on.
+    QuerySet("questions-train.yml", "training", tuned_on=True),
+    # Held out when written, committed before their first run; spent in rounds two to four.
+    QuerySet("questions-heldout.yml", "held-out", tuned_on=True),
+    QuerySet("questions-heldout-2.yml", "new held-out", tuned_on=True),
+    QuerySet("questions-heldout-3.yml", "third held-out", tuned_on=True),
+    QuerySet("questions-heldout-4.yml", "fourth held-out", tuned_on=True),
+    # Written in the fourth round by someone who had seen neither the word lists nor the search;
+    # first asked at the start of the fifth, before anything was changed; never tuned on.
+    QuerySet("questions-heldout-5.yml", "fifth held-out", tuned_on=False),
+    # Written in the fifth round for the sixth: not asked until that round asks it first (--queries).
+    QuerySet("questions-heldout-6.yml", "sixth held-out", tuned_on=False, asked=False),
+)
+QUERIES, DEV, TRAIN, HELDOUT, HELDOUT_2, HELDOUT_3, HELDOUT_4, HELDOUT_5, HELDOUT_6 = (
+    query_set.path for query_set in QUERY_SETS
+)
+# What scripts/bench asks by default: every set but the one written for the next round.
+ASKED = tuple(query_set.path for query_set in QUERY_SETS if query_set.asked)
+TUNED_ON = tuple(query_set.name for query_set in QUERY_SETS if query_set.tuned_on)
 LANGS = ("zh", "en")
 KINDS = ("keyword", "question")
 ENGINES = ("Pagefind + question handling", "Material (lunr)")
@@ -111,19 +137,9 @@ def zero_results(asked: list[Asked]) -> list[Asked]:
 
 
 def set_name(path: Path) -> str:
-    """The set a query file holds: "" for the tuned queries.yml, "dev" for questions-dev.yml (also
-    tuned on), "held-out" for questions-heldout.yml, "new held-out" for questions-heldout-2.yml,
-    "third held-out" and "fourth held-out" for questions-heldout-3.yml and -4.yml."""
-    names = {
-        QUERIES.name: "",
-        DEV.name: "dev",
-        HELDOUT.name: "held-out",
-        HELDOUT_2.name: "new held-out",
-        HELDOUT_3.name: "third held-out",
-        HELDOUT_4.name: "fourth held-out",
-        HELDOUT_5.name: "fifth held-out",
-    }
-    return names.get(path.name, path.stem)
+    """The name the report gives the set a query file holds ("" for the tuned queries.yml); a file
+    not in QUERY_SETS is named by its stem."""
+    return next((query_set.name for query_set in QUERY_SETS if query_set.path.name == path.name), path.stem)
 
 
 def load_queries(*paths: Path, keep_shared: bool = False) -> list[Query]:
