@@ -148,6 +148,18 @@ def test_the_benchmark_query_sets_name_real_sections_and_keep_the_held_out_sets_
     assert HELDOUT_6 not in ASKED and len(ASKED) == len(QUERY_SETS) - 1
 
 
+def test_the_training_set_asks_for_every_section_that_has_text_in_both_languages(real_handbook):
+    """The word lists are tuned on questions for every section (questions-train.yml): a section
+    added without them would have no everyday words checked (CONTRIBUTING, 7.9)."""
+    from benchmark.search import TRAIN, load_queries
+
+    asked = load_queries(TRAIN)
+    for lang in ("zh", "en"):
+        first_answers = {q.answers[0] for q in asked if q.lang == lang}
+        missing = [s.id for s in real_handbook.sections() if s.published and s.id not in first_answers]
+        assert not missing, f"add {lang} questions for {missing} to tests/search/questions-train.yml"
+
+
 def test_a_held_out_query_that_a_set_tuned_on_also_holds_is_left_out_of_the_held_out_set(tmp_path):
     """Writers working apart write some of the same queries (two wrote 岗前培训): such a query was
     tuned on, so it does not count as held out."""
