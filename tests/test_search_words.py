@@ -230,6 +230,11 @@ EVERYDAY = [
     ("en", "out of date", "our service standards are out of date", "002-1.8"),  # updated
     ("en", "guys", "how long can guys wear their hair", "001-2.3"),  # men
     ("en", "core values", "what are our core values", "001-1.3"),  # basic principles
+    ("zh", "提意见", "服务团队内部怎么互相提意见", "000-3.5"),  # 反馈
+    ("zh", "哪一类", "客户的需求可以分成哪一类", "003-2.2"),  # 分类
+    ("zh", "服务做好", "服务做好了对公司有什么好处", "003-1.2"),  # 服务质量
+    ("en", "goes into", "what goes into our service standards", "002-1.10"),  # contain
+    ("en", "raise the standard", "how do we raise the standard of our service staff", "003-4.3"),  # improve
 ]
 
 
