@@ -235,6 +235,9 @@ EVERYDAY = [
     ("zh", "服务做好", "服务做好了对公司有什么好处", "003-1.2"),  # 服务质量
     ("en", "goes into", "what goes into our service standards", "002-1.10"),  # contain
     ("en", "raise the standard", "how do we raise the standard of our service staff", "003-4.3"),  # improve
+    ("zh", "客户调查", "客户调查分哪几步", "003-8.3"),  # 满意度调查
+    ("zh", "检查质量", "服务流程中哪些环节要检查质量", "000-3.4"),  # 检查点
+    ("en", "what to expect", "tell the customer what to expect before the service", "000-1.3"),  # expectations
 ]
 
 
