@@ -242,6 +242,24 @@ EVERYDAY = [
     ("en", "out of date", "our service standards are out of date", "002-1.8"),  # updated
     ("en", "guys", "how long can guys wear their hair", "001-2.3"),  # men
     ("en", "core values", "what are our core values", "001-1.3"),  # basic principles
+    ("zh", "提意见", "服务团队内部怎么互相提意见", "000-3.5"),  # 反馈
+    ("zh", "哪一类", "客户的需求可以分成哪一类", "003-2.2"),  # 分类
+    ("zh", "服务做好", "服务做好了对公司有什么好处", "003-1.2"),  # 服务质量
+    ("en", "goes into", "what goes into our service standards", "002-1.10"),  # contain
+    ("en", "raise the standard", "how do we raise the standard of our service staff", "003-4.3"),  # improve
+    ("zh", "客户调查", "客户调查分哪几步", "003-8.3"),  # 满意度调查
+    ("zh", "检查质量", "服务流程中哪些环节要检查质量", "000-3.4"),  # 检查点
+    ("en", "what to expect", "tell the customer what to expect before the service", "000-1.3"),  # expectations
+    ("zh", "客诉", "接到客诉以后先要记下哪些内容", "001-6.1"),  # 投诉
+    ("zh", "调整", "服务标准要不要定期调整", "002-1.8"),  # 更新
+    ("zh", "满不满意", "怎么调查客户满不满意", "003-8.3"),  # 满意度
+    ("zh", "提高", "提高服务的措施怎么制定", "003-12.1"),  # 改进
+    ("zh", "见客户前", "见客户前要准备哪些资料", "000-1.2"),  # 服务前
+    ("en", "write it up", "once the job is done do I have to write it up", "000-4.4"),  # record
+    ("zh", "反复出现", "怎么防止风险事件反复出现", "003-9.3"),  # 再次发生 (000: 重复发生)
+    ("zh", "发现", "服务流程里发现问题要向谁汇报", "003-3.3"),  # 发觉 (003's word)
+    ("zh", "用户", "用户打电话来投诉要记下哪些内容", "001-6.1"),  # 客户
+    ("zh", "素养", "怎样提高服务人员的素养", "003-4.3"),  # 素质
 ]
 
 
