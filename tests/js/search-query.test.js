@@ -178,7 +178,8 @@ test("only the forms the handbook holds are asked of the index, and the word as 
   const found = await Q.search(pf, "can I wear earrings at work", "en", words);
   assert.deepEqual(found.results.map((r) => r.result.id).sort(), ["ring", "rule"]);
   assert.ok(pf.searched.includes("jewellery") && pf.searched.includes('"jewelry"'));
-  assert.ok(pf.searched.includes("earrings"), "the word typed is always asked");
+  // The word typed is asked too; as written only, since no page holds it (its group brings jewellery).
+  assert.ok(pf.searched.includes('"earrings"') && !pf.searched.includes("earrings"));
   assert.ok(!pf.searched.some((query) => query.includes("necklace")), "no page holds it: not asked");
   // A group is still recognised by a form no page holds, and brings the handbook's word.
   const [term] = Q.prepare("necklace", "en", words);
@@ -201,6 +202,20 @@ test("a word no page holds finds no page through a shorter word it begins with (
   assert.ok(!Q.held("angry", words.vocabulary.split(" ")) && !Q.held("upset", words.vocabulary.split(" ")));
   assert.ok(Q.held("complaining", ["complaint"]) && Q.held("apologize", ["apologise"]));
   assert.ok(Q.held("angry", null), "without a vocabulary (Chinese) every word is asked loosely");
+});
+
+test("a group's form that no page holds, typed, is asked only as written: its words are not found apart", async () => {
+  const words = { question: ["how", "do", "i"], synonyms: [["complaints", "keep getting complaints"]], present: [1] };
+  // The long page holds "keep", "getting" and "complaints" apart; the rule holds the handbook's word.
+  const pf = fakePagefind({ long: apart("keep calm", "getting there", "complaints"), rule: "frequent complaints" });
+  const found = await Q.search(pf, "keep getting complaints", "en", words);
+  assert.ok(pf.searched.includes('"keep getting complaints"') && !pf.searched.includes("keep getting complaints"));
+  assert.deepEqual(found.results.map((r) => r.result.id).sort(), ["long", "rule"]);   // both hold "complaints"
+  const [term] = Q.prepare("keep getting complaints", "en", words);
+  assert.ok(term.absent && !Q.prepare("complaints", "en", words)[0].absent);
+  // An English form is compared word by word, as typed: after-sale is held as "after sale".
+  const sale = { question: [], synonyms: [["after-sale", "after sales"]], present: [1] };
+  assert.ok(!Q.prepare("after-sale service", "en", sale)[0].absent);
 });
 
 test("an id from a checklist or sheet is one word, kept whole; a standard's number is not an id", () => {

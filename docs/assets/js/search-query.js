@@ -94,13 +94,21 @@
     var add = function (typed, group) {
       // The handbook's own word first (a group's first form), then the word typed, then the others.
       var alternatives = group === undefined ? [typed] : [normalize(words.synonyms[group][0]), typed];
+      var absent = false;
       if (group !== undefined) {
         // Only the forms some page holds are asked for (`present`: they come first).
         var held = words.present ? words.present[group] : words.synonyms[group].length;
-        words.synonyms[group].slice(0, held).forEach(function (form) { alternatives.push(normalize(form)); });
+        var forms = words.synonyms[group].slice(0, held);
+        forms.forEach(function (form) { alternatives.push(normalize(form)); });
+        // As typed: an English form word by word (after-sale: after sale).
+        absent = !forms.some(function (form) { return tokensOf(form, lang).join(" ") === typed; });
       }
       alternatives = alternatives.filter(function (form, i) { return alternatives.indexOf(form) === i; });
       alternatives.typed = typed;
+      // A form of a group that no page holds (老是被客户投诉, keep getting complaints) is not asked
+      // loosely: its words would be found apart, anywhere on a long page; its group brings the
+      // handbook's word.
+      alternatives.absent = absent;
       if (!terms.some(function (term) { return term.typed === typed; })) terms.push(alternatives);
     };
     if (lang === "zh") {
@@ -206,7 +214,8 @@
     var search = function (query) { return pagefind.search(query); };
     var exact = await Promise.all(alternatives.map(function (word) { return search('"' + word + '"'); }));
     var loose = await Promise.all(alternatives.map(function (word, number) {
-      return (number === 0 || word === alternatives.typed) && held(word, vocabulary) ? search(word) : exact[number];
+      var asked = number === 0 || (word === alternatives.typed && !alternatives.absent);
+      return asked && held(word, vocabulary) ? search(word) : exact[number];
     }));
     var written = new Set();
     exact.forEach(function (answer) {
