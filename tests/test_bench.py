@@ -236,6 +236,8 @@ def test_the_report_sets_the_held_out_misses_apart_from_those_of_the_sets_tuned_
     before, _, after = report.partition("### Misses of the held-out sets")
     assert "“工牌”" in before and "“posture”" in before and "客户老是等太久" not in before
     assert "spends the set" in after and "“客户老是等太久”" in after and "工牌" not in after
+    # The description of the sets says which were tuned on and which is held out.
+    assert "were tuned on “dev” (" in before and "Held out: “fifth held-out”," in before
 
 
 def test_the_build_tables_of_the_report_and_of_the_history_give_each_build_in_one_shape():

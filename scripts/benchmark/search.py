@@ -68,9 +68,7 @@ QUERY_SETS = (
     # Written in the fifth round for the sixth: not asked until that round asks it first (--queries).
     QuerySet("questions-heldout-6.yml", "sixth held-out", tuned_on=False, asked=False),
 )
-QUERIES, DEV, TRAIN, HELDOUT, HELDOUT_2, HELDOUT_3, HELDOUT_4, HELDOUT_5, HELDOUT_6 = (
-    query_set.path for query_set in QUERY_SETS
-)
+QUERIES = QUERY_SETS[0].path
 # What scripts/bench asks by default: every set but the one written for the next round.
 ASKED = tuple(query_set.path for query_set in QUERY_SETS if query_set.asked)
 TUNED_ON = tuple(query_set.name for query_set in QUERY_SETS if query_set.tuned_on)

@@ -24,7 +24,6 @@ from handbook.search_words import SearchWords
 
 PUBLISHED = "assets/search-words.json"
 WORD = re.compile(r"\w+")
-ENGLISH_WORD = re.compile(r"[a-z0-9]+")
 
 
 def published(words: SearchWords | None, lang: str, text: str = "") -> str:
@@ -32,15 +31,17 @@ def published(words: SearchWords | None, lang: str, text: str = "") -> str:
     language's text (without it, every form counts as held)."""
     if words is None:
         return json.dumps({"question": [], "synonyms": [], "present": []})
-    holds = _holder(text, lang) if text else (lambda form: True)
+    # English is split into its words once: for the forms held, and for the vocabulary.
+    text_words = WORD.findall(text.lower()) if lang == "en" else []
+    holds = _holder(text, lang, text_words) if text else (lambda form: True)
     groups, present = [], []
     for group in (g[lang] for g in words.synonyms if lang in g):
         held = [group[0], *(form for form in group[1:] if holds(form))]
         groups.append(held + [form for form in group[1:] if form not in held])
         present.append(len(held))
     data = {"question": words.question[lang], "synonyms": groups, "present": present}
-    if lang == "en" and text:
-        data["vocabulary"] = " ".join(sorted(set(ENGLISH_WORD.findall(text.lower()))))
+    if text_words:
+        data["vocabulary"] = " ".join(sorted(set(text_words)))
     return json.dumps(
         data,
         ensure_ascii=False,
@@ -48,13 +49,13 @@ def published(words: SearchWords | None, lang: str, text: str = "") -> str:
     )
 
 
-def _holder(text: str, lang: str):
+def _holder(text: str, lang: str, words: list[str]):
     """Whether the text holds a form: as written (Chinese), or as a run of words
-    (English, case and punctuation aside: 'well-groomed' is held by 'well groomed')."""
+    (English, case and punctuation aside: 'well-groomed' is held by 'well groomed'),
+    in `words`, the English text's words, lower-cased."""
     if lang == "zh":
         pairs = {text[at : at + 2] for at in range(len(text) - 1)}  # most forms are ruled out by these
         return lambda form: (len(form) < 2 or form[:2] in pairs) and form in text
-    words = WORD.findall(text.lower())
     places: dict[str, list[int]] = {}
     for at, word in enumerate(words):
         places.setdefault(word, []).append(at)
