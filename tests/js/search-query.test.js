@@ -50,6 +50,40 @@ test("English: question words dropped, several-word entries matched word by word
   assert.equal(badge, undefined);          // "name badge" is one term, not two
 });
 
+test("Chinese: a form typed with a character added inside it still brings its group; a negation never", () => {
+  const words = {
+    question: ["能", "吗"],
+    synonyms: [["礼品", "送我东西"], ["定期", "多久一次"], ["满意", "客户满意"], ["饰品", "首饰"]],
+  };
+  const [, gift, kept] = Q.prepare("客户送我点东西能收吗", "zh", words);
+  assert.equal(gift.typed, "送我点东西");
+  assert.equal(gift[0], "礼品");
+  assert.ok(gift.absent);                       // asked only as written; its group brings 礼品
+  assert.equal(kept.typed, "点");              // the added character is a word of its own
+  // 多久评一次: the group of 定期, and 评, which says what is done so often.
+  assert.deepEqual(typed(Q.prepare("多久评一次", "zh", words)), ["多久评一次", "评"]);
+  // 客户不满意 is not 客户满意.
+  assert.ok(!Q.prepare("客户不满意", "zh", words).some((term) => term[0] === "满意" && term.typed !== "满意"));
+  // A two-character form is never matched with a character inside (首x饰 is not 首饰).
+  assert.ok(!Q.prepare("首先装饰", "zh", words).some((term) => term[0] === "饰品"));
+});
+
+test("English: a form typed with small words added, dropped or changed inside it still brings its group", () => {
+  const words = {
+    question: ["what", "do", "i", "say", "at", "the", "a", "of", "when", "are", "we", "allowed", "to", "things", "from"],
+    synonyms: [["goodbye", "end the call"], ["arrive", "walk in"], ["retention", "keep customers"], ["privacy", "customer data"]],
+  };
+  const [end] = Q.prepare("at the end of a call", "en", words);
+  assert.equal(end.typed, "end of a call");
+  assert.equal(end[0], "goodbye");
+  assert.ok(end.absent);
+  assert.equal(Q.prepare("when a customer walks in", "en", words).find((t) => t[0] === "arrive").typed, "walks in");
+  // Only small words (the, a, of, our …) may come between: keep things from customers is not keep customers.
+  assert.ok(!Q.prepare("are we allowed to keep things from customers", "en", words).some((t) => t[0] === "retention"));
+  // A form as written is taken first: keep customer data is customer data, not keep customer(s).
+  assert.deepEqual(typed(Q.prepare("keep customer data safe", "en", words)), ["keep", "customer data", "safe"]);
+});
+
 test("a query of nothing but question words still searches its words", () => {
   assert.deepEqual(typed(Q.prepare("怎么办", "zh", ZH)), ["怎么", "办"]);
   assert.deepEqual(typed(Q.prepare("what", "en", EN)), ["what"]);

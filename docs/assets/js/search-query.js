@@ -9,6 +9,9 @@
  * Chinese is split with Intl.Segmenter, the segmentation Pagefind's extended
  * build indexes with (ICU4X), after the multi-character entries are cut out
  * whole; English is split into words and its entries matched word by word.
+ * A form is also found as staff vary it: a Chinese one with a character added
+ * inside (送我点东西 for 送我东西), an English one with small words added or
+ * changed inside (end of a call for end the call).
  *
  * search() asks Pagefind for the pages holding each word (any of its
  * synonyms) and ranks them by their best passage: the words' scores, times how
@@ -26,6 +29,7 @@
   var MAX_COMBINATIONS = 8;   // synonym combinations searched for every word
   var NEAR = 30;              // words: about one rule or short paragraph, the passage that answers
   var EXACT = 2;              // a page holding a word as written, not only a word sharing its stem
+  var TOLERANT_CHARACTERS = 3;  // a Chinese form this long is still found with a character added inside
   // An id as section pages and the change notice show it (000-2.4, 000-2.4-r1, 000-2.4-p1-s2): one word to
   // Pagefind, which indexes it whole; the browser's segmenter would split it into 000 / 2.4 / r1.
   var ID = /(?<![\w.])\d{3}-\d+(?:\.\d+)*(?:-[a-z]+\d+)*(?![\w.])/gi;   // not 001-2016 of GB/T 19001-2016
@@ -77,6 +81,42 @@
     return true;
   }
 
+  /* A Chinese form typed with one more character inside it (送我点东西 for 送我东西, 服务的态度
+   * for 服务态度): {typed: the typed text, added: the character}, or null. Only forms of three characters or more, one character
+   * added, and never a negation (客户不满意 is not 客户满意). */
+  var NOT_INSIDE = /[不没别未无非莫勿\s\p{P}\p{N}]/u;
+  function insideOne(piece, form) {
+    if (form.length < TOLERANT_CHARACTERS) return null;
+    for (var start = piece.indexOf(form[0]); start >= 0; start = piece.indexOf(form[0], start + 1)) {
+      for (var gap = 1; gap < form.length; gap++) {
+        var added = piece[start + gap];
+        if (piece.substr(start, gap) === form.slice(0, gap) && added && !NOT_INSIDE.test(added) &&
+            piece.substr(start + gap + 1, form.length - gap) === form.slice(gap)) {
+          return { typed: piece.substr(start, form.length + 1), added: added };
+        }
+      }
+    }
+    return null;
+  }
+
+  /* An English form of two words or more typed with other small words inside it (end of a call
+   * for end the call, walks in for walk in): how many of `tokens` from `at` it takes, or 0. The
+   * form's first and last words must be typed, a plural -s aside, and its other words in order,
+   * with only SMALL words added, dropped or changed between them. */
+  var SMALL = new Set(["the", "a", "an", "of", "to", "my", "our", "your", "their", "his", "her", "its", "this", "that"]);
+  function looselyAt(tokens, at, form) {
+    if (form.length < 2 || SMALL.has(form[0]) || SMALL.has(form[form.length - 1])) return 0;
+    var wanted = form.filter(function (word) { return !SMALL.has(word); });
+    var same = function (typed, word) { return typed === word || typed.replace(/s$/, "") === word.replace(/s$/, ""); };
+    var next = at;
+    for (var i = 0; i < wanted.length; i++) {
+      while (i && next < tokens.length && SMALL.has(tokens[next])) next++;
+      if (next >= tokens.length || !same(tokens[next], wanted[i])) return 0;
+      next++;
+    }
+    return next - at;
+  }
+
   /* The query's words, each a list of alternatives (the handbook's word first,
    * then as typed, then the other synonyms; `typed` says which was typed),
    * question words left out. Nothing left: every word as typed. */
@@ -112,14 +152,25 @@
       if (!terms.some(function (term) { return term.typed === typed; })) terms.push(alternatives);
     };
     if (lang === "zh") {
-      // Synonym forms and question phrases are cut out whole, before segmenting.
+      // Synonym forms and question phrases are cut out whole, before segmenting, the longest first;
+      // a form is also cut out typed with a character added inside it, the typed text then being
+      // the word asked (送我点东西).
+      // The added character is a word of its own too, unless a question word (多久评一次: 定期, 评).
+      var cut = function (pieces, found, group) {
+        return pieces.flatMap(function (piece) {
+          var match = typeof piece === "string" && found(piece);
+          if (!match) return [piece];
+          var parts = piece.split(match.typed);
+          return parts.flatMap(function (part, i) {
+            return i ? [{ tokens: [match.typed], group: group }, match.added || "", part] : [part];
+          });
+        });
+      };
       var pieces = [text];
       lookup.forms.forEach(function (form) {
-        pieces = pieces.flatMap(function (piece) {
-          if (typeof piece !== "string") return [piece];
-          var parts = piece.split(form.tokens[0]);
-          return parts.flatMap(function (part, i) { return i ? [form, part] : [part]; });
-        });
+        var written = form.tokens[0];
+        pieces = cut(pieces, function (piece) { return piece.indexOf(written) >= 0 && { typed: written }; }, form.group);
+        pieces = cut(pieces, function (piece) { return insideOne(piece, written); }, form.group);
       });
       pieces.forEach(function (piece) {
         if (typeof piece !== "string") return add(piece.tokens[0], piece.group);
@@ -128,11 +179,30 @@
       });
     } else {
       var tokens = segment(text, lang);
+      // Where a form starts as written; a form typed loosely is looked for only in the words
+      // between (keep customer data: customer data, not keep customers).
+      var exactAt = tokens.map(function (token, at) {
+        return lookup.forms.find(function (f) { return startsWith(tokens, at, f.tokens); });
+      });
+      var writtenWithin = function (from, to) {
+        for (var at = from; at < to; at++) if (exactAt[at]) return true;
+        return false;
+      };
       for (var at = 0; at < tokens.length;) {
-        var form = lookup.forms.find(function (f) { return startsWith(tokens, at, f.tokens); });
+        var form = exactAt[at];
         if (form) {
           add(form.tokens.join(" "), form.group);
           at += form.tokens.length;
+          continue;
+        }
+        var taken = 0;
+        var loose = lookup.forms.find(function (f) {
+          taken = looselyAt(tokens, at, f.tokens);
+          return taken && !writtenWithin(at + 1, at + taken);
+        });
+        if (loose) {
+          add(tokens.slice(at, at + taken).join(" "), loose.group);
+          at += taken;
           continue;
         }
         var phrase = lookup.phrases.find(function (p) { return startsWith(tokens, at, p); });
