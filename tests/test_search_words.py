@@ -138,6 +138,7 @@ def test_the_benchmark_query_sets_name_real_sections_and_keep_the_held_out_sets_
         "fourth held-out": (50, 20),
         "fifth held-out": (50, 20),
         "sixth held-out": (50, 20),
+        "seventh held-out": (50, 20),  # not yet run: loaded here, never asked of the search
     }
     for name, (questions, keywords) in sets.items():
         held_out = [q for q in queries if q.set == name]
@@ -154,7 +155,7 @@ def test_the_benchmark_query_sets_name_real_sections_and_keep_the_held_out_sets_
         "fourth held-out",
         "fifth held-out",
     }
-    assert [s.file for s in QUERY_SETS if s.path not in ASKED] == []
+    assert [s.file for s in QUERY_SETS if s.path not in ASKED] == ["questions-heldout-7.yml"]
 
 
 def test_the_training_set_asks_for_every_section_that_has_text_in_both_languages(real_handbook):
