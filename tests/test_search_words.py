@@ -266,10 +266,18 @@ EVERYDAY = [
     ("zh", "提高", "提高服务的措施怎么制定", "003-12.1"),  # 改进
     ("zh", "见客户前", "见客户前要准备哪些资料", "000-1.2"),  # 服务前
     ("en", "write it up", "once the job is done do I have to write it up", "000-4.4"),  # record
+    ("en", "whose fault", "how do I decide whose fault a customer's problem is", "000-2.3"),  # lies with
+    ("en", "audited", "is our service quality audited by anyone from outside", "000-7.2"),  # external supervision
+    ("en", "two hours", "after a severe system failure do we update customers within two hours", "000-5.1"),  # 2 hours
+    ("en", "who does what", "before the service do we agree with the customer who does what", "000-1.3"),  # division of work
     ("zh", "反复出现", "怎么防止风险事件反复出现", "003-9.3"),  # 再次发生 (000: 重复发生)
     ("zh", "发现", "服务流程里发现问题要向谁汇报", "003-3.3"),  # 发觉 (003's word)
     ("zh", "用户", "用户打电话来投诉要记下哪些内容", "001-6.1"),  # 客户
     ("zh", "素养", "怎样提高服务人员的素养", "003-4.3"),  # 素质
+    ("zh", "越做越好", "服务结束以后怎样才能越做越好", "000-4.5"),  # 持续改进
+    ("zh", "出大事", "服务中出大事了先按什么原则来", "000-8.1"),  # 突发事件
+    ("zh", "两个小时", "系统严重故障两个小时内要通报客户吗", "000-5.1"),  # 2小时
+    ("zh", "戴明环", "戴明环在服务质量改进里怎么用", "000-7.3"),  # PDCA
 ]
 
 
