@@ -265,10 +265,22 @@ EVERYDAY = [
     ("zh", "提高", "提高服务的措施怎么制定", "003-12.1"),  # 改进
     ("zh", "见客户前", "见客户前要准备哪些资料", "000-1.2"),  # 服务前
     ("en", "write it up", "once the job is done do I have to write it up", "000-4.4"),  # record
+    ("en", "skip steps", "can I skip steps to serve customers quicker", "003-4.2.3"),  # strictly
+    ("en", "too much stock", "we have too much stock, how do we cut the waste", "003-11.2"),  # stock backlogs
+    ("en", "purchase history", "can purchase history show what customers need", "003-2.1"),  # purchasing behaviour
+    ("en", "referrals", "does good service get us more referrals", "003-1.2"),  # reputation
+    ("en", "fast learner", "do I need to be a fast learner for this job", "003-4.1.2"),  # learning ability
+    ("en", "belongings", "is keeping customers' belongings safe our job", "003-7.2"),  # persons and property
     ("zh", "反复出现", "怎么防止风险事件反复出现", "003-9.3"),  # 再次发生 (000: 重复发生)
     ("zh", "发现", "服务流程里发现问题要向谁汇报", "003-3.3"),  # 发觉 (003's word)
     ("zh", "用户", "用户打电话来投诉要记下哪些内容", "001-6.1"),  # 客户
     ("zh", "素养", "怎样提高服务人员的素养", "003-4.3"),  # 素质
+    ("zh", "耐着性子", "客户有疑问要耐着性子解答吗", "003-4.2.1"),  # 耐心
+    ("zh", "走捷径", "办业务能走捷径吗", "003-4.2.3"),  # 严格按照
+    ("zh", "拉新", "服务好对拉新有帮助吗", "003-1.2"),  # 潜在客户
+    ("zh", "购买记录", "怎么从客户的购买记录找出需求", "003-2.1"),  # 购买行为
+    ("zh", "随身物品", "客户的随身物品丢了我们要负责吗", "003-7.2"),  # 人身和财产
+    ("zh", "好点子", "员工的好点子公司会奖励吗", "003-10.3"),  # 创新
 ]
 
 
