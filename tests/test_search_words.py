@@ -270,6 +270,12 @@ EVERYDAY = [
     ("en", "audited", "is our service quality audited by anyone from outside", "000-7.2"),  # external supervision
     ("en", "two hours", "after a severe system failure do we update customers within two hours", "000-5.1"),  # 2 hours
     ("en", "who does what", "before the service do we agree with the customer who does what", "000-1.3"),  # division of work
+    ("en", "skip steps", "can I skip steps to serve customers quicker", "003-4.2.3"),  # strictly
+    ("en", "too much stock", "we have too much stock, how do we cut the waste", "003-11.2"),  # stock backlogs
+    ("en", "purchase history", "can purchase history show what customers need", "003-2.1"),  # purchasing behaviour
+    ("en", "referrals", "does good service get us more referrals", "003-1.2"),  # reputation
+    ("en", "fast learner", "do I need to be a fast learner for this job", "003-4.1.2"),  # learning ability
+    ("en", "belongings", "is keeping customers' belongings safe our job", "003-7.2"),  # persons and property
     ("zh", "反复出现", "怎么防止风险事件反复出现", "003-9.3"),  # 再次发生 (000: 重复发生)
     ("zh", "发现", "服务流程里发现问题要向谁汇报", "003-3.3"),  # 发觉 (003's word)
     ("zh", "用户", "用户打电话来投诉要记下哪些内容", "001-6.1"),  # 客户
@@ -278,6 +284,12 @@ EVERYDAY = [
     ("zh", "出大事", "服务中出大事了先按什么原则来", "000-8.1"),  # 突发事件
     ("zh", "两个小时", "系统严重故障两个小时内要通报客户吗", "000-5.1"),  # 2小时
     ("zh", "戴明环", "戴明环在服务质量改进里怎么用", "000-7.3"),  # PDCA
+    ("zh", "耐着性子", "客户有疑问要耐着性子解答吗", "003-4.2.1"),  # 耐心
+    ("zh", "走捷径", "办业务能走捷径吗", "003-4.2.3"),  # 严格按照
+    ("zh", "拉新", "服务好对拉新有帮助吗", "003-1.2"),  # 潜在客户
+    ("zh", "购买记录", "怎么从客户的购买记录找出需求", "003-2.1"),  # 购买行为
+    ("zh", "随身物品", "客户的随身物品丢了我们要负责吗", "003-7.2"),  # 人身和财产
+    ("zh", "好点子", "员工的好点子公司会奖励吗", "003-10.3"),  # 创新
 ]
 
 
