@@ -265,10 +265,18 @@ EVERYDAY = [
     ("zh", "提高", "提高服务的措施怎么制定", "003-12.1"),  # 改进
     ("zh", "见客户前", "见客户前要准备哪些资料", "000-1.2"),  # 服务前
     ("en", "write it up", "once the job is done do I have to write it up", "000-4.4"),  # record
+    ("en", "dedicated person", "do we need a dedicated person for the service standards", "002-1.5"),  # dedicated staff
+    ("en", "referrals", "how do service standards bring in more referrals", "002-1.11"),  # referral
+    ("en", "marital status", "can I ask a customer about their marital status", "001-2.2"),  # privacy
+    ("en", "sales pitch", "how should my sales pitch go for a new customer", "001-3.1"),  # product introduction
     ("zh", "反复出现", "怎么防止风险事件反复出现", "003-9.3"),  # 再次发生 (000: 重复发生)
     ("zh", "发现", "服务流程里发现问题要向谁汇报", "003-3.3"),  # 发觉 (003's word)
     ("zh", "用户", "用户打电话来投诉要记下哪些内容", "001-6.1"),  # 客户
     ("zh", "素养", "怎样提高服务人员的素养", "003-4.3"),  # 素质
+    ("zh", "专门安排一个人", "客服标准要不要专门安排一个人来管", "002-1.5"),  # 专人
+    ("zh", "回头率", "怎么提高客户的回头率", "002-1.11"),  # 忠诚度
+    ("zh", "婉拒", "客户的要求办不到，怎么婉拒", "001-2.1"),  # 委婉
+    ("zh", "介绍朋友", "服务标准能让客户介绍朋友来吗", "002-1.11"),  # 推荐率
 ]
 
 
