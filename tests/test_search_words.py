@@ -132,6 +132,7 @@ def test_the_benchmark_query_sets_name_real_sections_and_keep_the_held_out_sets_
         # set: (questions, keywords) per language
         "dev": (50, 20),
         "training": (315, 0),  # 3 per language for each of the 105 sections with text
+        "second training": ({"zh": 299, "en": 295}, 0),  # the same by other writers, less their repeats
         "held-out": (30, 0),
         "new held-out": (24, 0),
         "third held-out": (40, 0),
@@ -144,11 +145,13 @@ def test_the_benchmark_query_sets_name_real_sections_and_keep_the_held_out_sets_
         held_out = [q for q in queries if q.set == name]
         for lang in ("zh", "en"):
             kinds = [q.kind for q in held_out if q.lang == lang]
-            assert (kinds.count("question"), kinds.count("keyword")) == (questions, keywords), (name, lang)
+            expected = questions[lang] if isinstance(questions, dict) else questions
+            assert (kinds.count("question"), kinds.count("keyword")) == (expected, keywords), (name, lang)
     assert set(TUNED_ON) == {
         "",
         "dev",
         "training",
+        "second training",
         "held-out",
         "new held-out",
         "third held-out",
@@ -273,9 +276,13 @@ EVERYDAY = [
     ("en", "skip steps", "can I skip steps to serve customers quicker", "003-4.2.3"),  # strictly
     ("en", "too much stock", "we have too much stock, how do we cut the waste", "003-11.2"),  # stock backlogs
     ("en", "purchase history", "can purchase history show what customers need", "003-2.1"),  # purchasing behaviour
-    ("en", "referrals", "does good service get us more referrals", "003-1.2"),  # reputation
+    ("en", "spread the word", "will customers spread the word if our service is good", "003-1.2"),  # reputation
     ("en", "fast learner", "do I need to be a fast learner for this job", "003-4.1.2"),  # learning ability
     ("en", "belongings", "is keeping customers' belongings safe our job", "003-7.2"),  # persons and property
+    ("en", "dedicated person", "do we need a dedicated person for the service standards", "002-1.5"),  # dedicated staff
+    ("en", "referrals", "how do service standards bring in more referrals", "002-1.11"),  # referral
+    ("en", "marital status", "can I ask a customer about their marital status", "001-2.2"),  # privacy
+    ("en", "sales pitch", "how should my sales pitch go for a new customer", "001-3.1"),  # product introduction
     ("zh", "反复出现", "怎么防止风险事件反复出现", "003-9.3"),  # 再次发生 (000: 重复发生)
     ("zh", "发现", "服务流程里发现问题要向谁汇报", "003-3.3"),  # 发觉 (003's word)
     ("zh", "用户", "用户打电话来投诉要记下哪些内容", "001-6.1"),  # 客户
@@ -290,6 +297,10 @@ EVERYDAY = [
     ("zh", "购买记录", "怎么从客户的购买记录找出需求", "003-2.1"),  # 购买行为
     ("zh", "随身物品", "客户的随身物品丢了我们要负责吗", "003-7.2"),  # 人身和财产
     ("zh", "好点子", "员工的好点子公司会奖励吗", "003-10.3"),  # 创新
+    ("zh", "专门安排一个人", "客服标准要不要专门安排一个人来管", "002-1.5"),  # 专人
+    ("zh", "回头率", "怎么提高客户的回头率", "002-1.11"),  # 忠诚度
+    ("zh", "婉拒", "客户的要求办不到，怎么婉拒", "001-2.1"),  # 委婉
+    ("zh", "介绍朋友", "服务标准能让客户介绍朋友来吗", "002-1.11"),  # 推荐率
 ]
 
 

@@ -57,6 +57,9 @@ QUERY_SETS = (
     # Issue 17's fifth round: questions for every section of the manuals, written before the word
     # lists were opened, then tuned on.
     QuerySet("questions-train.yml", "training", tuned_on=True),
+    # Issue 17's sixth round: a second such set, by other writers, written before they read the
+    # word lists or saw any search output, then tuned on.
+    QuerySet("questions-train-2.yml", "second training", tuned_on=True),
     # Held out when written, committed before their first run; spent in rounds two to four.
     QuerySet("questions-heldout.yml", "held-out", tuned_on=True),
     QuerySet("questions-heldout-2.yml", "new held-out", tuned_on=True),
