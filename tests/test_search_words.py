@@ -392,6 +392,11 @@ def test_excerpts_show_what_a_section_says_not_the_words_every_section_repeats(p
         ("zh", "上班允不允许玩手机呢", ["上班", "玩手机"]),
         ("en", "am I permitted to wear earrings", ["wear", "earrings"]),
         ("en", "what kind of clothes shouldn't I wear", ["clothes", "wear"]),
+        # Words that carry no topic of their own: 具体, 到什么程度, 让, 觉得, 很; take, mean.
+        ("zh", "礼仪培训具体要学到什么程度", ["礼仪培训", "学"]),
+        ("zh", "怎么让客户觉得服务很专业", ["客户", "服务", "专业"]),
+        ("en", "can I take a gift from a customer", ["gift", "customer"]),
+        ("en", "what does first contact resolution mean", ["first contact resolution"]),
     ],
 )
 def test_everyday_question_forms_are_dropped_and_the_content_words_kept(page, base, lang, question, kept):
