@@ -272,7 +272,12 @@ EVERYDAY = [
     ("en", "whose fault", "how do I decide whose fault a customer's problem is", "000-2.3"),  # lies with
     ("en", "audited", "is our service quality audited by anyone from outside", "000-7.2"),  # external supervision
     ("en", "two hours", "after a severe system failure do we update customers within two hours", "000-5.1"),  # 2 hours
-    ("en", "who does what", "before the service do we agree with the customer who does what", "000-1.3"),  # division of work
+    (
+        "en",
+        "who does what",
+        "before the service do we agree with the customer who does what",
+        "000-1.3",
+    ),  # division of work
     ("en", "skip steps", "can I skip steps to serve customers quicker", "003-4.2.3"),  # strictly
     ("en", "too much stock", "we have too much stock, how do we cut the waste", "003-11.2"),  # stock backlogs
     ("en", "purchase history", "can purchase history show what customers need", "003-2.1"),  # purchasing behaviour
