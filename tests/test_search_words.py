@@ -317,12 +317,18 @@ def _holds(text: str, word: str, lang: str) -> bool:
     )
 
 
+@pytest.fixture(scope="module")
+def real_search_words():
+    """checklists/search.yml, read once for the many everyday cases."""
+    return read_search_words(ROOT / "checklists" / "search.yml", Problems(ROOT))
+
+
 @pytest.mark.parametrize("lang, everyday, question, section_id", EVERYDAY)
 def test_an_everyday_word_leads_to_the_word_its_section_is_written_in(
-    real_handbook, lang, everyday, question, section_id
+    real_handbook, real_search_words, lang, everyday, question, section_id
 ):
     """The everyday word is in a synonym group whose handbook word the answering section holds."""
-    words = read_search_words(ROOT / "checklists" / "search.yml", Problems(ROOT))
+    words = real_search_words
     section = next(s for s in real_handbook.sections() if s.id == section_id)
     text = "\n".join(t[lang] for t in section.texts())
     assert not _holds(text, everyday, lang), "pick a word the section does not use"
