@@ -82,8 +82,8 @@
   }
 
   /* A Chinese form typed with one more character inside it (送我点东西 for 送我东西, 服务的态度
-   * for 服务态度): {typed: the typed text, added: the character}, or null. Only forms of three characters or more, one character
-   * added, and never a negation (客户不满意 is not 客户满意). */
+   * for 服务态度): {typed: the typed text, added: the character}, or null. Only forms of three
+   * characters or more, one character added, and never a negation (客户不满意 is not 客户满意). */
   var NOT_INSIDE = /[不没别未无非莫勿\s\p{P}\p{N}]/u;
   function insideOne(piece, form) {
     if (form.length < TOLERANT_CHARACTERS) return null;
@@ -154,8 +154,8 @@
     if (lang === "zh") {
       // Synonym forms and question phrases are cut out whole, before segmenting, the longest first;
       // a form is also cut out typed with a character added inside it, the typed text then being
-      // the word asked (送我点东西).
-      // The added character is a word of its own too, unless a question word (多久评一次: 定期, 评).
+      // the word asked (送我点东西), and the added character a word of its own unless it is a
+      // question word (多久评一次: 定期, 评).
       var cut = function (pieces, found, group) {
         return pieces.flatMap(function (piece) {
           var match = typeof piece === "string" && found(piece);
