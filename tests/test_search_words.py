@@ -362,6 +362,25 @@ def test_a_question_in_everyday_words_finds_the_section_in_the_top_three(
     assert set(found) & answers[section_id], (question, found)
 
 
+@pytest.mark.parametrize(
+    "lang, question, section_id",
+    [
+        # A group's form typed with a character added inside it (the list has 送我东西).
+        ("zh", "客户硬要送我点东西能收吗", "000-6.4"),  # 不接受客户礼品
+        # A group's form typed with its small words changed (the list has "end the call").
+        ("en", "what do I say at the end of a call", "001-2.1"),  # the closing courtesy phrases
+    ],
+)
+def test_a_form_typed_with_a_word_added_or_changed_still_finds_its_section(
+    page, base, answers, lang, question, section_id
+):
+    root = "en/" if lang == "en" else ""
+    page.goto(base + root)
+    urls = page.evaluate(_ASK, question)
+    found = [url.split("?")[0].split("#")[0].removeprefix("/").removeprefix(root) for url in urls]
+    assert set(found) & answers[section_id], (question, found)
+
+
 @pytest.mark.parametrize("lang, word", [("zh", "饰品"), ("en", "jewellery")])
 def test_a_rules_own_word_finds_the_pages_that_state_it_before_the_checklist_that_lists_it(page, base, lang, word):
     """The appearance checklist repeats the jewellery rules word for word; the section and
