@@ -2,9 +2,9 @@
 
 Fields are found by walking the fixture content's YAML (tests/fixtures/content:
 manuals, chapters with their sections, requirements, procedures, repairs,
-references, glossary, topics, checklists, rubrics, quizzes, onboarding, owners
-and dates), so a new field is covered without changing this file. Each field is
-first probed with a harmless marker: a field that refuses it is structured (an
+references, glossary, topics, checklists, rubrics, quizzes, onboarding, the
+questions staff ask, owners and dates), so a new field is covered without
+changing this file. Each field is first probed with a harmless marker: a field that refuses it is structured (an
 id, a date, a reference), and each payload there must stop the load with that
 file and line. In every other (free-text) field a payload must either be refused
 with file:line by the checks, or be published inert.
@@ -209,6 +209,7 @@ def test_the_matrix_covers_every_kind_of_content_file(matrix):
         "references.yml",
         "topics.yml",
         "onboarding.yml",
+        "asked",
     } <= kinds
     keys = {key for _, where in free + structured for key in where if isinstance(key, str)}
     # Manuals (title, owner, dates), sections, requirements, procedures' steps, repairs, quiz options, rubric texts.
@@ -232,6 +233,8 @@ def test_the_matrix_covers_every_kind_of_content_file(matrix):
         "repairs",
         "references",
         "terms",
+        "q",
+        "answers",
     } <= keys, keys
     assert len(free) > 100 and len(structured) > 30, (len(free), len(structured))
 

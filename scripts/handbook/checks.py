@@ -8,6 +8,7 @@ from functools import cache, lru_cache
 
 import opencc
 
+from .asked import check_asked
 from .dependents import check_dependents
 from .derive import REF_MARKER
 from .force_checks import check_forces
@@ -46,6 +47,7 @@ def check_handbook(handbook: Handbook, problems: Problems) -> None:
         )
     if "manuals" not in handbook.unread:
         check_sequences(handbook, problems)  # issue 19d
+        check_asked(handbook.asked, handbook.index.sections, problems)
     check_forces(handbook, problems)  # 19c
     check_revisions(handbook, problems)  # issue 24
     check_dependents(handbook, problems)  # issue 24

@@ -74,6 +74,8 @@ class Index:
     # lang → every text of the handbook in that language, joined: what the search words are
     # checked against (checks.py) and counted in (the site's published search words)
     language_text: Mapping[str, str]
+    # section id → the questions staff ask that name it (checklists/asked), both languages, in file order
+    asked_by_section: Mapping[str, tuple]
 
 
 def _frozen(found: dict) -> Mapping:
@@ -181,7 +183,16 @@ def derive_index(handbook: Handbook) -> Index:
         citations=tuple(citations),
         cited_by=_frozen(cited_by),
         language_text=_frozen(_language_text(handbook)),
+        asked_by_section=_frozen(_asked_by_section(handbook)),
     )
+
+
+def _asked_by_section(handbook: Handbook) -> dict:
+    found: dict = {}
+    for question in handbook.asked:
+        for section_id in question.answers:
+            _append(found, section_id, question)
+    return found
 
 
 def _language_text(handbook: Handbook) -> dict[str, str]:

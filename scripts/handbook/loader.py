@@ -17,6 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from . import checks, content_text, revisions, schema
+from .asked import read_asked
 from .derive import derive_index
 from .model import (
     Block,
@@ -178,6 +179,7 @@ def _read_all(content: Path, problems: Problems) -> Handbook:
         quizzes=quizzes,
         onboarding=_read_onboarding(content / "onboarding.yml", problems),
         search_words=read_search_words(content / "search.yml", problems),
+        asked=read_asked(content / "asked", problems),
     )
 
 

@@ -56,12 +56,18 @@ EXCLUDED = (
 # development sets).
 REPEATING_WEIGHT = "0.25"
 TITLE_WEIGHT = "7"  # Pagefind's own weight for an <h1>
+# The questions staff ask that a section answers (checklists/asked) weigh half its own text:
+# they are not the manual's words (README, Search: measured against 0.25, 1 and 2).
+ASKED_LIST = '<ul class="hb-asked">'
+ASKED_WEIGHT = "0.5"
 
 
 def marked_for_index(html: str, article: str, states: bool) -> str:
     """The page with its article marked as what Pagefind indexes (data-pagefind-body),
-    weighted down unless the page `states` rules (a section or topic page)."""
+    weighted down unless the page `states` rules (a section or topic page); on a section
+    page, the questions staff ask that it answers weighted at ASKED_WEIGHT."""
     if states:
+        html = html.replace(ASKED_LIST, ASKED_LIST[:-1] + f' data-pagefind-weight="{ASKED_WEIGHT}">', 1)
         return html.replace(article, article[:-1] + " data-pagefind-body>", 1)
     start = html.find(article)
     if start < 0:

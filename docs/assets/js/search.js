@@ -88,14 +88,16 @@
     return p;
   }
 
-  /* The page's sections, the one with most weight of the words first. */
+  /* The page's sections, the one with most weight of the words first; the questions the
+   * section answers (#asked, checklists/asked) after what the section itself says. */
   function sections(data) {
     var weight = function (sub) {
       return (sub.weighted_locations || []).reduce(function (sum, l) { return sum + (l.balanced_score || 1); }, 0);
     };
+    var asked = function (sub) { return /#asked$/.test(sub.url) ? 1 : 0; };
     var title = (data.meta && data.meta.title) || "";
     return (data.sub_results || []).filter(function (sub) { return sub.url !== data.url && sub.title !== title; })
-      .sort(function (a, b) { return weight(b) - weight(a); });
+      .sort(function (a, b) { return asked(a) - asked(b) || weight(b) - weight(a); });
   }
 
   /* Material's result item: the page (h1), its best sections (h2), the rest folded. */

@@ -206,6 +206,7 @@ def _section_page(
             lines += [requirement_list(section, lang, citations), ""]
         lines += _data_table("indicators", [(i.id, i.name, i.description) for i in section.indicators], lang, citations)
         lines += _data_table("grades", [(g.id, g.name, g.descriptor) for g in section.grades], lang, citations)
+        lines += _asked(handbook, section, lang)
     lines += render.references_section(handbook, citations, lang)
     if section.repairs:
         lines += [repairs_details(section.repairs, lang), ""]
@@ -231,6 +232,21 @@ def _data_table(kind: str, items: list, lang: str, citations: Citations) -> list
         fragment("render", "meta", content=t(kind + "_intro", lang), searched=False),
         "",
         render.table(headers, rows, kind, [item_id for item_id, _, _ in items]),
+        "",
+    ]
+
+
+def _asked(handbook: Handbook, section: Section, lang: str) -> list[str]:
+    """The questions staff ask that the section answers (checklists/asked), in the page's language."""
+    questions = [q.text for q in handbook.index.asked_by_section.get(section.id, ()) if q.lang == lang]
+    if not questions:
+        return []
+    return [
+        f"## {t('asked', lang)} {{#asked}}",
+        "",
+        fragment("render", "meta", content=t("asked_intro", lang), searched=False),
+        "",
+        fragment("pages", "asked_list", questions=questions),
         "",
     ]
 

@@ -43,6 +43,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "本节只作说明，没有提出可检查的具体要求。",
         "en": "This section describes and explains; it states no checkable rule.",
     },
+    "asked": {"zh": "本节回答的问题", "en": "Questions this section answers"},
+    "asked_intro": {
+        "zh": "员工会这样问，本节的内容回答这些问题。问题不是手册原文；搜索也按这些问法找到本节。",
+        "en": "Staff ask these in their own words, and this section's text answers them. "
+        "They are not the manual's words; search finds this section by them too.",
+    },
     "references": {"zh": "引用来源", "en": "Sources cited"},
     "references_intro": {
         "zh": "原手册引用的标准、法规、报告和统计数据。标为“未核实”的来源尚未经编辑核对，请勿作为依据直接引用。",
