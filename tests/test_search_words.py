@@ -131,15 +131,14 @@ def test_the_benchmark_query_sets_name_real_sections_and_keep_the_held_out_sets_
     sets = {
         # set: (questions, keywords) per language
         "dev": (50, 20),
-        "training": (315, 0),  # 3 per language for each of the 105 sections with text
-        "second training": ({"zh": 299, "en": 295}, 0),  # the same by other writers, less their repeats
         "held-out": (30, 0),
         "new held-out": (24, 0),
         "third held-out": (40, 0),
         "fourth held-out": (50, 20),
         "fifth held-out": (50, 20),
         "sixth held-out": (50, 20),
-        "seventh held-out": (50, 20),  # not yet run: loaded here, never asked of the search
+        "seventh held-out": (50, 20),
+        "eighth held-out": (50, 20),  # not yet run: loaded here, never asked of the search
     }
     for name, (questions, keywords) in sets.items():
         held_out = [q for q in queries if q.set == name]
@@ -150,27 +149,48 @@ def test_the_benchmark_query_sets_name_real_sections_and_keep_the_held_out_sets_
     assert set(TUNED_ON) == {
         "",
         "dev",
-        "training",
-        "second training",
         "held-out",
         "new held-out",
         "third held-out",
         "fourth held-out",
         "fifth held-out",
+        "sixth held-out",
     }
-    assert [s.file for s in QUERY_SETS if s.path not in ASKED] == ["questions-heldout-7.yml"]
+    assert [s.file for s in QUERY_SETS if s.path not in ASKED] == ["questions-heldout-8.yml"]
 
 
-def test_the_training_set_asks_for_every_section_that_has_text_in_both_languages(real_handbook):
-    """The word lists are tuned on questions for every section (questions-train.yml): a section
-    added without them would have no everyday words checked (CONTRIBUTING, 7.9)."""
-    from benchmark.search import SEARCH_SETS, load_queries
-
-    asked = load_queries(SEARCH_SETS / "questions-train.yml")
+def test_every_section_that_has_text_lists_questions_staff_ask_in_both_languages(real_handbook):
+    """Search finds a section by the questions its page lists (checklists/asked): a section added
+    without them is found by its own words only (CONTRIBUTING, 7.9)."""
     for lang in ("zh", "en"):
-        first_answers = {q.answers[0] for q in asked if q.lang == lang}
-        missing = [s.id for s in real_handbook.sections() if s.published and s.id not in first_answers]
-        assert not missing, f"add {lang} questions for {missing} to tests/search/questions-train.yml"
+        few = [
+            s.id
+            for s in real_handbook.sections()
+            if s.published and sum(q.lang == lang for q in real_handbook.index.asked_by_section.get(s.id, ())) < 3
+        ]
+        assert not few, f"add {lang} questions staff ask for {few} to checklists/asked (three or more each)"
+
+
+def test_no_query_the_benchmark_holds_out_is_a_question_a_page_lists(tmp_path):
+    """A question a section's page lists is found by its own words: a held-out query that is one
+    of them (written apart, word for word, or but for punctuation) measures nothing and is left
+    out; a set tuned on keeps it."""
+    from benchmark.search import load_queries
+
+    (tmp_path / "asked").mkdir()
+    (tmp_path / "asked" / "000.yml").write_text(
+        "zh:\n  - {q: 上班能戴首饰吗？, answers: [000-6.1]}\n  - {q: 可以染头发吗, answers: [000-6.1]}\n",
+        encoding="utf-8",
+    )
+    held = tmp_path / "questions-heldout-7.yml"
+    held.write_text(
+        "zh:\n  question:\n    - {q: 上班能戴首饰吗, answers: [000-6.1]}\n    - {q: 工牌要戴在哪, answers: [000-6.1]}\n",
+        encoding="utf-8",
+    )
+    tuned = tmp_path / "queries.yml"
+    tuned.write_text("zh:\n  question:\n    - {q: 可以染头发吗, answers: [000-6.1]}\n", encoding="utf-8")
+    measured = [(q.text, q.set) for q in load_queries(tuned, held, content=tmp_path)]
+    assert measured == [("可以染头发吗", ""), ("工牌要戴在哪", "seventh held-out")]
 
 
 def test_a_held_out_query_that_a_set_tuned_on_also_holds_is_left_out_of_the_held_out_set(tmp_path):
@@ -180,15 +200,15 @@ def test_a_held_out_query_that_a_set_tuned_on_also_holds_is_left_out_of_the_held
 
     tuned = tmp_path / "queries.yml"
     tuned.write_text("zh:\n  keyword:\n    - {q: 岗前培训, answers: [001-4.1]}\n", encoding="utf-8")
-    held = tmp_path / "questions-heldout-6.yml"
+    held = tmp_path / "questions-heldout-7.yml"
     held.write_text(
         "zh:\n  keyword:\n    - {q: 岗前培训, answers: [001-4.1]}\n    - {q: 工牌, answers: [000-6.1]}\n",
         encoding="utf-8",
     )
     measured = [(q.text, q.set) for q in load_queries(tuned, held)]
-    assert measured == [("岗前培训", ""), ("工牌", "sixth held-out")]
+    assert measured == [("岗前培训", ""), ("工牌", "seventh held-out")]
     kept = [(q.text, q.set) for q in load_queries(tuned, held, keep_shared=True)]
-    assert ("岗前培训", "sixth held-out") in kept
+    assert ("岗前培训", "seventh held-out") in kept
 
 
 # Everyday words staff type for what a section says in the handbook's written words,

@@ -200,7 +200,7 @@ def _run(options) -> int:
                     results.lighthouse[(lang, kind)] = _median_run(runs)
         _say("a first visit to a section page, then a first search")
         _first_searches(instance, base, 1, results, PHONE)
-        queries, answers = load_queries(*options.queries), answering_pages(options.content)
+        queries, answers = load_queries(*options.queries, content=options.content), answering_pages(options.content)
         results.search = Quality()
         _say(f"search quality: {len(queries)} queries, the site's search")
         results.search.asked[ENGINES[0]] = ask_site(instance, base, queries, answers)
