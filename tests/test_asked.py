@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from handbook import ContentError, load_handbook
+from handbook.problems import Problems
 
 
 def problems_of(content, text: str) -> list[str]:
@@ -164,3 +165,27 @@ def test_the_dialog_shows_what_the_section_says_before_the_questions_it_lists(pa
     assert "Questions this section answers" in headings, headings
     assert headings[-1] == "Questions this section answers", headings
     assert first.locator("a").first.get_attribute("href").split("?")[0].endswith("/en/manuals/001/2/2.2/")
+
+
+def test_search_counts_a_form_the_pages_questions_hold_as_held(content, tmp_path):
+    """The index holds the pages' questions, so an everyday form found only in them is a form some
+    page holds: asked for like the handbook's own words (search-words.json `present`)."""
+    import json
+
+    from handbook_site.search_words import published
+
+    from handbook.search_words import read_search_words
+
+    handbook, _ = load_handbook(content, root=content)
+    assert "a customer wants to complain what do I do" in handbook.searched_text("en")
+    assert "a customer wants to complain what do I do" not in handbook.language_text("en")
+    words_file = tmp_path / "search.yml"
+    words_file.write_text(
+        "question_words: {zh: [吗], en: [what]}\nsynonyms:\n  - {en: [complaint, complain, grumble]}\n",
+        encoding="utf-8",
+    )
+    words = read_search_words(words_file, Problems(tmp_path))
+    by_text = json.loads(published(words, "en", handbook.language_text("en")))
+    by_index = json.loads(published(words, "en", handbook.searched_text("en")))
+    assert by_text["present"] == [1] and by_index["present"] == [2]
+    assert by_index["synonyms"] == [["complaint", "complain", "grumble"]]

@@ -185,6 +185,7 @@ NOT_SHOWN = {
     "owner", "by", "how", "force_why", "en_forms", "not_in",                  # for editors and checks
     "url",           # a link, checked by content_text.url_problem
     "replaced_by",   # a retired id's successor (retired records are never shown: handbook/retired.py)
+    "answers",       # asked/: the sections a question names (ids)
 }
 # fmt: on
 

@@ -32,6 +32,8 @@ def kind_of(path: Path) -> str:
         return "quiz"
     if path.parent.name == "checklists" and path.parent.parent.name == "checklists":
         return "checklist"
+    if path.parent.name == "asked":
+        return "asked"
     return KIND_OF.get(path.name, "chapter")
 
 

@@ -72,10 +72,13 @@ class Index:
     citations: tuple[Citation, ...]  # every citation, in the handbook's order
     cited_by: Mapping[str, tuple[str, ...]]  # reference id → the chapters and sections citing it
     # lang → every text of the handbook in that language, joined: what the search words are
-    # checked against (checks.py) and counted in (the site's published search words)
+    # checked against (checks.py: the handbook's word must be in it)
     language_text: Mapping[str, str]
     # section id → the questions staff ask that name it (checklists/asked), both languages, in file order
     asked_by_section: Mapping[str, tuple]
+    # lang → language_text and the questions the pages list: what the search index holds, which
+    # the published search words are counted in (the forms some page holds, the vocabulary)
+    searched_text: Mapping[str, str]
 
 
 def _frozen(found: dict) -> Mapping:
@@ -151,6 +154,7 @@ def derive_index(handbook: Handbook) -> Index:
             rubrics_by_section.setdefault(section.id, []).append(rubric)
 
     citations = _citations(handbook, all_chapters, all_sections)
+    language_text = _language_text(handbook)
     cited_by: dict = {ref_id: [] for ref_id in handbook.references}
     for citation in citations:
         if citation.ref_id in cited_by and citation.by not in cited_by[citation.ref_id]:
@@ -182,8 +186,14 @@ def derive_index(handbook: Handbook) -> Index:
         rubrics_by_section=_frozen(rubrics_by_section),
         citations=tuple(citations),
         cited_by=_frozen(cited_by),
-        language_text=_frozen(_language_text(handbook)),
+        language_text=_frozen(language_text),
         asked_by_section=_frozen(_asked_by_section(handbook)),
+        searched_text=_frozen(
+            {
+                lang: "\n".join([text, *(q.text for q in handbook.asked if q.lang == lang)])
+                for lang, text in language_text.items()
+            }
+        ),
     )
 
 

@@ -164,6 +164,10 @@ def _read_all(content: Path, problems: Problems) -> Handbook:
     quizzes = _read_quizzes(content / "quizzes", problems)
     if len(problems.errors) > before:
         unread.add("quizzes")
+    asked = read_asked(content / "asked", problems)
+    for question in asked:  # shown on the pages of the sections they name
+        origin = question.origin
+        _reading.get().registry.add_plain(question.text, question.lang, origin.file, origin.line, "asked:q")
     return Handbook(
         root=problems.root,
         content=content,
@@ -179,7 +183,7 @@ def _read_all(content: Path, problems: Problems) -> Handbook:
         quizzes=quizzes,
         onboarding=_read_onboarding(content / "onboarding.yml", problems),
         search_words=read_search_words(content / "search.yml", problems),
-        asked=read_asked(content / "asked", problems),
+        asked=asked,
     )
 
 

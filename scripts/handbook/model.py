@@ -525,3 +525,7 @@ class Handbook:
     def language_text(self, lang: str) -> str:
         """Every text of the handbook in one language, joined (derived once)."""
         return self.index.language_text[lang]
+
+    def searched_text(self, lang: str) -> str:
+        """What the language's search index holds: its text and the questions its pages list."""
+        return self.index.searched_text[lang]

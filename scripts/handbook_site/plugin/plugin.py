@@ -262,7 +262,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return handbook
 
     def _search_words(self, handbook) -> str:
-        return search_words.published(handbook.search_words, self.lang, handbook.language_text(self.lang))
+        return search_words.published(handbook.search_words, self.lang, handbook.searched_text(self.lang))
 
     def _generate(self, handbook, config) -> None:
         self.pages = build_pages(handbook, self.lang, config.site_url or "")
