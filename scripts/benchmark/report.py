@@ -324,7 +324,8 @@ def _search_quality(results: Results) -> list[str]:
                 f"Held out: {held}, written by someone who had seen neither the word lists nor the "
                 "search, committed before its first run and never tuned on: the honest figure for "
                 "queries nobody has tuned on. A held-out query that a set tuned on also holds (two "
-                "writers both wrote 岗前培训) is left out of the held-out set"
+                "writers both wrote 岗前培训), or that a section's page lists among the questions it "
+                "answers (checklists/asked), is left out of the held-out set"
                 if held
                 else ""
             )
@@ -334,7 +335,8 @@ def _search_quality(results: Results) -> list[str]:
         + "; each with the "
         "sections that answer it (a topic page gathering one of them also answers). Asked of the site's "
         "search through its front end in headless Chromium (`HbSearch.query`, what the dialog shows: "
-        "question words dropped, synonyms, pages ranked by their best passage, Pagefind), and of Material's "
+        "question words dropped, synonyms, pages ranked by their best passage, Pagefind over the pages "
+        "with the questions each section lists), and of Material's "
         "built-in search by typing into Material's dialog on the same site built with its search plugin.",
         "",
         "| engine | lang | kind | queries | answered in top 3 | mean reciprocal rank | no result |",
