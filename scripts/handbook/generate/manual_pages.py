@@ -226,14 +226,7 @@ def _data_table(kind: str, items: list, lang: str, citations: Citations) -> list
         ]
         for item_id, name, text in items
     ]
-    return [
-        f"## {t(kind, lang)} {{#{kind}}}",
-        "",
-        fragment("render", "meta", content=t(kind + "_intro", lang), searched=False),
-        "",
-        render.table(headers, rows, kind, [item_id for item_id, _, _ in items]),
-        "",
-    ]
+    return render.part(kind, lang, render.table(headers, rows, kind, [item_id for item_id, _, _ in items]))
 
 
 def _asked(handbook: Handbook, section: Section, lang: str) -> list[str]:
@@ -241,14 +234,7 @@ def _asked(handbook: Handbook, section: Section, lang: str) -> list[str]:
     questions = [q.text for q in handbook.index.asked_by_section.get(section.id, ()) if q.lang == lang]
     if not questions:
         return []
-    return [
-        f"## {t('asked', lang)} {{#asked}}",
-        "",
-        fragment("render", "meta", content=t("asked_intro", lang), searched=False),
-        "",
-        fragment("pages", "asked_list", questions=questions),
-        "",
-    ]
+    return render.part("asked", lang, fragment("pages", "asked_list", questions=questions))
 
 
 def requirement_list(section: Section, lang: str, citations: Citations, page: str = "") -> str:

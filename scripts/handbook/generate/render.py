@@ -170,16 +170,19 @@ def table(headers: list, rows: list[list], kind: str, row_ids: list[str] | None 
     return fragment("render", "table", headers=headers, rows=rows, kind=kind, row_ids=row_ids)
 
 
+def part(key: str, lang: str, *blocks: str) -> list[str]:
+    """A part of a page under its own heading (the UI string `key`, anchored #key), with the
+    intro every page repeats above it (UI string `key`_intro, left out of search), then `blocks`."""
+    intro = fragment("render", "meta", content=t(key + "_intro", lang), searched=False)
+    lines = [f"## {t(key, lang)} {{#{key}}}", "", intro, ""]
+    for block in blocks:
+        if block:
+            lines += [block, ""]
+    return lines
+
+
 def references_section(handbook: Handbook, citations: Citations, lang: str) -> list[str]:
     """The "References" heading and list under a page that cites any (section and topic pages)."""
     if not citations.order:
         return []
-    return [
-        f"## {t('references', lang)} {{#references}}",
-        "",
-        fragment("render", "meta", content=t("references_intro", lang), searched=False),
-        "",
-        *unsound_intro(handbook, citations.order, lang),
-        reference_list(citations, lang),
-        "",
-    ]
+    return part("references", lang, *unsound_intro(handbook, citations.order, lang), reference_list(citations, lang))
