@@ -186,6 +186,17 @@ def test_a_section_page_shows_when_its_rules_last_changed(site):
     assert f"This page's rules last changed on {day(3)}" in text_of(read(site, "en/manuals/900/1/1.1/index.html"))
 
 
+def test_the_link_to_the_change_history_stands_out_from_the_grey_line_it_is_in(chromium, base):
+    """axe-core's link-in-text-block: a link inside text told apart by colour alone (here 1.15:1
+    against the grey line) is missed by readers who do not see colour; it is underlined."""
+    page = chromium.new_page()
+    page.goto(base + "manuals/900/1/1.1/")
+    link = page.locator(".hb-last-change a")
+    assert link.count() == 1
+    assert "underline" in link.evaluate("a => getComputedStyle(a).textDecorationLine")
+    page.close()
+
+
 def test_recently_changed_rules_carry_a_mark_that_opens_their_previous_text(site):
     page = read(site, "manuals/900/1/1.1/index.html")
     r1 = requirement(page, "900-1.1-r1")
