@@ -53,7 +53,8 @@ def question_key(text: str) -> str:
 
 def check_asked(asked: tuple[AskedQuestion, ...], sections: dict, problems: Problems) -> None:
     """Problems a schema cannot see: an answer that is no section or a section without
-    text, a question in the other language's script, a question listed twice."""
+    text, a question in the other language's script, a section named twice by one
+    question, a question asked twice (case, spacing and end punctuation aside)."""
     seen: dict[tuple[str, str], AskedQuestion] = {}
     for question in asked:
         file, line = question.origin.file, question.origin.line
