@@ -5,6 +5,7 @@ shows them, and what they do for search."""
 from __future__ import annotations
 
 import pytest
+from handbook_site.pagefind_index import ASKED_WEIGHT
 
 from handbook import ContentError, load_handbook
 from handbook.problems import Problems
@@ -34,7 +35,7 @@ def test_a_question_naming_a_section_that_does_not_exist_is_named_at_its_line(co
         content, "zh:\n  - {q: 客户投诉怎么办, answers: [900-1.1]}\n  - {q: 能收礼吗, answers: [900-9.9]}\n"
     )
     assert problems == [
-        "asked/900.yml:3: error: '能收礼吗' names section 900-9.9, which does not exist "
+        "asked/900.yml:3: error: '能收礼吗' names section '900-9.9', which does not exist "
         "(name a section id of checklists/manuals, such as 000-6.1)"
     ]
 
@@ -47,7 +48,7 @@ def test_a_question_naming_a_section_with_no_text_is_an_error(content):
     missing_id = untitled[0].split("\n", 1)[0].strip('"')
     problems = problems_of(content, f"zh:\n  - {{q: 这一节讲什么, answers: [{missing_id}]}}\n")
     assert problems == [
-        f"asked/900.yml:2: error: '这一节讲什么' names section {missing_id}, which has no text to answer it "
+        f"asked/900.yml:2: error: '这一节讲什么' names section '{missing_id}', which has no text to answer it "
         "(name the section whose text answers the question)"
     ]
 
@@ -105,6 +106,8 @@ def test_a_section_page_lists_the_questions_it_answers_in_its_own_language(secti
 
     html = section_page(lang, "manuals/000/6/6.1")
     assert f'id="asked">{heading}' in html
+    # Marked for the index at its own weight (handbook_site.pagefind_index matches the template's tag).
+    assert f'<ul class="hb-asked" data-pagefind-weight="{ASKED_WEIGHT}">' in html
     listed = html[html.index('<ul class="hb-asked"') :]
     listed = listed[: listed.index("</ul>")]
     for question in _listed(real_handbook, "000-6.1", lang):
@@ -117,14 +120,16 @@ def test_a_section_with_no_text_lists_no_questions(section_page):
     assert 'id="asked"' not in section_page("zh", "manuals/000/8/8.2")
 
 
-def test_the_questions_are_left_off_paper(page, base):
+def test_on_paper_a_section_keeps_its_rules_and_leaves_off_the_questions(page, base):
     page.goto(base + "manuals/000/6/6.1/")
     page.emulate_media(media="print")
     shown = page.evaluate(
-        """() => ['h2#asked', 'h2#asked + .hb-meta', 'ul.hb-asked']
+        """() => ['h2#asked', 'h2#asked + .hb-meta', 'ul.hb-asked', 'ul.hb-requirements']
              .map(s => getComputedStyle(document.querySelector(s)).display)"""
     )
-    assert shown == ["none", "none", "none"]
+    assert shown[:3] == ["none", "none", "none"]
+    assert shown[3] != "none", "the section's rules are left off paper"
+    assert page.locator("ul.hb-requirements > li").first.is_visible()
     page.emulate_media(media="screen")
     assert page.is_visible("ul.hb-asked")
 
