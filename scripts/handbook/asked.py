@@ -69,14 +69,14 @@ def check_asked(asked: tuple[AskedQuestion, ...], sections: dict, problems: Prob
                 problems.add(
                     file,
                     line,
-                    f"'{question.text}' names section {section_id}, which does not exist",
+                    f"'{question.text}' names section '{section_id}', which does not exist",
                     "name a section id of checklists/manuals, such as 000-6.1",
                 )
             elif not section.published:
                 problems.add(
                     file,
                     line,
-                    f"'{question.text}' names section {section_id}, which has no text to answer it",
+                    f"'{question.text}' names section '{section_id}', which has no text to answer it",
                     "name the section whose text answers the question",
                 )
         if len(set(question.answers)) < len(question.answers):

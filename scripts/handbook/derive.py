@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
+from .asked import AskedQuestion
 from .model import (
     Chapter,
     Checklist,
@@ -75,7 +76,7 @@ class Index:
     # checked against (checks.py: the handbook's word must be in it)
     language_text: Mapping[str, str]
     # section id → the questions staff ask that name it (checklists/asked), both languages, in file order
-    asked_by_section: Mapping[str, tuple]
+    asked_by_section: Mapping[str, tuple[AskedQuestion, ...]]
     # lang → language_text and the questions the pages list: what the search index holds, which
     # the published search words are counted in (the forms some page holds, the vocabulary)
     searched_text: Mapping[str, str]

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from .translation import zh_hash
 
 if TYPE_CHECKING:
+    from .asked import AskedQuestion
     from .derive import Index
     from .registry import TextRegistry
 
@@ -459,7 +460,7 @@ class Handbook:
     quizzes: list[Quiz] = field(default_factory=list)
     onboarding: Onboarding | None = None
     search_words: object = field(default=None, compare=False)  # search_words.SearchWords: checklists/search.yml
-    asked: tuple = ()  # asked.AskedQuestion: checklists/asked/*.yml, the questions staff ask
+    asked: tuple[AskedQuestion, ...] = ()  # checklists/asked/*.yml: the questions staff ask
     registry: TextRegistry = field(default=None, compare=False, repr=False)
     index: Index = field(default=None, compare=False, repr=False)
 
