@@ -230,14 +230,14 @@ def test_the_report_sets_the_held_out_misses_apart_from_those_of_the_sets_tuned_
 
     tuned = Asked(Query("工牌", "zh", "keyword", ["000-6.1"]), ["glossary/"], None)
     dev = Asked(Query("posture", "en", "keyword", ["001-2.2"], "dev"), ["checklists/courtesy/"], 5)
-    held = Asked(Query("客户老是等太久", "zh", "question", ["003-5.1"], "seventh held-out"), [], None)
+    held = Asked(Query("客户老是等太久", "zh", "question", ["003-5.1"], "eighth held-out"), [], None)
     quality = Quality({engine: [tuned, dev, held] for engine in ENGINES})
     report = "\n".join(_search_quality(Results(machine={}, search=quality)))
     before, _, after = report.partition("### Misses of the held-out sets")
     assert "“工牌”" in before and "“posture”" in before and "客户老是等太久" not in before
     assert "spends the set" in after and "“客户老是等太久”" in after and "工牌" not in after
     # The description of the sets says which were tuned on and which is held out.
-    assert "were tuned on “dev” (" in before and "Held out: “seventh held-out”," in before
+    assert "were tuned on “dev” (" in before and "Held out: “eighth held-out”," in before
 
 
 def test_the_build_tables_of_the_report_and_of_the_history_give_each_build_in_one_shape():

@@ -71,12 +71,16 @@ QUERY_SETS = (
     # Written in the fifth round for the sixth by someone who had seen neither; held out in the
     # sixth (asked first, before anything was changed); spent at its end.
     QuerySet("questions-heldout-6.yml", "sixth held-out", tuned_on=True),
-    # Written in the sixth round for the seventh by someone who had seen neither; first asked at the
-    # start of the seventh, before anything was changed; never tuned on.
-    QuerySet("questions-heldout-7.yml", "seventh held-out", tuned_on=False),
+    # Written in the sixth round for the seventh by someone who had seen neither; held out in the
+    # seventh (asked first, before anything was changed); spent at its end.
+    QuerySet("questions-heldout-7.yml", "seventh held-out", tuned_on=True),
     # Written in the seventh round for the eighth by someone who had seen neither the word lists nor
+    # the pages' questions; first asked at the start of the eighth, before anything was changed;
+    # never tuned on.
+    QuerySet("questions-heldout-8.yml", "eighth held-out", tuned_on=False),
+    # Written in the eighth round for the ninth by someone who had seen neither the word lists nor
     # the pages' questions: not asked until that round asks it first (--queries).
-    QuerySet("questions-heldout-8.yml", "eighth held-out", tuned_on=False, asked=False),
+    QuerySet("questions-heldout-9.yml", "ninth held-out", tuned_on=False, asked=False),
 )
 QUERIES = QUERY_SETS[0].path
 # What scripts/bench asks by default: every set but the one written for the next round.
