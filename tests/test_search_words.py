@@ -337,6 +337,16 @@ EVERYDAY = [
     ("zh", "回头率", "怎么提高客户的回头率", "002-1.11"),  # 忠诚度
     ("zh", "婉拒", "客户的要求办不到，怎么婉拒", "001-2.1"),  # 委婉
     ("zh", "介绍朋友", "服务标准能让客户介绍朋友来吗", "002-1.11"),  # 推荐率
+    ("zh", "凶巴巴", "客户凶巴巴的我该怎么应对", "000-3.1"),  # 情绪
+    ("zh", "接待前", "接待前要检查哪些设备", "000-1.4"),  # 服务前
+    ("zh", "齐全", "我们的服务项目够不够齐全", "003-7.1"),  # 完整性
+    ("zh", "几段", "标准化的服务流程分成几段", "000-3.4"),  # 环节
+    ("en", "get stuck", "where does our service process get stuck", "003-3.2"),  # bottlenecks
+    ("en", "keep things from", "is it ever okay to keep things from a customer", "001-1.3"),  # conceal
+    ("en", "what do i say", "what do I say to make a customer feel welcome", "000-2.1"),  # courteous language
+    ("en", "really mean", "what does service quality really mean", "003-1.1"),  # definition
+    ("en", "customer-centric", "are we supposed to be customer-centric", "001-1.3"),  # customer-first
+    ("en", "after the visit", "what happens to the customer's problem after the visit", "000-4.2"),  # after service
 ]
 
 
