@@ -79,6 +79,25 @@ def test_the_handbooks_word_must_be_in_the_handbook(tmp_path):
     ), found
 
 
+def test_the_handbooks_english_word_must_be_a_whole_word_of_the_text(tmp_path):
+    """The word 'jewel' is only part of 'Jewellery': search would not find the handbook's word. A word of
+    several may run over a line break and spaces in the text, and case does not count."""
+    texts = {"zh": TEXTS["zh"], "en": "Jewellery worn by employees\n  should be   simple_ones."}
+    path = tmp_path / "search.yml"
+    path.write_text(
+        "question_words: {zh: [], en: []}\nsynonyms:\n  - en: [jewel, gem]\n  - en: [Employees Should, staff should]\n"
+        "  - en: [simple, plain]\n",
+        encoding="utf-8",
+    )
+    problems = Problems(tmp_path)
+    check_search_words(read_search_words(path, problems), texts, problems)
+    found = [str(problem) for problem in problems.errors]
+    assert [p.split(": error: ")[1].split(" appears")[0] for p in found] == [
+        "the handbook's word 'jewel'",
+        "the handbook's word 'simple'",  # only in simple_ones
+    ], found
+
+
 def test_blank_words_and_a_group_of_one_are_errors(tmp_path):
     found = problems_in(tmp_path, "question_words: {zh: ['  '], en: []}\nsynonyms:\n  - zh: [饰品, ' ']\n")
     assert any(p.startswith("search.yml:1: error: empty zh question word") for p in found), found
