@@ -5,7 +5,7 @@ shows them, and what they do for search."""
 from __future__ import annotations
 
 import pytest
-from handbook_site.pagefind_index import ASKED_WEIGHT
+from handbook_site.pagefind_index import AID_WEIGHT
 
 from handbook import ContentError, load_handbook
 from handbook.problems import Problems
@@ -106,8 +106,8 @@ def test_a_section_page_lists_the_questions_it_answers_in_its_own_language(secti
 
     html = section_page(lang, "manuals/000/6/6.1")
     assert f'id="asked">{heading}' in html
-    # Marked for the index at its own weight (handbook_site.pagefind_index matches the template's tag).
-    assert f'<ul class="hb-asked" data-pagefind-weight="{ASKED_WEIGHT}">' in html
+    # Marked as a search aid, which the index weighs at its own weight (handbook_site.pagefind_index).
+    assert f'<ul class="hb-asked" data-pagefind-weight="{AID_WEIGHT}">' in html
     listed = html[html.index('<ul class="hb-asked"') :]
     listed = listed[: listed.index("</ul>")]
     for question in _listed(real_handbook, "000-6.1", lang):

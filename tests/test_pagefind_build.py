@@ -189,12 +189,19 @@ def test_a_page_that_repeats_rules_is_weighted_down_but_keeps_its_titles_weight(
     assert pagefind_index.marked_for_index("<p>no article</p>", article, states=False) == "<p>no article</p>"
 
 
-def test_the_questions_a_section_lists_weigh_less_than_what_the_section_says():
-    """A section page's list of the questions staff ask (checklists/asked) is searched at half
-    the weight of the section's own text: they are not the manual's words."""
+def test_what_the_generator_marks_as_a_search_aid_weighs_less_than_what_the_section_says():
+    """A section page's list of the questions staff ask (checklists/asked) is marked a search aid
+    by its template and searched at half the weight of the section's own text: they are not the
+    manual's words. Only a tag is marked: the same words as text on the page stay as they are."""
+    from handbook.generate.templating import fragment
+
     article = '<article class="md-content__inner md-typeset">'
-    html = f'{article}<h1 id="t">6.1</h1><p>饰品</p><h2 id="asked">问题</h2><ul class="hb-asked"><li>能戴首饰吗</li></ul></article>'
-    marked = pagefind_index.marked_for_index(html, article, states=True)
-    assert f'<ul class="hb-asked" data-pagefind-weight="{pagefind_index.ASKED_WEIGHT}">' in marked
-    assert float(pagefind_index.ASKED_WEIGHT) < 1
-    assert "<p>饰品</p>" in marked  # the section's own text keeps its weight
+    listed = fragment("pages", "asked_list", questions=["能戴首饰吗", "what does data-search-aid> do"])
+    html = f'{article}<h1 id="t">6.1</h1><p>饰品 data-search-aid</p><h2 id="asked">问题</h2>{listed}</article>'
+    for states in (True, False):
+        marked = pagefind_index.marked_for_index(html, article, states=states)
+        assert f'<ul class="hb-asked" data-pagefind-weight="{pagefind_index.AID_WEIGHT}">' in marked
+        assert marked.count("data-pagefind-weight") == (1 if states else 3)  # and the article's, the title's
+        assert "<p>饰品 data-search-aid</p>" in marked  # the section's own text keeps its weight
+        assert "<li>what does data-search-aid&gt; do</li>" in marked
+    assert float(pagefind_index.AID_WEIGHT) < 1

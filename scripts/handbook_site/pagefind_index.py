@@ -25,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -56,18 +57,20 @@ EXCLUDED = (
 # development sets).
 REPEATING_WEIGHT = "0.25"
 TITLE_WEIGHT = "7"  # Pagefind's own weight for an <h1>
-# The questions staff ask that a section answers (checklists/asked) weigh half its own text:
-# they are not the manual's words (README, Search: measured against 0.25, 1 and 2).
-ASKED_LIST = '<ul class="hb-asked">'
-ASKED_WEIGHT = "0.5"
+# What the page generator marks as a search aid (data-search-aid: the questions staff ask that a
+# section answers, checklists/asked) weighs half the page's own text: not the manual's words
+# (README, Search: measured against 0.25, 1 and 2). The mark is looked for only inside a tag:
+# content is escaped, so no text on the page can hold a "<" that would make it one.
+AID_WEIGHT = "0.5"
+_AID_MARK = re.compile(r'(<[a-z][^<>]*?) data-search-aid(?:="[^"<>]*")?(?=[\s/>])')
 
 
 def marked_for_index(html: str, article: str, states: bool) -> str:
     """The page with its article marked as what Pagefind indexes (data-pagefind-body),
-    weighted down unless the page `states` rules (a section or topic page); on a section
-    page, the questions staff ask that it answers weighted at ASKED_WEIGHT."""
+    weighted down unless the page `states` rules (a section or topic page), and what the
+    generator marks as a search aid weighted at AID_WEIGHT."""
+    html = _AID_MARK.sub(rf'\1 data-pagefind-weight="{AID_WEIGHT}"', html)
     if states:
-        html = html.replace(ASKED_LIST, ASKED_LIST[:-1] + f' data-pagefind-weight="{ASKED_WEIGHT}">', 1)
         return html.replace(article, article[:-1] + " data-pagefind-body>", 1)
     start = html.find(article)
     if start < 0:
