@@ -13,13 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import content_text
-from .model import Origin
+from .model import CHINESE_CHARACTER, LANGS, Origin
 from .problems import Problems
 from .reading import read_checked
 from .yamlsource import load_yaml
-
-LANGS = ("zh", "en")
-CHINESE = re.compile(r"[\u3400-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -58,7 +55,7 @@ def check_asked(asked: tuple[AskedQuestion, ...], sections: dict, problems: Prob
     seen: dict[tuple[str, str], AskedQuestion] = {}
     for question in asked:
         file, line = question.origin.file, question.origin.line
-        chinese = bool(CHINESE.search(question.text))
+        chinese = bool(CHINESE_CHARACTER.search(question.text))
         if question.lang == "zh" and not chinese:
             problems.add(file, line, f"'{question.text}' is under zh but holds no Chinese", "move it under en:")
         if question.lang == "en" and chinese:

@@ -13,7 +13,7 @@ from .dependents import check_dependents
 from .derive import REF_MARKER
 from .force_checks import check_forces
 from .history.settings import read_settings as read_change_settings
-from .model import Handbook, Manual, Origin, Section
+from .model import CHINESE_CHARACTER, Handbook, Manual, Origin, Section
 from .problems import Problems
 from .quiz_checks import check_quizzes
 from .reference_checks import check_manual_folder, check_references
@@ -199,7 +199,7 @@ def _check_texts(handbook: Handbook, problems: Problems) -> None:
                 "the [ref:…] markers differ between zh and en",
                 "put the same citation markers in both languages",
             )
-        if not re.search(r"[\u3400-\u9fff]", text.zh):
+        if not CHINESE_CHARACTER.search(text.zh):
             problems.add(
                 file,
                 text.zh_line,

@@ -6,6 +6,7 @@ check built on the model can point an editor at the YAML to change.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,8 @@ if TYPE_CHECKING:
     from .registry import TextRegistry
 
 LANGS = ("zh", "en")
+# A Chinese character (CJK Unified Ideographs and Extension A): what tells Chinese text from English.
+CHINESE_CHARACTER = re.compile(r"[\u3400-\u9fff]")
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 
-from ..model import Chapter, Handbook
+from ..model import CHINESE_CHARACTER, Chapter, Handbook
 from .numbering import chapter_heading, section_short
 from .page import GeneratedPage, front_matter
 from .paper import sign_lines
@@ -34,7 +34,7 @@ def reading_minutes(chapter: Chapter, lang: str, speed: dict[str, int]) -> int:
     texts = chapter.texts() + [text for s in chapter.sections if s.published for text in s.texts()]
     words = " ".join(REF_MARKER.sub("", text[lang]) for text in texts)
     if lang == "zh":
-        count = len(re.findall(r"[\u3400-\u9fff]", words))
+        count = len(CHINESE_CHARACTER.findall(words))
         return math.ceil(count / speed["zh_characters"])
     return math.ceil(len(re.findall(r"[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*", words)) / speed["en_words"])
 

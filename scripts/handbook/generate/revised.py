@@ -7,20 +7,16 @@ with a link to the rule that now states it.
 
 from __future__ import annotations
 
-import re
-
 from markupsafe import Markup
 
-from ..model import Text
+from ..model import CHINESE_CHARACTER, Text
 from ..revisions import superseding_rule
 from .templating import fragment, t
-
-_CHINESE = re.compile(r"[\u3400-\u9fff]")
 
 
 def _lang_of(value: str, page_lang: str) -> str:
     """The lang attribute a note needs on this page: the editors write it in either language."""
-    written = "zh" if _CHINESE.search(value) else "en"
+    written = "zh" if CHINESE_CHARACTER.search(value) else "en"
     return "" if written == page_lang else ("zh-Hans" if written == "zh" else "en")
 
 
