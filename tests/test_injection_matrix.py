@@ -4,10 +4,11 @@ Fields are found by walking the fixture content's YAML (tests/fixtures/content:
 manuals, chapters with their sections, requirements, procedures, repairs,
 references, glossary, topics, checklists, rubrics, quizzes, onboarding, the
 questions staff ask, owners and dates), so a new field is covered without
-changing this file. Each field is first probed with a harmless marker: a field that refuses it is structured (an
-id, a date, a reference), and each payload there must stop the load with that
-file and line. In every other (free-text) field a payload must either be refused
-with file:line by the checks, or be published inert.
+changing this file. Each field is first probed with a harmless marker: a field
+that refuses it is structured (an id, a date, a reference), and each payload
+there must stop the load with that file and line. In every other (free-text)
+field a payload must either be refused with file:line by the checks, or be
+published inert.
 
 "Inert" is proved on the pages of both languages, built with the payload in
 every free-text field at once (each field marked, so a stray value can be traced)
